@@ -1,0 +1,15 @@
+package org.moodnas.nn.ops;
+
+import ai.djl.nn.SequentialBlock;
+
+/** Dilated separable convolution: ReLU → dilated depthwise conv → pointwise conv → BN. */
+public final class DilConv extends SequentialBlock {
+
+  public DilConv(
+      int cIn, int cOut, int kernel, int stride, int padding, int dilation, boolean affine) {
+    add(new Relu());
+    add(Layers.conv(cIn, kernel, stride, padding, dilation, cIn));
+    add(Layers.pointwise(cOut));
+    add(Layers.batchNorm(affine));
+  }
+}

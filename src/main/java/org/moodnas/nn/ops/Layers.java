@@ -1,0 +1,50 @@
+package org.moodnas.nn.ops;
+
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
+import ai.djl.nn.convolutional.Conv2d;
+import ai.djl.nn.norm.BatchNorm;
+
+/** PyTorch-style constructors for the two layers every operation is made of. */
+public final class Layers {
+
+  private Layers() {}
+
+  /** nn.Conv2d(·, filters, kernel, stride, padding, dilation, groups, bias=False). */
+  public static Block conv(
+      int filters, int kernel, int stride, int padding, int dilation, int groups) {
+    return conv(filters, kernel, kernel, stride, stride, padding, padding, dilation, groups);
+  }
+
+  /** A convolution with a rectangular kernel (conv_7x1_1x7), no bias. */
+  public static Block conv(
+      int filters, int kh, int kw, int sh, int sw, int ph, int pw, int dilation, int groups) {
+    return Conv2d.builder()
+        .setFilters(filters)
+        .setKernelShape(new Shape(kh, kw))
+        .optStride(new Shape(sh, sw))
+        .optPadding(new Shape(ph, pw))
+        .optDilation(new Shape(dilation, dilation))
+        .optGroups(groups)
+        .optBias(false)
+        .build();
+  }
+
+  /** nn.Conv2d(·, filters, 1, bias=False). */
+  public static Block pointwise(int filters) {
+    return conv(filters, 1, 1, 0, 1, 1);
+  }
+
+  /**
+   * nn.BatchNorm2d(C, affine): eps 1e-5, PyTorch momentum 0.1 (DJL counts momentum the other way
+   * round). Non-affine keeps the fixed scale 1 and shift 0 out of training.
+   */
+  public static Block batchNorm(boolean affine) {
+    return BatchNorm.builder()
+        .optEpsilon(1e-5f)
+        .optMomentum(0.9f)
+        .optCenter(affine)
+        .optScale(affine)
+        .build();
+  }
+}

@@ -1,0 +1,36 @@
+package org.moodnas.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The mood-nas command line: one class per subcommand. */
+@Command(
+    name = "mood-nas",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    description = "Multi-objective neural architecture search (PC-DARTS + ν sweeps) on Spark.",
+    subcommands = {GenotypesCommand.class, ProfileCommand.class})
+public final class MoodNas implements Runnable {
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    throw new CommandLine.ParameterException(spec.commandLine(), "a command is required");
+  }
+
+  /** Runs the command line and returns its exit code (0 ok, 1 failure, 2 bad input). */
+  public static int run(String... args) {
+    return commandLine().execute(args);
+  }
+
+  static CommandLine commandLine() {
+    return new CommandLine(new MoodNas())
+        .setParameterExceptionHandler(ErrorHandlers::badParameter)
+        .setExecutionExceptionHandler(ErrorHandlers::failed);
+  }
+
+  public static void main(String[] args) {
+    System.exit(run(args));
+  }
+}

@@ -1,0 +1,160 @@
+package org.moodnas.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import org.junit.jupiter.api.Test;
+import org.moodnas.space.GenotypeRegistry;
+import picocli.CommandLine;
+
+class MoodNasTest {
+
+  /** Exit code, stdout and stderr of one command line. */
+  record Run(int code, String out, String err) {}
+
+  private static Run run(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    CommandLine cmd = MoodNas.commandLine();
+    cmd.setOut(new PrintWriter(out));
+    cmd.setErr(new PrintWriter(err));
+    int code = cmd.execute(args);
+    return new Run(code, out.toString(), err.toString());
+  }
+
+  @Test
+  void genotypesShowPrintsCanonicalJson() {
+    Run r = run("genotypes", "show", "PC_DARTS_cifar");
+    assertThat(r.code()).isZero();
+    assertThat(r.out().trim()).isEqualTo(GenotypeRegistry.bundled().get("PC_DARTS_cifar").toJson());
+  }
+
+  @Test
+  void genotypesListHasEveryName() {
+    Run r = run("genotypes", "list");
+    assertThat(r.code()).isZero();
+    assertThat(r.out().lines().count()).isEqualTo(71); // header + 70
+    assertThat(r.out()).contains("l2_loss_1e01").contains("l2_loss_6e02");
+  }
+
+  @Test
+  void genotypesNamesAppliesTheRunRule() {
+    Run r = run("genotypes", "names", "--objective", "l2", "0.00429", "0.00425");
+    assertThat(r.out().lines()).containsExactly("l2_loss_429e05", "l2_loss_425e05");
+    assertThat(run("genotypes", "names", "--objective", "l1", "7.436404993225855e-06").out().trim())
+        .isEqualTo("l1_loss_7e06");
+  }
+
+  @Test
+  void unknownNameExitsTwoWithTheClosestNames() {
+    Run r = run("genotypes", "show", "PC_DARTS_cifr");
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err().lines()).hasSize(1);
+    assertThat(r.err()).contains("unknown genotype 'PC_DARTS_cifr'").contains("PC_DARTS_cifar");
+    assertThat(r.out()).isEmpty();
+    assertThat(run("profile", "--arch", "DARTS_V3").err()).contains("DARTS_V2");
+  }
+
+  @Test
+  void badOptionValuesExitTwoInOneLine() {
+    for (String[] args :
+        new String[][] {
+          {"profile", "--arch", "DARTS_V2", "--layers", "many"},
+          {"profile", "--arch", "DARTS_V2", "--format", "xml"},
+          {"profile", "--arch", "DARTS_V2", "--init-channels", "7"},
+          {"profile", "--arch", "DARTS_V2", "--device", "tpu"},
+          {"profile", "--all", "--arch", "DARTS_V2"},
+          {"profile", "--genotype", "{\"normal\": ["},
+          {"profile", "--genotype", "{\"normal\":[[\"conv_9x9\",0],[\"skip_connect\",1]]}"},
+          {"genotypes", "names", "--objective", "l3", "0.1"},
+          {"genotypes", "names", "--objective", "l1", "-0.1"},
+          {"nonsense"},
+        }) {
+      Run r = run(args);
+      assertThat(r.code()).as(String.join(" ", args)).isEqualTo(2);
+      assertThat(r.err().lines()).as(String.join(" ", args)).hasSize(1);
+      assertThat(r.err()).startsWith("mood-nas: ");
+    }
+    assertThat(run("profile", "--arch", "DARTS_V2", "--device", "tpu").err())
+        .contains("'tpu' is not a device");
+    assertThat(run("profile", "--genotype", "{\"normal\":[[\"conv_9x9\",0]]}").err())
+        .contains("conv_9x9");
+  }
+
+  @Test
+  void profileJsonCarriesThePublishedPcDartsFigures() throws Exception {
+    Run r = run("profile", "--arch", "PC_DARTS_cifar", "--format", "json");
+    assertThat(r.code()).isZero();
+    JsonNode row = new ObjectMapper().readTree(r.out());
+    assertThat(row.get("name").asText()).isEqualTo("PC_DARTS_cifar");
+    assertThat(row.get("params").asLong()).isEqualTo(3_634_678L);
+    assertThat(row.get("params_with_aux").asLong()).isEqualTo(4_111_104L);
+    assertThat(row.get("param_size_mb").asDouble()).isEqualTo(3.634678);
+    assertThat(row.get("flops").asLong()).isEqualTo(556_670_592L);
+    assertThat(row.has("latency_cpu_ms")).isFalse();
+  }
+
+  @Test
+  void profileAllGivesOneJsonObjectPerRegistryGenotype() throws Exception {
+    Run r = run("profile", "--all", "--format", "json", "--init-channels", "16", "--layers", "8");
+    assertThat(r.code()).isZero();
+    assertThat(r.out().lines()).hasSize(70);
+    for (String line : r.out().lines().toList()) {
+      JsonNode row = new ObjectMapper().readTree(line);
+      assertThat(row.get("params").asLong())
+          .isPositive()
+          .isLessThan(row.get("params_with_aux").asLong());
+    }
+    assertThat(r.err()).contains("[70/70]");
+  }
+
+  @Test
+  void profileOfGenotypeJsonWithLatency() throws Exception {
+    String json = GenotypeRegistry.bundled().get("l2_loss_2e01").toJson();
+    Run r =
+        run(
+            "profile",
+            "--genotype",
+            json,
+            "--init-channels",
+            "8",
+            "--layers",
+            "5",
+            "--latency",
+            "--batch-size",
+            "2",
+            "--format",
+            "json");
+    assertThat(r.code()).isZero();
+    JsonNode row = new ObjectMapper().readTree(r.out());
+    assertThat(row.get("name").asText())
+        .isEqualTo("genotype_" + GenotypeRegistry.bundled().get("l2_loss_2e01").hash());
+    assertThat(row.get("latency_cpu_ms").asDouble()).isPositive();
+    assertThat(row.get("batch_size").asInt()).isEqualTo(2);
+  }
+
+  @Test
+  void imageNetProfileUsesTheImageNetStem() throws Exception {
+    Run r =
+        run(
+            "profile",
+            "--arch",
+            "PC_DARTS_image",
+            "--network",
+            "imagenet",
+            "--init-channels",
+            "48",
+            "--layers",
+            "14",
+            "--classes",
+            "1000",
+            "--format",
+            "json");
+    JsonNode row = new ObjectMapper().readTree(r.out());
+    // PC-DARTS publishes 5.3M parameters for its ImageNet network.
+    assertThat(row.get("params").asLong()).isEqualTo(5_342_464L);
+  }
+}

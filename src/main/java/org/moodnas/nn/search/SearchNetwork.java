@@ -1,0 +1,142 @@
+package org.moodnas.nn.search;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.AbstractBlock;
+import ai.djl.nn.Parameter;
+import ai.djl.nn.SequentialBlock;
+import ai.djl.nn.core.Linear;
+import ai.djl.nn.pooling.Pool;
+import ai.djl.training.ParameterStore;
+import ai.djl.util.Pair;
+import ai.djl.util.PairList;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.moodnas.nn.ops.Layers;
+import org.moodnas.space.Genotype;
+
+/**
+ * The PC-DARTS supernet: an affine stem (3×3 conv to 3·C, BN), {@code layers} search cells with
+ * reductions at layers/3 and 2·layers/3, global average pooling and a linear classifier, plus the
+ * architecture parameters α and β. Input: images; output: logits.
+ */
+public final class SearchNetwork extends AbstractBlock {
+
+  public static final int STEPS = 4;
+  public static final int MULTIPLIER = 4;
+  private static final int STEM_MULTIPLIER = 3;
+
+  private final SequentialBlock stem;
+  private final List<SearchCell> cells = new ArrayList<>();
+  private final Linear classifier;
+  private final ArchParameters arch;
+
+  public SearchNetwork(int c, int classes, int layers) {
+    stem = new SequentialBlock();
+    stem.add(Layers.conv(STEM_MULTIPLIER * c, 3, 1, 1, 1, 1));
+    stem.add(Layers.batchNorm(true));
+    addChildBlock("stem", stem);
+    int cCurr = c;
+    boolean reductionPrev = false;
+    for (int i = 0; i < layers; i++) {
+      boolean reduction = i == layers / 3 || i == 2 * layers / 3;
+      if (reduction) {
+        cCurr *= 2;
+      }
+      cells.add(
+          addChildBlock(
+              "cell" + i, new SearchCell(STEPS, MULTIPLIER, cCurr, reduction, reductionPrev)));
+      reductionPrev = reduction;
+    }
+    classifier = addChildBlock("classifier", Linear.builder().setUnits(classes).build());
+    arch = addChildBlock("arch", new ArchParameters(STEPS));
+  }
+
+  public ArchParameters arch() {
+    return arch;
+  }
+
+  /** Trainable network weights: every parameter that needs a gradient, α and β excluded. */
+  public List<Parameter> weights() {
+    Set<Parameter> archParams = Set.copyOf(arch.all());
+    List<Parameter> out = new ArrayList<>();
+    for (Pair<String, Parameter> p : getParameters()) {
+      if (p.getValue().requiresGradient() && !archParams.contains(p.getValue())) {
+        out.add(p.getValue());
+      }
+    }
+    return out;
+  }
+
+  @Override
+  protected NDList forwardInternal(
+      ParameterStore store, NDList inputs, boolean training, PairList<String, Object> params) {
+    NDArray x = inputs.head();
+    NDList normal = arch.mixingWeights(store, x.getDevice(), training, false);
+    NDList reduce = arch.mixingWeights(store, x.getDevice(), training, true);
+    NDArray s0 = stem.forward(store, inputs, training).head();
+    NDArray s1 = s0;
+    for (SearchCell cell : cells) {
+      NDList w = cell.isReduction() ? reduce : normal;
+      NDArray next = cell.forward(store, new NDList(s0, s1, w.get(0), w.get(1)), training).head();
+      s0 = s1;
+      s1 = next;
+    }
+    return classifier.forward(store, new NDList(Pool.globalAvgPool2d(s1)), training);
+  }
+
+  /** The genotype the current α and β select (PC-DARTS's parse). */
+  public Genotype genotype(ParameterStore store, ai.djl.Device device) {
+    NDList normal = arch.mixingWeights(store, device, false, false);
+    NDList reduce = arch.mixingWeights(store, device, false, true);
+    return GenotypeParser.parse(
+        matrix(normal.get(0)), normal.get(1).toFloatArray(),
+        matrix(reduce.get(0)), reduce.get(1).toFloatArray(),
+        STEPS, MULTIPLIER);
+  }
+
+  private static float[][] matrix(NDArray a) {
+    int rows = (int) a.getShape().get(0);
+    int cols = (int) a.getShape().get(1);
+    float[] flat = a.toFloatArray();
+    float[][] out = new float[rows][cols];
+    for (int r = 0; r < rows; r++) {
+      System.arraycopy(flat, r * cols, out[r], 0, cols);
+    }
+    return out;
+  }
+
+  @Override
+  protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
+    stem.initialize(manager, dataType, inputShapes[0]);
+    Shape s = stem.getOutputShapes(inputShapes)[0];
+    Shape[] states = {s, s};
+    for (SearchCell cell : cells) {
+      Shape[] in = cellInputs(states);
+      cell.initialize(manager, dataType, in);
+      states = new Shape[] {states[1], cell.getOutputShapes(in)[0]};
+    }
+    classifier.initialize(manager, dataType, new Shape(s.get(0), states[1].get(1)));
+    arch.initialize(manager, dataType);
+  }
+
+  private static Shape[] cellInputs(Shape[] states) {
+    int ops = org.moodnas.space.Primitive.SEARCH_SPACE.size();
+    int edges = ArchParameters.edgeCount(STEPS);
+    return new Shape[] {states[0], states[1], new Shape(edges, ops), new Shape(edges)};
+  }
+
+  @Override
+  public Shape[] getOutputShapes(Shape[] inputShapes) {
+    Shape s = stem.getOutputShapes(inputShapes)[0];
+    Shape[] states = {s, s};
+    for (SearchCell cell : cells) {
+      states = new Shape[] {states[1], cell.getOutputShapes(cellInputs(states))[0]};
+    }
+    return classifier.getOutputShapes(new Shape[] {new Shape(s.get(0), states[1].get(1))});
+  }
+}

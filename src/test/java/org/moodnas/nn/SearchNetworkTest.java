@@ -10,11 +10,11 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 import org.moodnas.nn.search.SearchNetwork;
 import org.moodnas.space.Genotype;
 import org.moodnas.space.Primitive;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
 
 class SearchNetworkTest {
 
@@ -47,7 +47,8 @@ class SearchNetworkTest {
     for (Shape input : new Shape[] {new Shape(2, 3, 32, 32), new Shape(2, 1, 28, 28)}) {
       SearchNetwork net = build(8, 5, input);
       NDArray logits =
-          net.forward(new ParameterStore(manager, false), new NDList(manager.randomNormal(input)), true)
+          net.forward(
+                  new ParameterStore(manager, false), new NDList(manager.randomNormal(input)), true)
               .head();
       assertThat(logits.getShape()).isEqualTo(new Shape(2, 10));
       assertThat(net.getOutputShapes(new Shape[] {input})[0]).isEqualTo(new Shape(2, 10));

@@ -94,9 +94,12 @@ public final class SearchNetwork extends AbstractBlock {
     NDList normal = arch.mixingWeights(store, device, false, false);
     NDList reduce = arch.mixingWeights(store, device, false, true);
     return GenotypeParser.parse(
-        matrix(normal.get(0)), normal.get(1).toFloatArray(),
-        matrix(reduce.get(0)), reduce.get(1).toFloatArray(),
-        STEPS, MULTIPLIER);
+        matrix(normal.get(0)),
+        normal.get(1).toFloatArray(),
+        matrix(reduce.get(0)),
+        reduce.get(1).toFloatArray(),
+        STEPS,
+        MULTIPLIER);
   }
 
   private static float[][] matrix(NDArray a) {

@@ -33,15 +33,15 @@ public final class Adam {
     double bc2 = 1 - Math.pow(beta2, t);
     for (int i = 0; i < weights.size(); i++) {
       NDArray w = weights.get(i);
-      NDArray g = weightDecay == 0 ? grads.get(i) : grads.get(i).add(w.mul(weightDecay));
+      NDArray g = weightDecay == 0 ? grads.get(i) : grads.get(i).add(w.mul((float) weightDecay));
       if (m.size() <= i) {
         m.add(Sgd.persistent(g.zerosLike(), state, g.getManager()));
         v.add(Sgd.persistent(g.zerosLike(), state, g.getManager()));
       }
-      m.get(i).muli(beta1).addi(g.mul(1 - beta1));
-      v.get(i).muli(beta2).addi(g.square().muli(1 - beta2));
-      NDArray denom = v.get(i).div(bc2).sqrt().addi(eps);
-      w.subi(m.get(i).div(denom).muli(lr / bc1));
+      m.get(i).muli((float) beta1).addi(g.mul((float) (1 - beta1)));
+      v.get(i).muli((float) beta2).addi(g.square().muli((float) (1 - beta2)));
+      NDArray denom = v.get(i).div((float) bc2).sqrt().addi((float) eps);
+      w.subi(m.get(i).div(denom).muli((float) (lr / bc1)));
     }
   }
 

@@ -20,7 +20,7 @@ public final class GradientClipping {
     double total = Math.sqrt(NDArrays.stack(norms).sum().getFloat());
     double coef = max / (total + 1e-6);
     if (coef < 1) {
-      grads.forEach(g -> g.muli(coef));
+      grads.forEach(g -> g.muli((float) coef));
     }
     return total;
   }

@@ -25,13 +25,13 @@ public final class Sgd {
   public void step(List<NDArray> weights, List<NDArray> grads, double lr, NDManager state) {
     for (int i = 0; i < weights.size(); i++) {
       NDArray w = weights.get(i);
-      NDArray g = weightDecay == 0 ? grads.get(i) : grads.get(i).add(w.mul(weightDecay));
+      NDArray g = weightDecay == 0 ? grads.get(i) : grads.get(i).add(w.mul((float) weightDecay));
       if (buffers.size() <= i) {
         buffers.add(persistent(g.duplicate(), state, g.getManager()));
       } else {
-        buffers.get(i).muli(momentum).addi(g);
+        buffers.get(i).muli((float) momentum).addi(g);
       }
-      w.subi(buffers.get(i).mul(lr));
+      w.subi(buffers.get(i).mul((float) lr));
     }
   }
 

@@ -1,14 +1,21 @@
 package org.moodnas.train;
 
-/** Receives progress while a trial trains (console, Spark accumulators, …). */
-public interface TrainingProgress {
+/**
+ * Receives progress while a trial trains (console, Spark accumulators, …).
+ *
+ * @param <E> the per-epoch record ({@link SearchEpoch} or {@link EvalEpoch})
+ */
+public interface TrainingProgress<E> {
 
-  TrainingProgress NONE = new TrainingProgress() {};
+  /** Progress that goes nowhere. */
+  static <E> TrainingProgress<E> none() {
+    return new TrainingProgress<>() {};
+  }
 
   /** After each weight step: running averages of the epoch so far. */
   default void step(
       int epoch, int step, int steps, double loss, double accuracy, double imagesPerSec) {}
 
   /** After each epoch. */
-  default void epoch(SearchEpoch record) {}
+  default void epoch(E record) {}
 }

@@ -1,0 +1,137 @@
+package org.moodnas.train;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Parameter;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.ParameterStore;
+import java.util.ArrayList;
+import java.util.List;
+import org.moodnas.data.Batch;
+import org.moodnas.nn.search.SearchNetwork;
+import org.moodnas.space.Genotype;
+
+/**
+ * A supernet with its two optimizers and the two steps of first-order PC-DARTS. Each step runs in
+ * its own {@link StepScope}; gradients of both groups are cleared after every update, so a step
+ * changes only its own group.
+ */
+public final class SearchSteps {
+
+  private final SearchConfig config;
+  private final NDManager manager;
+  private final DataFeed feed;
+  private final SearchNetwork net;
+  private final ParameterStore store;
+  private final List<Parameter> weights;
+  private final List<Parameter> archParams;
+  private final List<NDArray> allArrays;
+  private final NDManager optimizerState;
+  private final Sgd sgd;
+  private final Adam adam;
+
+  /** Builds and initializes the supernet for images of {@code inputShape} (C, H, W). */
+  public SearchSteps(
+      SearchConfig config, NDManager manager, DataFeed feed, int channels, int size, int classes) {
+    this.config = config;
+    this.manager = manager;
+    this.feed = feed;
+    net = new SearchNetwork(config.initChannels(), classes, config.layers());
+    net.initialize(manager, DataType.FLOAT32, new Shape(config.batchSize(), channels, size, size));
+    store = new ParameterStore(manager, false);
+    weights = net.weights();
+    archParams = net.arch().all();
+    allArrays = Trainables.allArrays(net);
+    optimizerState = manager.newSubManager();
+    sgd = new Sgd(config.momentum(), config.weightDecay());
+    adam = new Adam(config.archLearningRate(), 0.5, 0.999, config.archWeightDecay());
+  }
+
+  public SearchNetwork network() {
+    return net;
+  }
+
+  public List<Parameter> weights() {
+    return weights;
+  }
+
+  public List<Parameter> archParameters() {
+    return archParams;
+  }
+
+  private List<NDArray> longLived() {
+    List<NDArray> all = new ArrayList<>(allArrays);
+    all.addAll(sgd.state());
+    all.addAll(adam.state());
+    return all;
+  }
+
+  /** Adam on α and β from plain cross-entropy on a batch of the architecture split. */
+  public void archStep(Batch batch) {
+    try (StepScope scope = new StepScope(manager, longLived())) {
+      NDList xy = feed.toArrays(batch, scope.manager);
+      try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+        NDArray logits = net.forward(store, new NDList(xy.get(0)), true).head();
+        gc.backward(CrossEntropy.mean(logits, xy.get(1)));
+      }
+      adam.step(Trainables.arrays(archParams), Trainables.gradients(archParams), optimizerState);
+      Trainables.zeroGradients(allArrays);
+    }
+  }
+
+  /**
+   * SGD on the weights from criterion_weight · CE + ν · penalty, clipped; returns {loss, ce, l1,
+   * l2, correct count} of the batch.
+   */
+  public float[] weightStep(Batch batch, double lr, int epoch, int step) {
+    try (StepScope scope = new StepScope(manager, longLived())) {
+      NDList xy = feed.toArrays(batch, scope.manager);
+      NDArray stats;
+      try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+        NDArray logits = net.forward(store, new NDList(xy.get(0)), true).head();
+        NDArray ce = CrossEntropy.mean(logits, xy.get(1));
+        List<NDArray> w = Trainables.arrays(weights);
+        NDArray l1 = Regularizer.l1(w);
+        NDArray l2 = Regularizer.l2(w);
+        NDArray loss = ce.mul((float) config.criterionWeight());
+        if (config.regWeight() != 0) {
+          NDArray penalty = config.objective() == Objective.L1 ? l1 : l2;
+          loss = loss.add(penalty.mul((float) config.regWeight()));
+        }
+        gc.backward(loss);
+        stats =
+            NDArrays.stack(new NDList(loss, ce, l1, l2, CrossEntropy.correct(logits, xy.get(1))));
+      }
+      float[] values = stats.toFloatArray();
+      if (!Double.isFinite(values[0])) {
+        throw new NonFiniteLossException("the weight-step loss", epoch, step, values[0]);
+      }
+      List<NDArray> grads = Trainables.gradients(weights);
+      GradientClipping.clipGlobalNorm(grads, config.gradClip());
+      sgd.step(Trainables.arrays(weights), grads, lr, optimizerState);
+      Trainables.zeroGradients(allArrays);
+      return values;
+    }
+  }
+
+  /** Number of correct top-1 predictions on a batch, in inference mode. */
+  public long correct(Batch batch) {
+    try (StepScope scope = new StepScope(manager, allArrays)) {
+      NDList xy = feed.toArrays(batch, scope.manager);
+      NDArray logits = net.forward(store, new NDList(xy.get(0)), false).head();
+      return (long) CrossEntropy.correct(logits, xy.get(1)).getFloat();
+    }
+  }
+
+  /** The genotype α and β currently select. */
+  public Genotype genotype() {
+    try (StepScope scope = new StepScope(manager, allArrays)) {
+      return net.genotype(store, manager.getDevice());
+    }
+  }
+}

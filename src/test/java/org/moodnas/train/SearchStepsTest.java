@@ -1,0 +1,113 @@
+package org.moodnas.train;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ai.djl.ndarray.NDManager;
+import ai.djl.nn.Parameter;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.moodnas.data.Augmentation;
+import org.moodnas.data.Batch;
+import org.moodnas.data.ImageSet;
+import org.moodnas.data.Normalization;
+
+class SearchStepsTest {
+
+  private final NDManager manager = NDManager.newBaseManager();
+
+  @AfterEach
+  void close() {
+    manager.close();
+  }
+
+  /** Random 1×16×16 images: the steps' behaviour does not depend on what the pixels show. */
+  private static ImageSet images(int n) {
+    Random r = new Random(7);
+    byte[] px = new byte[n * 16 * 16];
+    r.nextBytes(px);
+    int[] labels = new int[n];
+    for (int i = 0; i < n; i++) {
+      labels[i] = i % 10;
+    }
+    return new ImageSet(px, labels, 1, 16, 16, 10);
+  }
+
+  private static SearchConfig config(double nu, double clip) {
+    return SearchConfig.defaults().toBuilder()
+        .objective(Objective.L1)
+        .regWeight(nu)
+        .batchSize(8)
+        .epochs(1)
+        .initChannels(8)
+        .layers(5)
+        .gradClip(clip)
+        .archWarmupEpochs(0)
+        .build();
+  }
+
+  private static List<float[]> snapshot(List<Parameter> params) {
+    return params.stream().map(p -> p.getArray().toFloatArray()).toList();
+  }
+
+  private static boolean changed(List<float[]> before, List<Parameter> params) {
+    List<float[]> after = snapshot(params);
+    for (int i = 0; i < before.size(); i++) {
+      if (!java.util.Arrays.equals(before.get(i), after.get(i))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  @Test
+  void eachStepChangesOnlyItsOwnParameterGroup() {
+    ImageSet set = images(16);
+    DataFeed feed = new DataFeed(Normalization.of(set), Augmentation.NONE);
+    SearchSteps steps = new SearchSteps(config(1e-3, 5.0), manager, feed, 1, 16, 10);
+    Batch batch = feed.eval(set, 8).next();
+
+    List<float[]> w0 = snapshot(steps.weights());
+    List<float[]> a0 = snapshot(steps.archParameters());
+    steps.archStep(batch);
+    assertThat(changed(a0, steps.archParameters())).as("α, β after the arch step").isTrue();
+    assertThat(changed(w0, steps.weights())).as("weights after the arch step").isFalse();
+
+    List<float[]> w1 = snapshot(steps.weights());
+    List<float[]> a1 = snapshot(steps.archParameters());
+    float[] stats = steps.weightStep(batch, 0.1, 0, 0);
+    assertThat(changed(w1, steps.weights())).as("weights after the weight step").isTrue();
+    assertThat(changed(a1, steps.archParameters())).as("α, β after the weight step").isFalse();
+    assertThat(stats).hasSize(5);
+    // loss = CE + ν·L1 and the L1 reported is Σ|w| over the weights before the update
+    assertThat((double) stats[0])
+        .isCloseTo(stats[1] + 1e-3 * stats[2], org.assertj.core.api.Assertions.within(1e-3));
+    double l1 =
+        w1.stream()
+            .mapToDouble(
+                a -> {
+                  double s = 0;
+                  for (float v : a) s += Math.abs(v);
+                  return s;
+                })
+            .sum();
+    assertThat((double) stats[2])
+        .isCloseTo(l1, org.assertj.core.api.Assertions.withinPercentage(0.01));
+  }
+
+  @Test
+  void aLargePenaltyShrinksTheWeights() {
+    ImageSet set = images(16);
+    DataFeed feed = new DataFeed(Normalization.of(set), Augmentation.NONE);
+    // Without clipping each step moves every weight by lr·ν towards 0.
+    SearchSteps steps = new SearchSteps(config(1.0, 1e9), manager, feed, 1, 16, 10);
+    Batch batch = feed.eval(set, 8).next();
+    float l1Before = steps.weightStep(batch, 0.1, 0, 0)[2];
+    float l1After = 0;
+    for (int i = 1; i < 5; i++) {
+      l1After = steps.weightStep(batch, 0.1, 0, i)[2];
+    }
+    assertThat(l1After).isLessThan(l1Before * 0.9f);
+  }
+}

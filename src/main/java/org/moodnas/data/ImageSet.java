@@ -6,7 +6,8 @@ import java.util.Arrays;
  * Images held as unsigned bytes, each image channel-major (C×H×W) one after the other, with one
  * label per image in 0..classes-1. All images of a set have the same shape.
  */
-public record ImageSet(byte[] pixels, int[] labels, int channels, int height, int width, int classes) {
+public record ImageSet(
+    byte[] pixels, int[] labels, int channels, int height, int width, int classes) {
 
   public ImageSet {
     if ((long) labels.length * channels * height * width != pixels.length) {

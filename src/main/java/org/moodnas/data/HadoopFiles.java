@@ -3,7 +3,6 @@ package org.moodnas.data;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.Arrays;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
@@ -32,17 +31,7 @@ final class HadoopFiles {
     try {
       return fs(path, conf).exists(path);
     } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  static boolean isDirectory(Path path, Configuration conf) {
-    try {
-      return fs(path, conf).getFileStatus(path).isDirectory();
-    } catch (java.io.FileNotFoundException e) {
-      return false;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      throw new DatasetFormatException(path.toString(), "cannot check: " + e.getMessage(), e);
     }
   }
 

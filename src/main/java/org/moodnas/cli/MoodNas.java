@@ -9,7 +9,13 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Multi-objective neural architecture search (PC-DARTS + ν sweeps) on Spark.",
-    subcommands = {GenotypesCommand.class, ProfileCommand.class})
+    subcommands = {
+      GenotypesCommand.class,
+      ProfileCommand.class,
+      SearchTrialCommand.class,
+      TrainOneCommand.class,
+      BenchCommand.class
+    })
 public final class MoodNas implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -5,87 +5,100 @@ import java.util.NoSuchElementException;
 import java.util.Random;
 
 /**
- * Batches of an image set, every image once per pass (the last batch may be smaller), shuffled when
- * a random source is given: bytes → /255 → normalized → augmented, one float[] per batch.
+ * One epoch of {@link Batches}: every image exactly once, in batches. Pixels go byte → /255 → (x −
+ * mean) / std through a per-channel table of the 256 possible values, then through the transform;
+ * each batch is one new float[].
  */
 public final class BatchIterator implements Iterator<Batch> {
 
+  private final Batches spec;
   private final ImageSet set;
-  private final Normalization norm;
-  private final Augmentation augmentation;
-  private final int batchSize;
-  private final Random rng;
   private final int[] order;
-  private final float[] black;
-  private int next;
+  private final Random random;
+  private final float[][] table;
+  private final float[] scratch;
+  private final boolean identity;
+  private final int outImage;
+  private int position;
 
-  /** {@code rng} null: images in order, no augmentation randomness needed. */
-  public BatchIterator(
-      ImageSet set, Normalization norm, Augmentation augmentation, int batchSize, Random rng) {
-    if (batchSize < 1) {
-      throw new IllegalArgumentException("batch size must be ≥ 1, got " + batchSize);
-    }
-    this.set = set;
-    this.norm = norm;
-    this.augmentation = augmentation;
-    this.batchSize = batchSize;
-    this.rng = rng == null ? new Random(0) : rng;
-    order = new int[set.size()];
-    for (int i = 0; i < order.length; i++) {
+  BatchIterator(Batches spec, int epoch) {
+    this.spec = spec;
+    this.set = spec.set();
+    int n = set.size();
+    this.random = new Random(mix(spec.seed(), epoch));
+    this.order = new int[n];
+    for (int i = 0; i < n; i++) {
       order[i] = i;
     }
-    if (rng != null) {
-      for (int i = order.length - 1; i > 0; i--) {
-        int j = rng.nextInt(i + 1);
+    if (spec.shuffle()) {
+      for (int i = n - 1; i > 0; i--) {
+        int j = random.nextInt(i + 1);
         int t = order[i];
         order[i] = order[j];
         order[j] = t;
       }
     }
-    black = new float[set.channels()];
-    for (int c = 0; c < black.length; c++) {
-      black[c] = -norm.mean()[c] / norm.std()[c];
+    Normalization norm = spec.normalization();
+    this.table = new float[set.channels()][256];
+    for (int c = 0; c < set.channels(); c++) {
+      for (int v = 0; v < 256; v++) {
+        table[c][v] = (v / 255f - norm.mean()[c]) / norm.std()[c];
+      }
     }
-  }
-
-  public int batchCount() {
-    return (set.size() + batchSize - 1) / batchSize;
+    this.identity = spec.transform().equals(Augmentation.NONE);
+    this.scratch = identity ? null : new float[set.imageBytes()];
+    this.outImage = set.channels() * spec.outHeight() * spec.outWidth();
   }
 
   @Override
   public boolean hasNext() {
-    return next < order.length;
+    return position < order.length;
   }
 
   @Override
   public Batch next() {
     if (!hasNext()) {
-      throw new NoSuchElementException();
+      throw new NoSuchElementException("epoch finished");
     }
-    int n = Math.min(batchSize, order.length - next);
+    int count = Math.min(spec.batchSize(), order.length - position);
+    float[] data = new float[count * outImage];
+    int[] labels = new int[count];
     int c = set.channels();
     int h = set.height();
     int w = set.width();
-    int size = set.imageBytes();
-    int plane = h * w;
-    float[] data = new float[n * size];
-    int[] labels = new int[n];
-    float[] image = augmentation.isNone() ? null : new float[size];
-    byte[] px = set.pixels();
-    for (int i = 0; i < n; i++) {
-      int idx = order[next + i];
-      labels[i] = set.labels()[idx];
-      float[] target = image == null ? data : image;
-      int base = image == null ? i * size : 0;
-      for (int k = 0; k < size; k++) {
-        int ch = k / plane;
-        target[base + k] = ((px[idx * size + k] & 0xff) / 255f - norm.mean()[ch]) / norm.std()[ch];
-      }
-      if (image != null) {
-        augmentation.apply(image, c, h, w, black, rng, data, i * size);
+    for (int k = 0; k < count; k++) {
+      int image = order[position + k];
+      labels[k] = set.labels()[image];
+      if (identity) {
+        normalize(image, data, k * outImage);
+      } else {
+        normalize(image, scratch, 0);
+        spec.transform().apply(scratch, c, h, w, spec.normalization(), random, data, k * outImage);
       }
     }
-    next += n;
-    return new Batch(data, labels, n, c, h, w);
+    position += count;
+    return new Batch(data, labels, count, c, spec.outHeight(), spec.outWidth());
+  }
+
+  private void normalize(int image, float[] dst, int offset) {
+    byte[] px = set.pixels();
+    int plane = set.height() * set.width();
+    int from = image * set.imageBytes();
+    for (int ch = 0; ch < set.channels(); ch++) {
+      float[] t = table[ch];
+      int in = from + ch * plane;
+      int out = offset + ch * plane;
+      for (int i = 0; i < plane; i++) {
+        dst[out + i] = t[px[in + i] & 0xff];
+      }
+    }
+  }
+
+  // Well-spread seeds for neighbouring epochs (java.util.Random's first draws correlate otherwise).
+  private static long mix(long seed, int epoch) {
+    long z = seed + (epoch + 1L) * 0x9E3779B97F4A7C15L;
+    z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+    z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+    return z ^ (z >>> 31);
   }
 }

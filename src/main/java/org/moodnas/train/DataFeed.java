@@ -4,24 +4,50 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import java.util.Random;
 import org.moodnas.data.Augmentation;
 import org.moodnas.data.Batch;
 import org.moodnas.data.BatchIterator;
+import org.moodnas.data.Batches;
+import org.moodnas.data.DatasetKind;
+import org.moodnas.data.ImageNetAugmentation;
 import org.moodnas.data.ImageSet;
+import org.moodnas.data.ImageTransform;
 import org.moodnas.data.Normalization;
 
-/** How a trainer's batches are made: normalization, training augmentation, target manager. */
-public record DataFeed(Normalization normalization, Augmentation augmentation) {
+/**
+ * How a trainer's batches are made: the normalization, the training transform (augmentation) and
+ * the evaluation transform (identity, or ImageNet's centre crop).
+ */
+public record DataFeed(
+    Normalization normalization, ImageTransform trainTransform, ImageTransform evalTransform) {
 
-  /** Shuffled, augmented batches for training. */
-  public BatchIterator train(ImageSet set, int batchSize, Random rng) {
-    return new BatchIterator(set, normalization, augmentation, batchSize, rng);
+  /** The published transforms of a dataset: CIFAR-style crop/flip(/cutout) or ImageNet's. */
+  public static DataFeed of(DatasetKind kind, Normalization normalization, int cutoutLength) {
+    if (kind == DatasetKind.IMAGENET) {
+      return new DataFeed(
+          normalization, ImageNetAugmentation.training(), ImageNetAugmentation.evaluation());
+    }
+    return new DataFeed(normalization, Augmentation.cifar(cutoutLength), Augmentation.NONE);
   }
 
-  /** Batches in order, no augmentation. */
+  /** No augmentation at all. */
+  public static DataFeed plain(Normalization normalization) {
+    return new DataFeed(normalization, Augmentation.NONE, Augmentation.NONE);
+  }
+
+  /** Shuffled, augmented batches of one pass; the same (seed, pass) gives the same batches. */
+  public BatchIterator train(ImageSet set, int batchSize, long seed, int pass) {
+    return new Batches(set, batchSize, normalization, trainTransform, true, seed).epoch(pass);
+  }
+
+  /** Batches in order through the evaluation transform. */
   public BatchIterator eval(ImageSet set, int batchSize) {
-    return new BatchIterator(set, normalization, Augmentation.NONE, batchSize, null);
+    return new Batches(set, batchSize, normalization, evalTransform, false, 0).epoch(0);
+  }
+
+  /** The side of the images the network sees. */
+  public int imageSize(ImageSet set) {
+    return evalTransform.outHeight(set.height());
   }
 
   /** (images NCHW float32, labels int32) in {@code manager}, on its device. */
@@ -30,7 +56,6 @@ public record DataFeed(Normalization normalization, Augmentation augmentation) {
         manager.create(
             batch.data(),
             new Shape(batch.count(), batch.channels(), batch.height(), batch.width()));
-    NDArray y = manager.create(batch.labels());
-    return new NDList(x, y);
+    return new NDList(x, manager.create(batch.labels()));
   }
 }

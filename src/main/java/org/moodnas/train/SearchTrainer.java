@@ -4,7 +4,6 @@ import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
 import org.moodnas.data.Batch;
 import org.moodnas.data.BatchIterator;
 import org.moodnas.data.ImageSet;
@@ -99,31 +98,36 @@ public final class SearchTrainer {
     final SearchData data;
     final SearchSteps steps;
     final CosineSchedule schedule;
-    final Random rng;
+    int archPasses;
 
     Run(NDManager manager, SearchData data) {
       this.data = data;
       ImageSet s = data.weightsSet();
-      steps = new SearchSteps(config, manager, data.feed(), s.channels(), s.height(), s.classes());
+      steps =
+          new SearchSteps(
+              config, manager, data.feed(), s.channels(), data.feed().imageSize(s), s.classes());
       schedule =
           new CosineSchedule(config.learningRate(), config.learningRateMin(), config.epochs());
-      rng = new Random(config.seed());
     }
 
     SearchEpoch epoch(int epoch, boolean last) {
       long start = System.nanoTime();
       double lr = schedule.at(epoch);
       boolean archSteps = epoch >= config.archWarmupEpochs();
-      BatchIterator train = data.feed().train(data.weightsSet(), config.batchSize(), rng);
-      BatchIterator arch = data.feed().train(data.archSet(), config.batchSize(), rng);
-      int count = train.batchCount();
+      BatchIterator train =
+          data.feed().train(data.weightsSet(), config.batchSize(), config.seed(), epoch);
+      BatchIterator arch =
+          data.feed().train(data.archSet(), config.batchSize(), config.seed() + 1, archPasses++);
+      int count = (data.weightsSet().size() + config.batchSize() - 1) / config.batchSize();
       double[] sums = new double[5]; // loss, ce, l1, l2 (image-weighted), correct
       long images = 0;
       for (int step = 0; train.hasNext(); step++) {
         Batch batch = train.next();
         if (archSteps) {
           if (!arch.hasNext()) {
-            arch = data.feed().train(data.archSet(), config.batchSize(), rng);
+            arch =
+                data.feed()
+                    .train(data.archSet(), config.batchSize(), config.seed() + 1, archPasses++);
           }
           steps.archStep(arch.next());
         }

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.moodnas.data.Augmentation;
 import org.moodnas.data.Batch;
 import org.moodnas.data.ImageSet;
 import org.moodnas.data.Normalization;
@@ -64,7 +63,7 @@ class SearchStepsTest {
   @Test
   void eachStepChangesOnlyItsOwnParameterGroup() {
     ImageSet set = images(16);
-    DataFeed feed = new DataFeed(Normalization.of(set), Augmentation.NONE);
+    DataFeed feed = DataFeed.plain(Normalization.of(set));
     SearchSteps steps = new SearchSteps(config(1e-3, 5.0), manager, feed, 1, 16, 10);
     Batch batch = feed.eval(set, 8).next();
 
@@ -99,7 +98,7 @@ class SearchStepsTest {
   @Test
   void aLargePenaltyShrinksTheWeights() {
     ImageSet set = images(16);
-    DataFeed feed = new DataFeed(Normalization.of(set), Augmentation.NONE);
+    DataFeed feed = DataFeed.plain(Normalization.of(set));
     // Without clipping each step moves every weight by lr·ν towards 0.
     SearchSteps steps = new SearchSteps(config(1.0, 1e9), manager, feed, 1, 16, 10);
     Batch batch = feed.eval(set, 8).next();

@@ -1,0 +1,34 @@
+package org.moodnas.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Resident set size of this JVM, native memory included (Linux /proc). */
+final class ProcessMemory {
+
+  private ProcessMemory() {}
+
+  /** VmRSS in MB. */
+  static double rssMb() {
+    return field("VmRSS:");
+  }
+
+  /** VmHWM (peak RSS) in MB. */
+  static double peakRssMb() {
+    return field("VmHWM:");
+  }
+
+  private static double field(String name) {
+    try {
+      for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+        if (line.startsWith(name)) {
+          return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024.0;
+        }
+      }
+    } catch (IOException | NumberFormatException e) {
+      return Double.NaN;
+    }
+    return Double.NaN;
+  }
+}

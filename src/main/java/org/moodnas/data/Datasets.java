@@ -1,0 +1,47 @@
+package org.moodnas.data;
+
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.Path;
+
+/** Loads a {@link Dataset} of a given kind from a Hadoop path with the matching reader. */
+public final class Datasets {
+
+  private Datasets() {}
+
+  /** {@code path} may be null for a kind with a default path (Fashion-MNIST). */
+  public static Dataset load(DatasetKind kind, String path) {
+    return load(kind, path, new Configuration());
+  }
+
+  public static Dataset load(DatasetKind kind, String path, Configuration conf) {
+    String where = path;
+    if (where == null || where.isBlank()) {
+      where =
+          kind.defaultPath()
+              .orElseThrow(
+                  () -> new IllegalArgumentException("dataset " + kind.id() + " needs a path"));
+    }
+    Path dir = new Path(where);
+    return switch (kind) {
+      case FASHION_MNIST -> computed(kind, IdxReader.train(dir, conf), IdxReader.test(dir, conf));
+      case CIFAR10 -> cifar(kind, CifarReader.Variant.CIFAR10, dir, conf);
+      case CIFAR100 -> cifar(kind, CifarReader.Variant.CIFAR100, dir, conf);
+      case IMAGENET ->
+          computed(kind, ImageFolderReader.train(dir, conf), ImageFolderReader.val(dir, conf));
+    };
+  }
+
+  // DARTS normalizes CIFAR-100 with the CIFAR-10 statistics too; other sets use their own.
+  private static Dataset cifar(
+      DatasetKind kind, CifarReader.Variant variant, Path dir, Configuration conf) {
+    return new Dataset(
+        kind.id(),
+        CifarReader.train(variant, dir, conf),
+        CifarReader.test(variant, dir, conf),
+        Normalization.CIFAR);
+  }
+
+  private static Dataset computed(DatasetKind kind, ImageSet train, ImageSet test) {
+    return new Dataset(kind.id(), train, test, Normalization.of(train));
+  }
+}

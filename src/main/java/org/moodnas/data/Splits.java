@@ -1,0 +1,66 @@
+package org.moodnas.data;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+
+/** Subsets of image sets: stratified subsamples and DARTS's train/architecture split. */
+public final class Splits {
+
+  private Splits() {}
+
+  /**
+   * About {@code fraction} of the images of every class (rounded, at least one of each class
+   * present), chosen with {@code seed}, kept in their original order. A fraction of 1 returns
+   * {@code set} itself.
+   */
+  public static ImageSet stratifiedSubsample(ImageSet set, double fraction, long seed) {
+    if (!(fraction > 0 && fraction <= 1)) {
+      throw new IllegalArgumentException("subsample fraction must be in (0, 1], got " + fraction);
+    }
+    if (fraction == 1) {
+      return set;
+    }
+    List<List<Integer>> byClass = new ArrayList<>();
+    for (int c = 0; c < set.classes(); c++) {
+      byClass.add(new ArrayList<>());
+    }
+    int[] labels = set.labels();
+    for (int i = 0; i < labels.length; i++) {
+      byClass.get(labels[i]).add(i);
+    }
+    Random random = new Random(seed);
+    List<Integer> kept = new ArrayList<>();
+    for (List<Integer> members : byClass) {
+      if (members.isEmpty()) {
+        continue;
+      }
+      Collections.shuffle(members, random);
+      int k = (int) Math.max(1, Math.round(fraction * members.size()));
+      kept.addAll(members.subList(0, k));
+    }
+    int[] indices = kept.stream().mapToInt(Integer::intValue).toArray();
+    Arrays.sort(indices);
+    return set.subset(indices);
+  }
+
+  /**
+   * The first floor(portion·n) images and the rest, in order, as DARTS's train_search.py does
+   * ({@code indices[:split]} train the weights, {@code indices[split:]} the architecture). Both
+   * parts must be non-empty.
+   */
+  public static Split trainPortion(ImageSet set, double portion) {
+    if (!(portion > 0 && portion < 1)) {
+      throw new IllegalArgumentException("train portion must be in (0, 1), got " + portion);
+    }
+    int n = set.size();
+    int split = (int) Math.floor(portion * n);
+    if (split == 0 || split == n) {
+      throw new IllegalArgumentException(
+          "train portion " + portion + " of " + n + " images leaves one part empty");
+    }
+    return new Split(set.range(0, split), set.range(split, n));
+  }
+}

@@ -1,0 +1,105 @@
+package org.moodnas.train;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.nn.Parameter;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.ParameterStore;
+import java.util.ArrayList;
+import java.util.List;
+import org.moodnas.data.Batch;
+import org.moodnas.data.BatchIterator;
+import org.moodnas.nn.eval.EvalNetwork;
+import org.moodnas.nn.eval.NetworkSpec;
+
+/**
+ * An evaluation network with its optimizer and the training step of PC-DARTS's train.py:
+ * cross-entropy plus the weighted auxiliary loss, global-norm clipping, SGD. Out-of-memory on the
+ * device surfaces as {@link DeviceOutOfMemoryException}.
+ */
+public final class EvalSteps {
+
+  private final EvalConfig config;
+  private final NDManager manager;
+  private final DataFeed feed;
+  private final EvalNetwork net;
+  private final ParameterStore store;
+  private final List<Parameter> weights;
+  private final List<NDArray> allArrays;
+  private final NDManager optimizerState;
+  private final Sgd sgd;
+
+  public EvalSteps(EvalConfig config, NDManager manager, DataFeed feed, NetworkSpec spec) {
+    this.config = config;
+    this.manager = manager;
+    this.feed = feed;
+    net = spec.build();
+    net.initialize(manager, DataType.FLOAT32, spec.inputShape(config.batchSize()));
+    store = new ParameterStore(manager, false);
+    weights = Trainables.trainable(net);
+    allArrays = Trainables.allArrays(net);
+    optimizerState = manager.newSubManager();
+    sgd = new Sgd(config.momentum(), config.weightDecay());
+  }
+
+  public EvalNetwork network() {
+    return net;
+  }
+
+  /** One SGD step; returns {loss, correct count}. */
+  public float[] trainStep(Batch batch, double lr, int epoch, int step) {
+    List<NDArray> longLived = new ArrayList<>(allArrays);
+    longLived.addAll(sgd.state());
+    try (StepScope scope = new StepScope(manager, longLived)) {
+      NDList xy = feed.toArrays(batch, scope.manager);
+      NDArray stats;
+      try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+        NDList out = net.forward(store, new NDList(xy.get(0)), true);
+        NDArray loss = CrossEntropy.mean(out.get(0), xy.get(1));
+        if (out.size() > 1) {
+          NDArray aux = CrossEntropy.mean(out.get(1), xy.get(1));
+          loss = loss.add(aux.mul((float) config.auxiliaryWeight()));
+        }
+        gc.backward(loss);
+        stats = NDArrays.stack(new NDList(loss, CrossEntropy.correct(out.get(0), xy.get(1))));
+      }
+      float[] v = stats.toFloatArray();
+      if (!Double.isFinite(v[0])) {
+        throw new NonFiniteLossException("the training loss", epoch, step, v[0]);
+      }
+      List<NDArray> grads = Trainables.gradients(weights);
+      GradientClipping.clipGlobalNorm(grads, config.gradClip());
+      sgd.step(Trainables.arrays(weights), grads, lr, optimizerState);
+      Trainables.zeroGradients(allArrays);
+      return v;
+    } catch (RuntimeException e) {
+      if (DeviceOutOfMemoryException.isOutOfMemory(e)) {
+        throw new DeviceOutOfMemoryException(manager.getDevice().toString(), batch.count(), e);
+      }
+      throw e;
+    }
+  }
+
+  /** {mean loss, accuracy} over a set's batches in inference mode. */
+  public double[] evaluate(BatchIterator batches, int images) {
+    double loss = 0;
+    double correct = 0;
+    while (batches.hasNext()) {
+      Batch batch = batches.next();
+      try (StepScope scope = new StepScope(manager, allArrays)) {
+        NDList xy = feed.toArrays(batch, scope.manager);
+        NDArray logits = net.forward(store, new NDList(xy.get(0)), false).head();
+        NDArray ce = CrossEntropy.mean(logits, xy.get(1));
+        float[] v =
+            NDArrays.stack(new NDList(ce, CrossEntropy.correct(logits, xy.get(1)))).toFloatArray();
+        loss += v[0] * batch.count();
+        correct += v[1];
+      }
+    }
+    return new double[] {loss / images, correct / images};
+  }
+}

@@ -109,4 +109,17 @@ class SearchStepsTest {
     }
     assertThat(l1After).isLessThan(l1Before * 0.9f);
   }
+
+  @Test
+  void aDivergingTrialEndsFailedWithItsReason() {
+    ImageSet set = images(32);
+    SearchConfig exploding =
+        config(0.0, 1e30).toBuilder().learningRate(1e30).learningRateMin(1e30).epochs(2).build();
+    SearchData data = new SearchData(set, images(8), DataFeed.plain(Normalization.of(set)));
+    TrialResult r = new SearchTrainer(exploding, TrainingProgress.none()).run(data);
+    assertThat(r.status()).isEqualTo("failed");
+    assertThat(r.error()).startsWith("the weight-step loss is ").contains("at epoch");
+    assertThat(r.genotype()).isNull();
+    assertThat(r.regLoss()).isNull();
+  }
 }

@@ -5,17 +5,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** Resident set size of this JVM, native memory included (Linux /proc). */
-final class ProcessMemory {
+public final class ProcessMemory {
 
   private ProcessMemory() {}
 
   /** VmRSS in MB. */
-  static double rssMb() {
+  public static double rssMb() {
     return field("VmRSS:");
   }
 
   /** VmHWM (peak RSS) in MB. */
-  static double peakRssMb() {
+  public static double peakRssMb() {
     return field("VmHWM:");
   }
 

@@ -2,6 +2,7 @@ package org.moodnas.cli;
 
 import java.io.PrintWriter;
 import java.util.function.Function;
+import org.moodnas.bench.ProcessMemory;
 import org.moodnas.train.TrainingProgress;
 
 /**
@@ -34,7 +35,8 @@ final class ConsoleProgress<E> implements TrainingProgress<E> {
 
   @Override
   public void epoch(E record) {
-    err.println(epochLine.apply(record));
+    // Resident memory per epoch: native memory must stay flat across a trial.
+    err.printf("%s, RSS %.0f MB%n", epochLine.apply(record), ProcessMemory.rssMb());
     err.flush();
   }
 }

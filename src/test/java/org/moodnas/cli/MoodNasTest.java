@@ -4,37 +4,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import org.junit.jupiter.api.Test;
 import org.moodnas.space.GenotypeRegistry;
-import picocli.CommandLine;
 
 class MoodNasTest {
 
-  /** Exit code, stdout and stderr of one command line. */
-  record Run(int code, String out, String err) {}
-
-  private static Run run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    CommandLine cmd = MoodNas.commandLine();
-    cmd.setOut(new PrintWriter(out));
-    cmd.setErr(new PrintWriter(err));
-    int code = cmd.execute(args);
-    return new Run(code, out.toString(), err.toString());
+  private static CliRun run(String... args) {
+    return CliRun.of(args);
   }
 
   @Test
   void genotypesShowPrintsCanonicalJson() {
-    Run r = run("genotypes", "show", "PC_DARTS_cifar");
+    CliRun r = run("genotypes", "show", "PC_DARTS_cifar");
     assertThat(r.code()).isZero();
     assertThat(r.out().trim()).isEqualTo(GenotypeRegistry.bundled().get("PC_DARTS_cifar").toJson());
   }
 
   @Test
   void genotypesListHasEveryName() {
-    Run r = run("genotypes", "list");
+    CliRun r = run("genotypes", "list");
     assertThat(r.code()).isZero();
     assertThat(r.out().lines().count()).isEqualTo(71); // header + 70
     assertThat(r.out()).contains("l2_loss_1e01").contains("l2_loss_6e02");
@@ -42,7 +30,7 @@ class MoodNasTest {
 
   @Test
   void genotypesNamesAppliesTheRunRule() {
-    Run r = run("genotypes", "names", "--objective", "l2", "0.00429", "0.00425");
+    CliRun r = run("genotypes", "names", "--objective", "l2", "0.00429", "0.00425");
     assertThat(r.out().lines()).containsExactly("l2_loss_429e05", "l2_loss_425e05");
     assertThat(run("genotypes", "names", "--objective", "l1", "7.436404993225855e-06").out().trim())
         .isEqualTo("l1_loss_7e06");
@@ -50,7 +38,7 @@ class MoodNasTest {
 
   @Test
   void unknownNameExitsTwoWithTheClosestNames() {
-    Run r = run("genotypes", "show", "PC_DARTS_cifr");
+    CliRun r = run("genotypes", "show", "PC_DARTS_cifr");
     assertThat(r.code()).isEqualTo(2);
     assertThat(r.err().lines()).hasSize(1);
     assertThat(r.err()).contains("unknown genotype 'PC_DARTS_cifr'").contains("PC_DARTS_cifar");
@@ -73,7 +61,7 @@ class MoodNasTest {
           {"genotypes", "names", "--objective", "l1", "-0.1"},
           {"nonsense"},
         }) {
-      Run r = run(args);
+      CliRun r = run(args);
       assertThat(r.code()).as(String.join(" ", args)).isEqualTo(2);
       assertThat(r.err().lines()).as(String.join(" ", args)).hasSize(1);
       assertThat(r.err()).startsWith("mood-nas: ");
@@ -86,7 +74,7 @@ class MoodNasTest {
 
   @Test
   void profileJsonCarriesThePublishedPcDartsFigures() throws Exception {
-    Run r = run("profile", "--arch", "PC_DARTS_cifar", "--format", "json");
+    CliRun r = run("profile", "--arch", "PC_DARTS_cifar", "--format", "json");
     assertThat(r.code()).isZero();
     JsonNode row = new ObjectMapper().readTree(r.out());
     assertThat(row.get("name").asText()).isEqualTo("PC_DARTS_cifar");
@@ -99,7 +87,8 @@ class MoodNasTest {
 
   @Test
   void profileAllGivesOneJsonObjectPerRegistryGenotype() throws Exception {
-    Run r = run("profile", "--all", "--format", "json", "--init-channels", "16", "--layers", "8");
+    CliRun r =
+        run("profile", "--all", "--format", "json", "--init-channels", "16", "--layers", "8");
     assertThat(r.code()).isZero();
     assertThat(r.out().lines()).hasSize(70);
     for (String line : r.out().lines().toList()) {
@@ -114,7 +103,7 @@ class MoodNasTest {
   @Test
   void profileOfGenotypeJsonWithLatency() throws Exception {
     String json = GenotypeRegistry.bundled().get("l2_loss_2e01").toJson();
-    Run r =
+    CliRun r =
         run(
             "profile",
             "--genotype",
@@ -138,7 +127,7 @@ class MoodNasTest {
 
   @Test
   void imageNetProfileUsesTheImageNetStem() throws Exception {
-    Run r =
+    CliRun r =
         run(
             "profile",
             "--arch",

@@ -4,28 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import org.junit.jupiter.api.Test;
 import org.moodnas.space.Genotype;
-import picocli.CommandLine;
 
 class TrainingCommandsTest {
 
-  record Run(int code, String out, String err) {}
-
-  private static Run run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    CommandLine cmd = MoodNas.commandLine();
-    cmd.setOut(new PrintWriter(out));
-    cmd.setErr(new PrintWriter(err));
-    return new Run(cmd.execute(args), out.toString(), err.toString());
+  private static CliRun run(String... args) {
+    return CliRun.of(args);
   }
 
   @Test
   void searchTrialTakesThePublishedOptionNamesAndPrintsTheTrial() throws Exception {
-    Run r =
+    CliRun r =
         run(
             "search-trial",
             "-o",
@@ -65,7 +55,7 @@ class TrainingCommandsTest {
 
   @Test
   void trainOneTrainsARegistryGenotype() throws Exception {
-    Run r =
+    CliRun r =
         run(
             "train-one",
             "--arch",
@@ -107,7 +97,7 @@ class TrainingCommandsTest {
           {"train-one", "--arch", "DARTS_V2", "--data", "/nonexistent/folder"},
           {"train-one", "--arch", "DARTS_V2", "--drop-path-prob", "1.5"},
         }) {
-      Run r = run(args);
+      CliRun r = run(args);
       assertThat(r.code()).as(String.join(" ", args) + ": " + r.err()).isEqualTo(2);
       assertThat(r.err().lines().filter(l -> l.startsWith("mood-nas: ")).count())
           .as(String.join(" ", args) + ": " + r.err())

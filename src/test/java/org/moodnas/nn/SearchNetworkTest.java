@@ -64,4 +64,29 @@ class SearchNetworkTest {
     assertThat(g.normalConcat()).containsExactly(2, 3, 4, 5);
     assertThat(g.primitives()).doesNotContain(Primitive.NONE);
   }
+
+  @Test
+  void weightsStartAsPyTorchDefaultsSoPenaltiesMeanWhatTheyPublished() {
+    SearchNetwork net = build(16, 8, new Shape(1, 3, 32, 32));
+    int checked = 0;
+    for (Parameter p : net.weights()) {
+      if (p.getType() != Parameter.Type.WEIGHT) {
+        continue;
+      }
+      Shape s = p.getArray().getShape();
+      double bound = 1 / Math.sqrt(s.size() / s.get(0));
+      float[] w = p.getArray().toFloatArray();
+      double sq = 0;
+      for (float v : w) {
+        assertThat(Math.abs(v)).isLessThanOrEqualTo((float) bound);
+        sq += v * v;
+      }
+      if (w.length >= 1000) { // U(−b, b) has variance b²/3
+        assertThat(sq / w.length)
+            .isCloseTo(bound * bound / 3, org.assertj.core.api.Assertions.withinPercentage(15));
+        checked++;
+      }
+    }
+    assertThat(checked).isGreaterThan(10);
+  }
 }

@@ -99,13 +99,13 @@ class SearchStepsTest {
   void aLargePenaltyShrinksTheWeights() {
     ImageSet set = images(16);
     DataFeed feed = DataFeed.plain(Normalization.of(set));
-    // Without clipping each step moves every weight by lr·ν towards 0.
+    // Without clipping each step moves every weight by lr·ν (plus momentum) towards 0.
     SearchSteps steps = new SearchSteps(config(1.0, 1e9), manager, feed, 1, 16, 10);
     Batch batch = feed.eval(set, 8).next();
-    float l1Before = steps.weightStep(batch, 0.1, 0, 0)[2];
+    float l1Before = steps.weightStep(batch, 0.01, 0, 0)[2];
     float l1After = 0;
     for (int i = 1; i < 5; i++) {
-      l1After = steps.weightStep(batch, 0.1, 0, i)[2];
+      l1After = steps.weightStep(batch, 0.01, 0, i)[2];
     }
     assertThat(l1After).isLessThan(l1Before * 0.9f);
   }

@@ -6,12 +6,14 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
+import ai.djl.nn.Parameter;
 import ai.djl.nn.core.Linear;
 import ai.djl.nn.pooling.Pool;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import java.util.ArrayList;
 import java.util.List;
+import org.moodnas.nn.ops.TorchDefaultInitializer;
 
 /**
  * A network trained from scratch from a genotype: a stem giving (s0, s1), {@code layers} cells with
@@ -54,6 +56,7 @@ public abstract class EvalNetwork extends AbstractBlock {
                   spec.classes(), auxInputSize, spec.kind() == NetworkSpec.Kind.CIFAR));
     }
     classifier = addChildBlock("classifier", Linear.builder().setUnits(spec.classes()).build());
+    setInitializer(new TorchDefaultInitializer(), Parameter.Type.WEIGHT);
   }
 
   public NetworkSpec spec() {

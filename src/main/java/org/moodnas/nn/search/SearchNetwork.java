@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.moodnas.nn.ops.Layers;
+import org.moodnas.nn.ops.TorchDefaultInitializer;
 import org.moodnas.space.Genotype;
 
 /**
@@ -54,6 +55,7 @@ public final class SearchNetwork extends AbstractBlock {
     }
     classifier = addChildBlock("classifier", Linear.builder().setUnits(classes).build());
     arch = addChildBlock("arch", new ArchParameters(STEPS));
+    setInitializer(new TorchDefaultInitializer(), Parameter.Type.WEIGHT);
   }
 
   public ArchParameters arch() {

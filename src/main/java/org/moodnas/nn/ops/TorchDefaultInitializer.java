@@ -1,0 +1,23 @@
+package org.moodnas.nn.ops;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.initializer.Initializer;
+
+/**
+ * PyTorch's default for conv and linear weights: kaiming_uniform(a = √5), i.e. U(−b, b) with b =
+ * 1/√fan_in, fan_in = in-channels/groups × kernel area (the weight's size over its first axis).
+ * DJL's Xavier default draws about six times the variance, which would change every Σ|w| and Σw²
+ * the MOOD-NAS penalties weigh, and so the meaning of a published ν.
+ */
+public final class TorchDefaultInitializer implements Initializer {
+
+  @Override
+  public NDArray initialize(NDManager manager, Shape shape, DataType dataType) {
+    long fanIn = shape.size() / shape.get(0);
+    float bound = (float) (1 / Math.sqrt(fanIn));
+    return manager.randomUniform(-bound, bound, shape, dataType, manager.getDevice());
+  }
+}

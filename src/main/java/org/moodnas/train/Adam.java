@@ -35,8 +35,8 @@ public final class Adam {
       NDArray w = weights.get(i);
       NDArray g = weightDecay == 0 ? grads.get(i) : grads.get(i).add(w.mul((float) weightDecay));
       if (m.size() <= i) {
-        m.add(Sgd.persistent(g.zerosLike(), state, g.getManager()));
-        v.add(Sgd.persistent(g.zerosLike(), state, g.getManager()));
+        m.add(Trainables.persistent(g.zerosLike(), state, g.getManager()));
+        v.add(Trainables.persistent(g.zerosLike(), state, g.getManager()));
       }
       m.get(i).muli((float) beta1).addi(g.mul((float) (1 - beta1)));
       v.get(i).muli((float) beta2).addi(g.square().muli((float) (1 - beta2)));

@@ -27,19 +27,12 @@ public final class Sgd {
       NDArray w = weights.get(i);
       NDArray g = weightDecay == 0 ? grads.get(i) : grads.get(i).add(w.mul((float) weightDecay));
       if (buffers.size() <= i) {
-        buffers.add(persistent(g.duplicate(), state, g.getManager()));
+        buffers.add(Trainables.persistent(g.duplicate(), state, g.getManager()));
       } else {
         buffers.get(i).muli((float) momentum).addi(g);
       }
       w.subi(buffers.get(i).mul((float) lr));
     }
-  }
-
-  /** Owned by {@code state}, but scoped to this step's manager until it closes. */
-  static NDArray persistent(NDArray a, NDManager state, NDManager step) {
-    a.attach(state);
-    a.tempAttach(step);
-    return a;
   }
 
   /** Arrays the optimizer keeps across steps (to scope them with the parameters). */

@@ -1,0 +1,85 @@
+package org.moodnas.pareto;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class WeightEstimatorTest {
+
+  /** Runs the estimator against the toy problem with up to p trials in flight. */
+  private static List<Double> sweep(int parallelism) {
+    WeightEstimator e =
+        new WeightEstimator(WeightEstimator.DEFAULT_INITIAL, WeightEstimator.DEFAULT_DELTA);
+    List<Double> proposed = new ArrayList<>();
+    Deque<Weight> running = new ArrayDeque<>();
+    while (!e.done()) {
+      while (running.size() < parallelism) {
+        Optional<Weight> w = e.next();
+        if (w.isEmpty()) {
+          break;
+        }
+        proposed.add(w.get().nu());
+        running.add(w.get());
+      }
+      e.record(ToyProblem.solve(running.poll())); // the oldest trial finishes first
+    }
+    return proposed;
+  }
+
+  @Test
+  void sequentialSweepOnTheToyProblemGivesThePublishedSequence() {
+    List<Double> nus = sweep(1);
+    assertThat(nus).hasSize(11);
+    double[] expected = {0.2, 0.0, 0.107143, 0.155172, 0.177966};
+    for (int i = 0; i < expected.length; i++) {
+      assertThat(nus.get(i)).as("trial " + i).isCloseTo(expected[i], within(5e-7));
+    }
+  }
+
+  @Test
+  void parallelSweepKeepsSlotsBusyAndStillCoversTheFront() {
+    List<Double> nus = sweep(2);
+    assertThat(nus.subList(0, 2)).containsExactly(0.2, 0.0);
+    assertThat(nus.size()).isBetween(9, 14);
+    assertThat(nus).doesNotHaveDuplicates();
+  }
+
+  @Test
+  void frontKeepsOnlyNonDominatedPointsOrderedByCriterionLoss() {
+    ParetoFront f = new ParetoFront();
+    Weight w = new Weight(0, 1);
+    assertThat(f.add(new Point(1, 0, w))).isTrue();
+    assertThat(f.add(new Point(0.5, 0.5, w))).isTrue();
+    assertThat(f.add(new Point(0.6, 0.6, w))).as("dominated").isFalse();
+    assertThat(f.add(new Point(0.5, 0.5, w))).as("equal to a member").isFalse();
+    assertThat(f.add(new Point(0.4, 0.4, w))).isTrue(); // evicts (0.5, 0.5)
+    assertThat(f.add(new Point(0, 2, w))).isTrue();
+    assertThat(f.members()).extracting(Point::criterionLoss).containsExactly(2.0, 0.4, 0.0);
+  }
+
+  @Test
+  void aFailedTrialLeavesItsPairVisited() {
+    WeightEstimator e = new WeightEstimator(WeightEstimator.DEFAULT_INITIAL, 0.15);
+    e.record(ToyProblem.solve(e.next().orElseThrow()));
+    e.record(ToyProblem.solve(e.next().orElseThrow()));
+    assertThat(e.next()).isPresent();
+    e.recordFailure();
+    assertThat(e.next()).isEmpty();
+    assertThat(e.done()).isTrue();
+  }
+
+  @Test
+  void theToyOptimumIsTheScalarizedMinimum() {
+    Point p = ToyProblem.solve(new Weight(0.2, 0.8));
+    double x = 0.2 / (0.2 + 2.4);
+    assertThat(p.regLoss()).isCloseTo((1 - x) * (1 - x), within(1e-12));
+    assertThat(p.criterionLoss()).isCloseTo(3 * x * x, within(1e-12));
+    assertThat(ToyProblem.solve(new Weight(0, 1)).criterionLoss()).isZero();
+  }
+}

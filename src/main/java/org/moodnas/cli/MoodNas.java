@@ -14,6 +14,8 @@ import picocli.CommandLine.Command;
       ProfileCommand.class,
       SearchTrialCommand.class,
       TrainOneCommand.class,
+      SearchCommand.class,
+      SqlCommand.class,
       BenchCommand.class
     })
 public final class MoodNas implements Runnable {

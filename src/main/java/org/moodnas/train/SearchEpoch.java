@@ -16,4 +16,5 @@ public record SearchEpoch(
     double l2Loss,
     Double validAcc,
     String genotype,
-    double seconds) {}
+    double seconds)
+    implements java.io.Serializable {}

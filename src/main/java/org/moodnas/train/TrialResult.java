@@ -25,7 +25,8 @@ public record TrialResult(
     String genotype,
     String device,
     List<SearchEpoch> epochs,
-    double durationS) {
+    double durationS)
+    implements java.io.Serializable {
 
   public boolean ok() {
     return "ok".equals(status);

@@ -1,0 +1,151 @@
+package org.moodnas.cli;
+
+import java.io.PrintWriter;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.apache.spark.sql.SparkSession;
+import org.moodnas.pareto.Point;
+import org.moodnas.pareto.Weight;
+import org.moodnas.pareto.WeightEstimator;
+import org.moodnas.spark.SearchSweep;
+import org.moodnas.spark.SparkSessions;
+import org.moodnas.spark.SweepSettings;
+import org.moodnas.store.SearchRecords;
+import org.moodnas.store.Warehouse;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code mood-nas search}: the Pareto sweep as a Spark job, results in Delta tables. */
+@Command(
+    name = "search",
+    mixinStandardHelpOptions = true,
+    description = {
+      "The Pareto sweep over ν: each trial a Spark task, every result appended to the warehouse.",
+      "Only --simulate trials run through Spark so far; one real trial: search-trial."
+    })
+final class SearchCommand implements Callable<Integer> {
+
+  @Spec CommandSpec spec;
+
+  @Option(
+      names = {"--objective", "-o"},
+      defaultValue = "l2",
+      description = "l1 or l2")
+  String objective;
+
+  @Option(
+      names = "--delta",
+      defaultValue = "0.15",
+      description = "stop when no adjacent pair of the front is farther apart")
+  double delta;
+
+  @Option(
+      names = "--initial-weights",
+      defaultValue = "0.2,0.8;0,1",
+      description = "ν,criterion-weight pairs separated by ';' (default ${DEFAULT-VALUE})")
+  String initialWeights;
+
+  @Option(names = "--parallelism", defaultValue = "1", description = "trials in flight at once")
+  int parallelism;
+
+  @Option(
+      names = {"--weight-decay", "--weight_decay"},
+      defaultValue = "3e-4")
+  double weightDecay;
+
+  @Option(
+      names = "--warehouse",
+      defaultValue = "warehouse",
+      description = "Delta tables' folder (any Hadoop path)")
+  String warehouse;
+
+  @Option(names = "--run-id", description = "default: search-<timestamp>")
+  String runId;
+
+  @Option(names = "--master", description = "Spark master (default: spark-submit's, else local[*])")
+  String master;
+
+  @Option(names = "--simulate", description = "solve a toy problem instead of training")
+  boolean simulate;
+
+  @Option(
+      names = "--simulate-seconds",
+      defaultValue = "0",
+      description = "seconds each simulated trial takes")
+  double simulateSeconds;
+
+  @Override
+  public Integer call() throws InterruptedException {
+    if (!simulate) {
+      throw new IllegalArgumentException(
+          "real trials are not yet fanned out through Spark: use --simulate, or search-trial for one real trial");
+    }
+    String id =
+        runId != null
+            ? runId
+            : "search-"
+                + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+    SweepSettings settings =
+        new SweepSettings(
+            id,
+            objective,
+            parseWeights(initialWeights),
+            delta,
+            parallelism,
+            weightDecay,
+            simulateSeconds);
+    Map<String, Object> config = new LinkedHashMap<>();
+    config.put("objective", objective);
+    config.put("delta", delta);
+    config.put("initial_weights", initialWeights);
+    config.put("parallelism", parallelism);
+    config.put("weight_decay", weightDecay);
+    config.put("simulate", true);
+    config.put("simulate_seconds", simulateSeconds);
+    PrintWriter err = spec.commandLine().getErr();
+    SparkSession spark = SparkSessions.getOrCreate(master);
+    Warehouse wh = new Warehouse(spark, warehouse);
+    wh.checkWritable();
+    List<Point> front =
+        new SearchSweep(spark, new SearchRecords(wh), settings, err).run(Json.write(config));
+    PrintWriter out = spec.commandLine().getOut();
+    out.printf("Pareto front of run %s (%d points):%n", id, front.size());
+    out.printf("%12s %12s %14s %14s%n", "ν", "crit_weight", "reg_loss", "criterion_loss");
+    for (Point p : front) {
+      out.printf(
+          "%12.6g %12.6g %14.6g %14.6g%n",
+          p.weight().nu(), p.weight().criterionWeight(), p.regLoss(), p.criterionLoss());
+    }
+    out.printf(
+        "Look at it: jobs/mood-nas sql \"SELECT trial_index, reg_weight, reg_loss, criterion_loss, status FROM search_trials WHERE run_id = '%s' ORDER BY trial_index\" --warehouse %s%n",
+        id, warehouse);
+    out.flush();
+    return 0;
+  }
+
+  /** "0.2,0.8;0,1" → [(0.2, 0.8), (0, 1)]. */
+  static List<Weight> parseWeights(String text) {
+    List<Weight> out = new ArrayList<>();
+    for (String pair : text.split(";")) {
+      String[] parts = pair.trim().split(",");
+      if (parts.length != 2) {
+        throw new IllegalArgumentException(
+            "--initial-weights: '" + pair + "' is not ν,criterion-weight");
+      }
+      try {
+        out.add(
+            new Weight(Double.parseDouble(parts[0].trim()), Double.parseDouble(parts[1].trim())));
+      } catch (NumberFormatException e) {
+        throw new IllegalArgumentException("--initial-weights: '" + pair + "' is not two numbers");
+      }
+    }
+    return out.isEmpty() ? WeightEstimator.DEFAULT_INITIAL : out;
+  }
+}

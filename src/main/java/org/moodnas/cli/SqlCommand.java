@@ -1,0 +1,126 @@
+package org.moodnas.cli;
+
+import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.moodnas.spark.SparkSessions;
+import org.moodnas.store.Warehouse;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code mood-nas sql}: Spark SQL over the warehouse, every table registered under its name. */
+@Command(
+    name = "sql",
+    mixinStandardHelpOptions = true,
+    description =
+        "Run Spark SQL with the warehouse's tables (runs, search_trials, search_epochs) as views.")
+final class SqlCommand implements Callable<Integer> {
+
+  enum Format {
+    table,
+    csv,
+    json
+  }
+
+  @Spec CommandSpec spec;
+
+  @Parameters(paramLabel = "QUERY")
+  String query;
+
+  @Option(names = "--warehouse", defaultValue = "warehouse")
+  String warehouse;
+
+  @Option(names = "--format", defaultValue = "table", description = "table, csv or json")
+  Format format;
+
+  @Option(names = "--limit", defaultValue = "1000", description = "at most this many rows")
+  int limit;
+
+  @Option(names = "--master")
+  String master;
+
+  @Override
+  public Integer call() {
+    SparkSession spark = SparkSessions.getOrCreate(master);
+    new Warehouse(spark, warehouse).registerViews();
+    Dataset<Row> df;
+    try {
+      df = spark.sql(query);
+    } catch (Exception e) { // AnalysisException is checked in Java's eyes but undeclared
+      // Spark's analysis errors span lines; their first line says what is wrong.
+      throw new IllegalArgumentException("query: " + e.getMessage().lines().findFirst().orElse(""));
+    }
+    String[] cols = df.columns();
+    List<Row> rows = df.limit(limit).collectAsList();
+    PrintWriter out = spec.commandLine().getOut();
+    switch (format) {
+      case csv -> {
+        out.println(String.join(",", cols));
+        rows.forEach(
+            r ->
+                out.println(
+                    cells(r).stream().map(SqlCommand::csv).collect(Collectors.joining(","))));
+      }
+      case json ->
+          rows.forEach(
+              r -> {
+                Map<String, Object> m = new LinkedHashMap<>();
+                for (int i = 0; i < cols.length; i++) {
+                  Object v = r.get(i);
+                  m.put(cols[i], v instanceof java.sql.Timestamp t ? t.toInstant().toString() : v);
+                }
+                out.println(Json.write(m));
+              });
+      case table -> {
+        int[] widths = new int[cols.length];
+        for (int i = 0; i < cols.length; i++) {
+          widths[i] = cols[i].length();
+        }
+        List<List<String>> cells = rows.stream().map(SqlCommand::cells).toList();
+        for (List<String> c : cells) {
+          for (int i = 0; i < cols.length; i++) {
+            widths[i] = Math.min(60, Math.max(widths[i], c.get(i).length()));
+          }
+        }
+        out.println(line(List.of(cols), widths));
+        cells.forEach(c -> out.println(line(c, widths)));
+        out.printf("(%d rows)%n", rows.size());
+      }
+    }
+    out.flush();
+    return 0;
+  }
+
+  private static List<String> cells(Row r) {
+    return java.util.stream.IntStream.range(0, r.length())
+        .mapToObj(i -> r.isNullAt(i) ? "null" : String.valueOf(r.get(i)))
+        .toList();
+  }
+
+  private static String line(List<String> cells, int[] widths) {
+    StringBuilder b = new StringBuilder();
+    for (int i = 0; i < cells.size(); i++) {
+      String c = cells.get(i);
+      if (c.length() > widths[i]) {
+        c = c.substring(0, widths[i] - 1) + "…";
+      }
+      b.append(i == 0 ? "" : "  ").append(String.format("%-" + widths[i] + "s", c));
+    }
+    return b.toString().stripTrailing();
+  }
+
+  private static String csv(String v) {
+    return v.contains(",") || v.contains("\"") || v.contains("\n")
+        ? "\"" + v.replace("\"", "\"\"") + "\""
+        : v;
+  }
+}

@@ -1,0 +1,117 @@
+package org.moodnas.spark;
+
+import java.io.PrintWriter;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletionService;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorCompletionService;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.SparkSession;
+import org.moodnas.pareto.Point;
+import org.moodnas.pareto.Weight;
+import org.moodnas.pareto.WeightEstimator;
+import org.moodnas.store.SearchRecords;
+import org.moodnas.train.TrialResult;
+
+/**
+ * The Pareto sweep: the driver runs the {@link WeightEstimator}; every trial is its own Spark job
+ * of one task, started from a driver thread so up to {@code parallelism} run at once (FAIR
+ * scheduling) and a freed slot takes the next weight at once. Each finished trial is appended to
+ * the Delta tables before the estimator sees it.
+ */
+public final class SearchSweep {
+
+  /** A trial as it came back to the driver. */
+  private record Finished(
+      int index, Weight weight, TrialResult result, Instant started, Instant end) {}
+
+  private final SparkSession spark;
+  private final SearchRecords records;
+  private final SweepSettings settings;
+  private final PrintWriter log;
+
+  public SearchSweep(
+      SparkSession spark, SearchRecords records, SweepSettings settings, PrintWriter log) {
+    this.spark = spark;
+    this.records = records;
+    this.settings = settings;
+    this.log = log;
+  }
+
+  /** Runs the sweep to its end and returns the final front. */
+  public List<Point> run(String configJson) throws InterruptedException {
+    records.startRun(settings.runId(), "simulated", settings.objective(), configJson, null);
+    WeightEstimator estimator = new WeightEstimator(settings.initialWeights(), settings.delta());
+    JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+    ExecutorService pool = Executors.newFixedThreadPool(settings.parallelism());
+    CompletionService<Finished> done = new ExecutorCompletionService<>(pool);
+    int nextIndex = 0;
+    int running = 0;
+    String status = "failed";
+    try {
+      while (!estimator.done()) {
+        while (running < settings.parallelism()) {
+          Optional<Weight> w = estimator.next();
+          if (w.isEmpty()) {
+            break;
+          }
+          int index = nextIndex++;
+          Weight weight = w.get();
+          TrialTask task =
+              new TrialTask(
+                  settings.runId(),
+                  index,
+                  settings.objective(),
+                  weight.nu(),
+                  weight.criterionWeight(),
+                  settings.weightDecay(),
+                  settings.simulateSeconds());
+          log.printf(
+              "trial %d: ν = %.6g, criterion weight %.6g started%n",
+              index, weight.nu(), weight.criterionWeight());
+          log.flush();
+          done.submit(() -> runTrial(jsc, task, weight));
+          running++;
+        }
+        if (running == 0) {
+          break;
+        }
+        Finished f = done.take().get();
+        running--;
+        records.recordTrial(settings.runId(), f.index(), f.result(), 1, f.started(), f.end());
+        if (f.result().ok()) {
+          estimator.record(new Point(f.result().regLoss(), f.result().criterionLoss(), f.weight()));
+        } else {
+          estimator.recordFailure();
+        }
+        log.printf(
+            "trial %d done: ν = %.6g, status %s, reg_loss %s, criterion_loss %s (%.1f s)%n",
+            f.index(),
+            f.weight().nu(),
+            f.result().status(),
+            f.result().regLoss(),
+            f.result().criterionLoss(),
+            f.result().durationS());
+        log.flush();
+      }
+      status = "done";
+      return estimator.front().members();
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("trial failed on the driver: " + e.getCause(), e.getCause());
+    } finally {
+      pool.shutdownNow();
+      records.finishRun(settings.runId(), status);
+    }
+  }
+
+  private Finished runTrial(JavaSparkContext jsc, TrialTask task, Weight weight) {
+    Instant start = Instant.now();
+    jsc.setJobGroup(task.runId(), "mood-nas trial " + task.trialIndex() + " ν=" + task.nu(), true);
+    TrialResult r = jsc.parallelize(List.of(task), 1).map(TrialTask::run).collect().get(0);
+    return new Finished(task.trialIndex(), weight, r, start, Instant.now());
+  }
+}

@@ -1,0 +1,91 @@
+package org.moodnas.store;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.moodnas.train.SearchEpoch;
+import org.moodnas.train.TrialResult;
+
+/** A search sweep's rows: the run, each trial and its epochs, in the tables' column order. */
+public final class SearchRecords {
+
+  private final Warehouse warehouse;
+
+  public SearchRecords(Warehouse warehouse) {
+    this.warehouse = warehouse;
+  }
+
+  /** Records a new run as running (idempotent per run id). */
+  public void startRun(
+      String runId, String dataset, String objective, String configJson, String version) {
+    Row row =
+        RowFactory.create(
+            runId,
+            "search",
+            "running",
+            dataset,
+            objective,
+            configJson,
+            version,
+            Timestamp.from(Instant.now()),
+            null);
+    warehouse.append(Tables.RUNS, List.of(row), runId);
+  }
+
+  public void finishRun(String runId, String status) {
+    warehouse.finishRun(runId, status);
+  }
+
+  /** Appends a finished trial and its epochs; a repeated trial index is skipped. */
+  public void recordTrial(
+      String runId, int trialIndex, TrialResult r, int attempt, Instant started, Instant finished) {
+    Row trial =
+        RowFactory.create(
+            runId,
+            trialIndex,
+            r.objective(),
+            r.regWeight(),
+            r.criterionWeight(),
+            r.weightDecay(),
+            r.status(),
+            r.error(),
+            r.regLoss(),
+            r.criterionLoss(),
+            r.l1Loss(),
+            r.l2Loss(),
+            r.trainAcc(),
+            r.validAcc(),
+            r.modelSizeMb(),
+            r.genotype(),
+            r.device(),
+            attempt,
+            Timestamp.from(started),
+            Timestamp.from(finished),
+            r.durationS());
+    List<Row> epochs = new ArrayList<>();
+    for (SearchEpoch e : r.epochs()) {
+      epochs.add(
+          RowFactory.create(
+              runId,
+              trialIndex,
+              e.epoch(),
+              e.lr(),
+              e.trainLoss(),
+              e.trainAcc(),
+              e.criterionLoss(),
+              e.l1Loss(),
+              e.l2Loss(),
+              e.validAcc(),
+              e.genotype(),
+              e.seconds()));
+    }
+    // Epochs first: a trial row means its epochs are there too.
+    if (!epochs.isEmpty()) {
+      warehouse.append(Tables.SEARCH_EPOCHS, epochs, runId + "/" + trialIndex);
+    }
+    warehouse.append(Tables.SEARCH_TRIALS, List.of(trial), runId + "/" + trialIndex);
+  }
+}

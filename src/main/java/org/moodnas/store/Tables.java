@@ -1,0 +1,73 @@
+package org.moodnas.store;
+
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * The Delta tables of a warehouse and their schemas (DESIGN.md; column names are user interface).
+ */
+public enum Tables {
+  RUNS(
+      new StructType()
+          .add("run_id", DataTypes.StringType, false)
+          .add("kind", DataTypes.StringType, false)
+          .add("status", DataTypes.StringType, false)
+          .add("dataset", DataTypes.StringType, true)
+          .add("objective", DataTypes.StringType, true)
+          .add("config", DataTypes.StringType, true)
+          .add("code_version", DataTypes.StringType, true)
+          .add("created_at", DataTypes.TimestampType, false)
+          .add("finished_at", DataTypes.TimestampType, true)),
+  SEARCH_TRIALS(
+      new StructType()
+          .add("run_id", DataTypes.StringType, false)
+          .add("trial_index", DataTypes.IntegerType, false)
+          .add("objective", DataTypes.StringType, false)
+          .add("reg_weight", DataTypes.DoubleType, false)
+          .add("criterion_weight", DataTypes.DoubleType, false)
+          .add("weight_decay", DataTypes.DoubleType, true)
+          .add("status", DataTypes.StringType, false)
+          .add("error", DataTypes.StringType, true)
+          .add("reg_loss", DataTypes.DoubleType, true)
+          .add("criterion_loss", DataTypes.DoubleType, true)
+          .add("l1_loss", DataTypes.DoubleType, true)
+          .add("l2_loss", DataTypes.DoubleType, true)
+          .add("train_acc", DataTypes.DoubleType, true)
+          .add("valid_acc", DataTypes.DoubleType, true)
+          .add("model_size_mb", DataTypes.DoubleType, true)
+          .add("genotype", DataTypes.StringType, true)
+          .add("device", DataTypes.StringType, true)
+          .add("attempt", DataTypes.IntegerType, true)
+          .add("started_at", DataTypes.TimestampType, true)
+          .add("finished_at", DataTypes.TimestampType, true)
+          .add("duration_s", DataTypes.DoubleType, true)),
+  SEARCH_EPOCHS(
+      new StructType()
+          .add("run_id", DataTypes.StringType, false)
+          .add("trial_index", DataTypes.IntegerType, false)
+          .add("epoch", DataTypes.IntegerType, false)
+          .add("lr", DataTypes.DoubleType, true)
+          .add("train_loss", DataTypes.DoubleType, true)
+          .add("train_acc", DataTypes.DoubleType, true)
+          .add("criterion_loss", DataTypes.DoubleType, true)
+          .add("l1_loss", DataTypes.DoubleType, true)
+          .add("l2_loss", DataTypes.DoubleType, true)
+          .add("valid_acc", DataTypes.DoubleType, true)
+          .add("genotype", DataTypes.StringType, true)
+          .add("seconds", DataTypes.DoubleType, true));
+
+  private final StructType schema;
+
+  Tables(StructType schema) {
+    this.schema = schema;
+  }
+
+  public StructType schema() {
+    return schema;
+  }
+
+  /** The table's name in Spark SQL and its folder under the warehouse. */
+  public String tableName() {
+    return name().toLowerCase();
+  }
+}

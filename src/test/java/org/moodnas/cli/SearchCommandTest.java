@@ -1,0 +1,62 @@
+package org.moodnas.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SearchCommandTest {
+
+  @Test
+  void simulatedSweepThenSqlOverItsTables(@TempDir Path dir) {
+    String wh = dir.toUri().toString();
+    CliRun sweep =
+        CliRun.of(
+            "search", "--simulate", "--warehouse", wh, "--run-id", "cli", "--master", "local[2]");
+    assertThat(sweep.code()).as(sweep.err()).isZero();
+    assertThat(sweep.out())
+        .contains("Pareto front of run cli (11 points)")
+        .contains("mood-nas sql");
+    assertThat(sweep.err()).contains("trial 0: ν = 0.2").contains("trial 10 done");
+
+    CliRun count =
+        CliRun.of(
+            "sql",
+            "SELECT count(*) AS n, min(reg_weight) AS lo FROM search_trials WHERE run_id = 'cli'",
+            "--warehouse",
+            wh,
+            "--format",
+            "json");
+    assertThat(count.code()).as(count.err()).isZero();
+    assertThat(count.out().trim()).isEqualTo("{\"n\":11,\"lo\":0.0}");
+
+    CliRun table = CliRun.of("sql", "SELECT run_id, status FROM runs", "--warehouse", wh);
+    assertThat(table.out().lines()).containsExactly("run_id  status", "cli     done", "(1 rows)");
+
+    CliRun csv =
+        CliRun.of(
+            "sql",
+            "SELECT trial_index FROM search_trials ORDER BY trial_index LIMIT 2",
+            "--warehouse",
+            wh,
+            "--format",
+            "csv");
+    assertThat(csv.out().lines()).containsExactly("trial_index", "0", "1");
+  }
+
+  @Test
+  void badQueriesAndUnbuiltModesExitTwo(@TempDir Path dir) {
+    String wh = dir.toUri().toString();
+    CliRun bad = CliRun.of("sql", "SELECT nope FROM search_trials", "--warehouse", wh);
+    assertThat(bad.code()).isEqualTo(2);
+    assertThat(bad.err().lines()).hasSize(1);
+    CliRun real = CliRun.of("search", "--warehouse", wh);
+    assertThat(real.code()).isEqualTo(2);
+    assertThat(real.err()).contains("--simulate");
+    CliRun weights =
+        CliRun.of("search", "--simulate", "--initial-weights", "0.2;x", "--warehouse", wh);
+    assertThat(weights.code()).isEqualTo(2);
+    assertThat(weights.err()).contains("--initial-weights");
+  }
+}

@@ -37,7 +37,7 @@ public final class StepBenchmark {
     ImageSet images = randomImages(config.batchSize(), channels, size, classes);
     DataFeed feed =
         new DataFeed(Normalization.of(images), Augmentation.cifar(0), Augmentation.NONE);
-    try (NDManager manager = NDManager.newBaseManager(config.device())) {
+    try (NDManager manager = NDManager.newBaseManager(config.device().toDjl())) {
       Engine.getInstance().setRandomSeed((int) config.seed());
       SearchSteps s = new SearchSteps(config, manager, feed, channels, size, classes);
       return time(
@@ -59,7 +59,7 @@ public final class StepBenchmark {
             Normalization.of(images),
             Augmentation.cifar(config.cutout() ? config.cutoutLength() : 0),
             Augmentation.NONE);
-    try (NDManager manager = NDManager.newBaseManager(config.device())) {
+    try (NDManager manager = NDManager.newBaseManager(config.device().toDjl())) {
       Engine.getInstance().setRandomSeed((int) config.seed());
       EvalSteps s = new EvalSteps(config, manager, feed, spec);
       s.network().setDropPathProb((float) config.dropPathProb());

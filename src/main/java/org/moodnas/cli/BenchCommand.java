@@ -1,11 +1,11 @@
 package org.moodnas.cli;
 
-import ai.djl.Device;
 import java.io.PrintWriter;
 import org.moodnas.bench.BenchResult;
 import org.moodnas.bench.StepBenchmark;
 import org.moodnas.nn.eval.NetworkSpec;
 import org.moodnas.space.GenotypeRegistry;
+import org.moodnas.train.DeviceSpec;
 import org.moodnas.train.EvalConfig;
 import org.moodnas.train.SearchConfig;
 import picocli.CommandLine.Command;
@@ -33,7 +33,7 @@ final class BenchCommand {
       defaultValue = "cpu",
       converter = DeviceConverter.class,
       scope = picocli.CommandLine.ScopeType.INHERIT)
-  Device device;
+  DeviceSpec device;
 
   @Option(
       names = {"--input-channels"},

@@ -1,6 +1,7 @@
 package org.moodnas.cli;
 
-import ai.djl.Device;
+import org.moodnas.train.DataSource;
+import org.moodnas.train.DeviceSpec;
 import picocli.CommandLine.Option;
 
 /** Dataset, device and seed options shared by the training commands (published names too). */
@@ -32,7 +33,7 @@ final class DataOptions {
       defaultValue = "cpu",
       converter = DeviceConverter.class,
       description = "cpu or gpu:N")
-  Device device;
+  DeviceSpec device;
 
   @Option(names = "--gpu", description = "published name: GPU index (same as --device gpu:N)")
   Integer gpu;
@@ -43,7 +44,11 @@ final class DataOptions {
       description = "progress line every N steps")
   int reportFreq;
 
-  Device device() {
-    return gpu != null ? Device.gpu(gpu) : device;
+  DeviceSpec device() {
+    return gpu != null ? new DeviceSpec(true, gpu) : device;
+  }
+
+  DataSource source() {
+    return new DataSource(dataset, data, subsample);
   }
 }

@@ -1,19 +1,17 @@
 package org.moodnas.cli;
 
-import ai.djl.Device;
+import org.moodnas.train.DeviceSpec;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
 /** {@code cpu} or {@code gpu:N}. */
-final class DeviceConverter implements ITypeConverter<Device> {
+final class DeviceConverter implements ITypeConverter<DeviceSpec> {
   @Override
-  public Device convert(String value) {
-    if (value.equals("cpu")) {
-      return Device.cpu();
+  public DeviceSpec convert(String value) {
+    try {
+      return DeviceSpec.parse(value);
+    } catch (IllegalArgumentException e) {
+      throw new TypeConversionException(e.getMessage());
     }
-    if (value.matches("gpu:\\d+")) {
-      return Device.gpu(Integer.parseInt(value.substring(4)));
-    }
-    throw new TypeConversionException("'" + value + "' is not a device; use cpu or gpu:N");
   }
 }

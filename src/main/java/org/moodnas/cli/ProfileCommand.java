@@ -1,6 +1,5 @@
 package org.moodnas.cli;
 
-import ai.djl.Device;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintWriter;
@@ -13,6 +12,7 @@ import org.moodnas.profile.Profile;
 import org.moodnas.profile.Profiler;
 import org.moodnas.space.Genotype;
 import org.moodnas.space.GenotypeRegistry;
+import org.moodnas.train.DeviceSpec;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -87,7 +87,7 @@ final class ProfileCommand implements Callable<Integer> {
       defaultValue = "cpu",
       converter = DeviceConverter.class,
       description = "cpu or gpu:N")
-  Device device;
+  DeviceSpec device;
 
   @Option(names = "--format", defaultValue = "table", description = "table or json")
   Format format;
@@ -108,7 +108,9 @@ final class ProfileCommand implements Callable<Integer> {
       NetworkSpec net = spec(e.getValue());
       Profile p = profiler.count(net);
       if (latency) {
-        p = p.withLatency(profiler.latencyMs(net, device, batchSize), device.toString(), batchSize);
+        p =
+            p.withLatency(
+                profiler.latencyMs(net, device.toDjl(), batchSize), device.toString(), batchSize);
       }
       print(out, e.getKey(), p);
       out.flush();
@@ -145,7 +147,7 @@ final class ProfileCommand implements Callable<Integer> {
   }
 
   private void print(PrintWriter out, String name, Profile p) throws JsonProcessingException {
-    String latencyKey = device.isGpu() ? "latency_gpu_ms" : "latency_cpu_ms";
+    String latencyKey = device.gpu() ? "latency_gpu_ms" : "latency_cpu_ms";
     if (format == Format.json) {
       Map<String, Object> row = new LinkedHashMap<>();
       row.put("name", name);

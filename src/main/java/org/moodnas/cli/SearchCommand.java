@@ -17,7 +17,10 @@ import org.moodnas.spark.SparkSessions;
 import org.moodnas.spark.SweepSettings;
 import org.moodnas.store.SearchRecords;
 import org.moodnas.store.Warehouse;
+import org.moodnas.train.Objective;
+import org.moodnas.train.SearchConfig;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -28,11 +31,15 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "The Pareto sweep over ν: each trial a Spark task, every result appended to the warehouse.",
-      "Only --simulate trials run through Spark so far; one real trial: search-trial."
+      "Takes every search-trial option; --simulate replaces training by a toy problem."
     })
 final class SearchCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
+
+  @Mixin DataOptions dataOptions;
+
+  @Mixin SearchOptions searchOptions;
 
   @Option(
       names = {"--objective", "-o"},
@@ -43,7 +50,7 @@ final class SearchCommand implements Callable<Integer> {
   @Option(
       names = "--delta",
       defaultValue = "0.15",
-      description = "stop when no adjacent pair of the front is farther apart")
+      description = "stop when no unvisited adjacent pair of the front is farther apart")
   double delta;
 
   @Option(
@@ -56,11 +63,6 @@ final class SearchCommand implements Callable<Integer> {
   int parallelism;
 
   @Option(
-      names = {"--weight-decay", "--weight_decay"},
-      defaultValue = "3e-4")
-  double weightDecay;
-
-  @Option(
       names = "--warehouse",
       defaultValue = "warehouse",
       description = "Delta tables' folder (any Hadoop path)")
@@ -68,6 +70,15 @@ final class SearchCommand implements Callable<Integer> {
 
   @Option(names = "--run-id", description = "default: search-<timestamp>")
   String runId;
+
+  @Option(names = "--resume", paramLabel = "RUN_ID", description = "continue a recorded run")
+  String resume;
+
+  @Option(
+      names = "--max-trials",
+      defaultValue = "0",
+      description = "stop after this many trials (0: when the front is covered)")
+  int maxTrials;
 
   @Option(names = "--master", description = "Spark master (default: spark-submit's, else local[*])")
   String master;
@@ -83,15 +94,13 @@ final class SearchCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException {
-    if (!simulate) {
-      throw new IllegalArgumentException(
-          "real trials are not yet fanned out through Spark: use --simulate, or search-trial for one real trial");
-    }
-    String id =
-        runId != null
-            ? runId
-            : "search-"
-                + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+    String id = resume != null ? resume : runId != null ? runId : defaultRunId();
+    SearchConfig trial =
+        simulate
+            ? null
+            : searchOptions.config(dataOptions).toBuilder()
+                .objective(Objective.byId(objective))
+                .build();
     SweepSettings settings =
         new SweepSettings(
             id,
@@ -99,22 +108,27 @@ final class SearchCommand implements Callable<Integer> {
             parseWeights(initialWeights),
             delta,
             parallelism,
-            weightDecay,
-            simulateSeconds);
+            searchOptions.weightDecay,
+            simulateSeconds,
+            maxTrials,
+            trial,
+            simulate ? null : dataOptions.source());
     Map<String, Object> config = new LinkedHashMap<>();
     config.put("objective", objective);
     config.put("delta", delta);
     config.put("initial_weights", initialWeights);
     config.put("parallelism", parallelism);
-    config.put("weight_decay", weightDecay);
-    config.put("simulate", true);
+    config.put("max_trials", maxTrials);
+    config.put("simulate", simulate);
     config.put("simulate_seconds", simulateSeconds);
+    config.put("search", trial);
+    config.put("data", settings.source());
     PrintWriter err = spec.commandLine().getErr();
     SparkSession spark = SparkSessions.getOrCreate(master);
     Warehouse wh = new Warehouse(spark, warehouse);
     wh.checkWritable();
-    List<Point> front =
-        new SearchSweep(spark, new SearchRecords(wh), settings, err).run(Json.write(config));
+    SearchSweep sweep = new SearchSweep(spark, new SearchRecords(wh), settings, err);
+    List<Point> front = resume != null ? sweep.resume() : sweep.run(Json.write(config));
     PrintWriter out = spec.commandLine().getOut();
     out.printf("Pareto front of run %s (%d points):%n", id, front.size());
     out.printf("%12s %12s %14s %14s%n", "ν", "crit_weight", "reg_loss", "criterion_loss");
@@ -124,10 +138,16 @@ final class SearchCommand implements Callable<Integer> {
           p.weight().nu(), p.weight().criterionWeight(), p.regLoss(), p.criterionLoss());
     }
     out.printf(
-        "Look at it: jobs/mood-nas sql \"SELECT trial_index, reg_weight, reg_loss, criterion_loss, status FROM search_trials WHERE run_id = '%s' ORDER BY trial_index\" --warehouse %s%n",
+        "Look at it: jobs/mood-nas sql \"SELECT trial_index, reg_weight, reg_loss, criterion_loss,"
+            + " valid_acc, model_size_mb, status FROM search_trials WHERE run_id = '%s' ORDER BY"
+            + " trial_index\" --warehouse %s%n",
         id, warehouse);
     out.flush();
     return 0;
+  }
+
+  private static String defaultRunId() {
+    return "search-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
   }
 
   /** "0.2,0.8;0,1" → [(0.2, 0.8), (0, 1)]. */

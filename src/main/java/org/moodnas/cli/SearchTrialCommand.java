@@ -6,6 +6,7 @@ import org.moodnas.train.SearchConfig;
 import org.moodnas.train.SearchData;
 import org.moodnas.train.SearchEpoch;
 import org.moodnas.train.SearchTrainer;
+import org.moodnas.train.TrainingInputs;
 import org.moodnas.train.TrialResult;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -24,6 +25,8 @@ final class SearchTrialCommand implements Callable<Integer> {
 
   @Mixin DataOptions dataOptions;
 
+  @Mixin SearchOptions searchOptions;
+
   @Option(
       names = {"--objective", "-o"},
       defaultValue = "l2",
@@ -41,113 +44,22 @@ final class SearchTrialCommand implements Callable<Integer> {
       defaultValue = "1.0")
   double criterionWeight;
 
-  @Option(
-      names = {"--batch-size", "--batch_size"},
-      defaultValue = "256")
-  int batchSize;
-
-  @Option(names = "--epochs", defaultValue = "50")
-  int epochs;
-
-  @Option(
-      names = {"--init-channels", "--init_channels"},
-      defaultValue = "16")
-  int initChannels;
-
-  @Option(names = "--layers", defaultValue = "8")
-  int layers;
-
-  @Option(
-      names = {"--train-portion", "--train_portion"},
-      defaultValue = "0.5")
-  double trainPortion;
-
-  @Option(
-      names = {"--learning-rate", "--learning_rate"},
-      defaultValue = "0.1")
-  double learningRate;
-
-  @Option(
-      names = {"--learning-rate-min", "--learning_rate_min"},
-      defaultValue = "0.001")
-  double learningRateMin;
-
-  @Option(names = "--momentum", defaultValue = "0.9")
-  double momentum;
-
-  @Option(
-      names = {"--weight-decay", "--weight_decay"},
-      defaultValue = "3e-4")
-  double weightDecay;
-
-  @Option(
-      names = {"--grad-clip", "--grad_clip"},
-      defaultValue = "5")
-  double gradClip;
-
-  @Option(
-      names = {"--arch-learning-rate", "--arch_learning_rate"},
-      defaultValue = "6e-4")
-  double archLearningRate;
-
-  @Option(
-      names = {"--arch-weight-decay", "--arch_weight_decay"},
-      defaultValue = "1e-3")
-  double archWeightDecay;
-
-  @Option(
-      names = {"--arch-warmup-epochs", "--arch_warmup_epochs"},
-      defaultValue = "15",
-      description = "epochs of weight-only training before α and β move")
-  int archWarmupEpochs;
-
-  @Option(names = "--cutout")
-  boolean cutout;
-
-  @Option(
-      names = {"--cutout-length", "--cutout_length"},
-      defaultValue = "16")
-  int cutoutLength;
-
-  @Option(names = "--unrolled", description = "published second-order flag: not supported")
-  boolean unrolled;
-
   @Override
-  public Integer call() throws Exception {
-    if (unrolled) {
-      throw new IllegalArgumentException(
-          "--unrolled (second-order DARTS) is not supported: PC-DARTS and MOOD-NAS search first-order");
-    }
+  public Integer call() {
     SearchConfig config =
-        new SearchConfig(
-            Objective.byId(objective),
-            weight,
-            criterionWeight,
-            batchSize,
-            epochs,
-            initChannels,
-            layers,
-            trainPortion,
-            dataOptions.subsample,
-            dataOptions.seed == null ? 2 : dataOptions.seed,
-            learningRate,
-            learningRateMin,
-            momentum,
-            weightDecay,
-            gradClip,
-            archLearningRate,
-            archWeightDecay,
-            archWarmupEpochs,
-            cutout,
-            cutoutLength,
-            dataOptions.device());
-    SearchData data = TrainingInputs.searchData(dataOptions, config, spec.commandLine().getErr());
+        searchOptions.config(dataOptions).toBuilder()
+            .objective(Objective.byId(objective))
+            .regWeight(weight)
+            .criterionWeight(criterionWeight)
+            .build();
+    SearchData data =
+        TrainingInputs.searchData(dataOptions.source(), config, spec.commandLine().getErr());
     TrialResult result =
         new SearchTrainer(
                 config,
                 new ConsoleProgress<SearchEpoch>(
                     spec.commandLine().getErr(),
-                    epochs,
+                    config.epochs(),
                     dataOptions.reportFreq,
                     e ->
                         String.format(

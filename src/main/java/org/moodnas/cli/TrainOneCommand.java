@@ -8,6 +8,7 @@ import org.moodnas.train.EvalData;
 import org.moodnas.train.EvalEpoch;
 import org.moodnas.train.EvalResult;
 import org.moodnas.train.EvalTrainer;
+import org.moodnas.train.TrainingInputs;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -136,7 +137,8 @@ final class TrainOneCommand implements Callable<Integer> {
             dataOptions.subsample,
             dataOptions.seed == null ? 0 : dataOptions.seed,
             dataOptions.device());
-    EvalData data = TrainingInputs.evalData(dataOptions, config, spec.commandLine().getErr());
+    EvalData data =
+        TrainingInputs.evalData(dataOptions.source(), config, spec.commandLine().getErr());
     EvalResult result =
         new EvalTrainer(
                 config,

@@ -44,17 +44,49 @@ public final class SearchSweep {
 
   /** Runs the sweep to its end and returns the final front. */
   public List<Point> run(String configJson) throws InterruptedException {
-    records.startRun(settings.runId(), "simulated", settings.objective(), configJson, null);
+    String dataset = settings.source() == null ? "simulated" : settings.source().dataset();
+    records.startRun(settings.runId(), dataset, settings.objective(), configJson, codeVersion());
+    return sweep(new WeightEstimator(settings.initialWeights(), settings.delta()), 0);
+  }
+
+  /**
+   * Continues a recorded run: the estimator is rebuilt by replaying the recorded trials in order
+   * (each takes the proposal it was given), and no finished trial runs again.
+   */
+  public List<Point> resume() throws InterruptedException {
+    if (!records.runExists(settings.runId())) {
+      throw new IllegalArgumentException(
+          "--resume: no run '" + settings.runId() + "' in the warehouse");
+    }
     WeightEstimator estimator = new WeightEstimator(settings.initialWeights(), settings.delta());
+    List<TrialResult> recorded = records.trials(settings.runId());
+    for (TrialResult r : recorded) {
+      estimator.next();
+      if (r.ok()) {
+        estimator.record(
+            new Point(
+                r.regLoss(), r.criterionLoss(), new Weight(r.regWeight(), r.criterionWeight())));
+      } else {
+        estimator.recordFailure();
+      }
+    }
+    records.markRunning(settings.runId());
+    log.printf("resuming run %s after %d recorded trials%n", settings.runId(), recorded.size());
+    log.flush();
+    return sweep(estimator, recorded.size());
+  }
+
+  private List<Point> sweep(WeightEstimator estimator, int firstIndex) throws InterruptedException {
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     ExecutorService pool = Executors.newFixedThreadPool(settings.parallelism());
     CompletionService<Finished> done = new ExecutorCompletionService<>(pool);
-    int nextIndex = 0;
+    int nextIndex = firstIndex;
     int running = 0;
     String status = "failed";
     try {
       while (!estimator.done()) {
-        while (running < settings.parallelism()) {
+        while (running < settings.parallelism()
+            && (settings.maxTrials() == 0 || nextIndex < settings.maxTrials())) {
           Optional<Weight> w = estimator.next();
           if (w.isEmpty()) {
             break;
@@ -69,7 +101,9 @@ public final class SearchSweep {
                   weight.nu(),
                   weight.criterionWeight(),
                   settings.weightDecay(),
-                  settings.simulateSeconds());
+                  settings.simulateSeconds(),
+                  settings.search(),
+                  settings.source());
           log.printf(
               "trial %d: ν = %.6g, criterion weight %.6g started%n",
               index, weight.nu(), weight.criterionWeight());
@@ -98,7 +132,7 @@ public final class SearchSweep {
             f.result().durationS());
         log.flush();
       }
-      status = "done";
+      status = estimator.done() ? "done" : "stopped";
       return estimator.front().members();
     } catch (ExecutionException e) {
       throw new IllegalStateException("trial failed on the driver: " + e.getCause(), e.getCause());
@@ -108,10 +142,40 @@ public final class SearchSweep {
     }
   }
 
+  private static String codeVersion() {
+    String v = SearchSweep.class.getPackage().getImplementationVersion();
+    return v == null ? "dev" : v;
+  }
+
   private Finished runTrial(JavaSparkContext jsc, TrialTask task, Weight weight) {
     Instant start = Instant.now();
     jsc.setJobGroup(task.runId(), "mood-nas trial " + task.trialIndex() + " ν=" + task.nu(), true);
-    TrialResult r = jsc.parallelize(List.of(task), 1).map(TrialTask::run).collect().get(0);
+    TrialResult r;
+    try {
+      r = jsc.parallelize(List.of(task), 1).map(TrialTask::run).collect().get(0);
+    } catch (Exception e) {
+      // Spark gave up after its retries: the trial is failed, the sweep goes on.
+      String why = String.valueOf(e.getMessage()).lines().findFirst().orElse(e.toString());
+      r =
+          new TrialResult(
+              task.objective(),
+              task.nu(),
+              task.criterionWeight(),
+              task.weightDecay(),
+              "failed",
+              why,
+              null,
+              null,
+              null,
+              null,
+              null,
+              null,
+              null,
+              null,
+              null,
+              List.of(),
+              java.time.Duration.between(start, Instant.now()).toMillis() / 1e3);
+    }
     return new Finished(task.trialIndex(), weight, r, start, Instant.now());
   }
 }

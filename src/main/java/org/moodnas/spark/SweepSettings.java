@@ -2,8 +2,13 @@ package org.moodnas.spark;
 
 import java.util.List;
 import org.moodnas.pareto.Weight;
+import org.moodnas.train.DataSource;
+import org.moodnas.train.SearchConfig;
 
-/** A Pareto sweep's settings (simulated trials for now). */
+/**
+ * A Pareto sweep's settings. {@code search} and {@code source} null: simulated trials (the toy
+ * problem). {@code maxTrials} 0: no limit besides the estimator's own stop.
+ */
 public record SweepSettings(
     String runId,
     String objective,
@@ -11,7 +16,10 @@ public record SweepSettings(
     double delta,
     int parallelism,
     double weightDecay,
-    double simulateSeconds) {
+    double simulateSeconds,
+    int maxTrials,
+    SearchConfig search,
+    DataSource source) {
 
   public SweepSettings {
     if (parallelism < 1) {
@@ -22,6 +30,12 @@ public record SweepSettings(
     }
     if (simulateSeconds < 0) {
       throw new IllegalArgumentException("--simulate-seconds must be ≥ 0");
+    }
+    if (maxTrials < 0) {
+      throw new IllegalArgumentException("--max-trials must be ≥ 0 (0: no limit)");
+    }
+    if ((search == null) != (source == null)) {
+      throw new IllegalArgumentException("real trials need both search settings and data");
     }
     initialWeights = List.copyOf(initialWeights);
   }

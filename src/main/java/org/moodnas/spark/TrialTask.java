@@ -6,6 +6,8 @@ import org.apache.spark.TaskContext;
 import org.moodnas.pareto.Point;
 import org.moodnas.pareto.ToyProblem;
 import org.moodnas.pareto.Weight;
+import org.moodnas.train.DataSource;
+import org.moodnas.train.SearchConfig;
 import org.moodnas.train.TrialResult;
 
 /**
@@ -19,11 +21,22 @@ public record TrialTask(
     double nu,
     double criterionWeight,
     double weightDecay,
-    double simulateSeconds)
+    double simulateSeconds,
+    SearchConfig search,
+    DataSource source)
     implements Serializable {
+
+  /** True when the trial solves the toy problem instead of training. */
+  public boolean simulated() {
+    return search == null;
+  }
 
   /** Runs on the executor. */
   public TrialResult run() throws InterruptedException {
+    if (!simulated()) {
+      return ExecutorTraining.search(
+          source, search.toBuilder().regWeight(nu).criterionWeight(criterionWeight).build());
+    }
     long start = System.nanoTime();
     if (simulateSeconds > 0) {
       Thread.sleep((long) (simulateSeconds * 1000));

@@ -88,4 +88,49 @@ public final class SearchRecords {
     }
     warehouse.append(Tables.SEARCH_TRIALS, List.of(trial), runId + "/" + trialIndex);
   }
+
+  /** A run's recorded trials in order of proposal (epochs not included). */
+  public List<TrialResult> trials(String runId) {
+    List<Row> rows =
+        warehouse
+            .read(Tables.SEARCH_TRIALS)
+            .where(org.apache.spark.sql.functions.col("run_id").equalTo(runId))
+            .orderBy("trial_index")
+            .collectAsList();
+    List<TrialResult> out = new ArrayList<>();
+    for (Row r : rows) {
+      out.add(
+          new TrialResult(
+              r.getAs("objective"),
+              r.<Double>getAs("reg_weight"),
+              r.<Double>getAs("criterion_weight"),
+              r.<Double>getAs("weight_decay"),
+              r.getAs("status"),
+              r.getAs("error"),
+              r.getAs("reg_loss"),
+              r.getAs("criterion_loss"),
+              r.getAs("l1_loss"),
+              r.getAs("l2_loss"),
+              r.getAs("train_acc"),
+              r.getAs("valid_acc"),
+              r.getAs("model_size_mb"),
+              r.getAs("genotype"),
+              r.getAs("device"),
+              List.of(),
+              r.<Double>getAs("duration_s")));
+    }
+    return out;
+  }
+
+  /** A resumed run is running again. */
+  public void markRunning(String runId) {
+    warehouse.setRunStatus(runId, "running");
+  }
+
+  public boolean runExists(String runId) {
+    return !warehouse
+        .read(Tables.RUNS)
+        .where(org.apache.spark.sql.functions.col("run_id").equalTo(runId))
+        .isEmpty();
+  }
 }

@@ -1,10 +1,16 @@
 package org.moodnas.store;
 
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.current_timestamp;
+import static org.apache.spark.sql.functions.lit;
+
 import io.delta.tables.DeltaTable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.Map;
 import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -66,10 +72,16 @@ public final class Warehouse {
 
   /** Sets a run's status and finish time (Delta update). */
   public void finishRun(String runId, String status) {
-    DeltaTable.forPath(spark, path(Tables.RUNS))
-        .updateExpr(
-            "run_id = '" + runId.replace("'", "''") + "'",
-            java.util.Map.of("status", "'" + status + "'", "finished_at", "current_timestamp()"));
+    updateRun(runId, Map.of("status", lit(status), "finished_at", current_timestamp()));
+  }
+
+  /** Sets a run's status and clears its finish time. */
+  public void setRunStatus(String runId, String status) {
+    updateRun(runId, Map.of("status", lit(status), "finished_at", lit(null).cast("timestamp")));
+  }
+
+  private void updateRun(String runId, Map<String, Column> set) {
+    DeltaTable.forPath(spark, path(Tables.RUNS)).update(col("run_id").equalTo(runId), set);
   }
 
   /** Fails early, with the path, when the warehouse cannot be created or written. */

@@ -1,7 +1,5 @@
 package org.moodnas.train;
 
-import ai.djl.Device;
-
 /**
  * Every setting of one evaluation (training a genotype from scratch); PC-DARTS train.py defaults.
  */
@@ -23,7 +21,7 @@ public record EvalConfig(
     double trainPortion,
     double subsample,
     long seed,
-    Device device) {
+    DeviceSpec device) {
 
   public EvalConfig {
     check(initChannels >= 2 && initChannels % 2 == 0, "--init-channels must be an even number ≥ 2");
@@ -62,7 +60,7 @@ public record EvalConfig(
         1.0,
         1.0,
         0,
-        Device.cpu());
+        DeviceSpec.CPU);
   }
 
   /** A builder starting from these settings. */
@@ -89,7 +87,7 @@ public record EvalConfig(
     private double trainPortion;
     private double subsample;
     private long seed;
-    private Device device;
+    private DeviceSpec device;
 
     private Builder(EvalConfig c) {
       initChannels = c.initChannels();
@@ -197,7 +195,7 @@ public record EvalConfig(
       return this;
     }
 
-    public Builder device(Device device) {
+    public Builder device(DeviceSpec device) {
       this.device = device;
       return this;
     }

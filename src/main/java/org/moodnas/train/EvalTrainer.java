@@ -48,7 +48,7 @@ public final class EvalTrainer {
             size);
     long params = new Profiler().count(spec).params();
     List<EvalEpoch> epochs = new ArrayList<>();
-    try (NDManager manager = NDManager.newBaseManager(config.device())) {
+    try (NDManager manager = NDManager.newBaseManager(config.device().toDjl())) {
       Engine.getInstance().setRandomSeed((int) config.seed());
       EvalSteps steps = new EvalSteps(config, manager, data.feed(), spec);
       CosineSchedule schedule =

@@ -1,7 +1,5 @@
 package org.moodnas.train;
 
-import ai.djl.Device;
-
 /**
  * Every setting of one search trial. Defaults (see {@link #defaults()}) are the published PC-DARTS
  * / MOOD-NAS ones.
@@ -27,7 +25,8 @@ public record SearchConfig(
     int archWarmupEpochs,
     boolean cutout,
     int cutoutLength,
-    Device device) {
+    DeviceSpec device)
+    implements java.io.Serializable {
 
   public SearchConfig {
     require(regWeight >= 0 && Double.isFinite(regWeight), "--weight must be a finite ν ≥ 0");
@@ -76,7 +75,7 @@ public record SearchConfig(
         15,
         false,
         16,
-        Device.cpu());
+        DeviceSpec.CPU);
   }
 
   /** A builder starting from these settings. */
@@ -106,7 +105,7 @@ public record SearchConfig(
     private int archWarmupEpochs;
     private boolean cutout;
     private int cutoutLength;
-    private Device device;
+    private DeviceSpec device;
 
     private Builder(SearchConfig c) {
       objective = c.objective();
@@ -232,7 +231,7 @@ public record SearchConfig(
       return this;
     }
 
-    public Builder device(Device device) {
+    public Builder device(DeviceSpec device) {
       this.device = device;
       return this;
     }

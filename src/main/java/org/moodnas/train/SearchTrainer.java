@@ -31,7 +31,7 @@ public final class SearchTrainer {
   public TrialResult run(SearchData data) {
     long start = System.nanoTime();
     List<SearchEpoch> epochs = new ArrayList<>();
-    try (NDManager manager = NDManager.newBaseManager(config.device())) {
+    try (NDManager manager = NDManager.newBaseManager(config.device().toDjl())) {
       Engine.getInstance().setRandomSeed((int) config.seed());
       Run run = new Run(manager, data);
       for (int epoch = 0; epoch < config.epochs(); epoch++) {

@@ -2,6 +2,7 @@ package org.moodnas.train;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.pytorch.jni.JniUtils;
 import java.util.Collection;
 
 /**
@@ -15,6 +16,10 @@ final class StepScope implements AutoCloseable {
   final NDManager manager;
 
   StepScope(NDManager parent, Collection<NDArray> longLived) {
+    // PyTorch's grad mode is per thread and on by default; DJL turns it off only on the thread that
+    // started the engine. Off here, so in-place updates of parameters work on any thread (Spark
+    // task threads); the gradient collector turns it on inside itself.
+    JniUtils.setGradMode(false);
     manager = parent.newSubManager();
     longLived.forEach(a -> a.tempAttach(manager));
   }

@@ -46,14 +46,14 @@ class SearchCommandTest {
   }
 
   @Test
-  void badQueriesAndUnbuiltModesExitTwo(@TempDir Path dir) {
+  void badQueriesAndSweepInputsExitTwo(@TempDir Path dir) {
     String wh = dir.toUri().toString();
     CliRun bad = CliRun.of("sql", "SELECT nope FROM search_trials", "--warehouse", wh);
     assertThat(bad.code()).isEqualTo(2);
     assertThat(bad.err().lines()).hasSize(1);
-    CliRun real = CliRun.of("search", "--warehouse", wh);
-    assertThat(real.code()).isEqualTo(2);
-    assertThat(real.err()).contains("--simulate");
+    CliRun resume = CliRun.of("search", "--simulate", "--resume", "nosuch", "--warehouse", wh);
+    assertThat(resume.code()).isEqualTo(2);
+    assertThat(resume.err()).contains("no run 'nosuch'");
     CliRun weights =
         CliRun.of("search", "--simulate", "--initial-weights", "0.2;x", "--warehouse", wh);
     assertThat(weights.code()).isEqualTo(2);

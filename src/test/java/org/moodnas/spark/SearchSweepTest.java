@@ -18,19 +18,23 @@ import org.moodnas.pareto.WeightEstimator;
 import org.moodnas.store.SearchRecords;
 import org.moodnas.store.Tables;
 import org.moodnas.store.Warehouse;
+import org.moodnas.train.DataSource;
+import org.moodnas.train.SearchConfig;
 import org.moodnas.train.TrialResult;
 
-/** Simulated sweeps through local Spark into Delta tables. */
+/** Sweeps through local Spark into Delta tables. */
 class SearchSweepTest {
 
   private static SparkSession spark;
+  private static final PrintWriter QUIET = new PrintWriter(new StringWriter());
 
   @BeforeAll
   static void session() {
     spark = SparkSessions.getOrCreate("local[2]");
   }
 
-  private static SweepSettings settings(String runId, int parallelism) {
+  private static SweepSettings simulated(
+      String runId, int parallelism, int maxTrials, double seconds) {
     return new SweepSettings(
         runId,
         "l2",
@@ -38,7 +42,26 @@ class SearchSweepTest {
         WeightEstimator.DEFAULT_DELTA,
         parallelism,
         3e-4,
-        0);
+        seconds,
+        maxTrials,
+        null,
+        null);
+  }
+
+  private static List<Double> recordedNus(Warehouse wh, String runId) {
+    return wh
+        .read(Tables.SEARCH_TRIALS)
+        .where("run_id = '" + runId + "'")
+        .orderBy("trial_index")
+        .select("reg_weight")
+        .collectAsList()
+        .stream()
+        .map(r -> r.getDouble(0))
+        .toList();
+  }
+
+  private static String runStatus(Warehouse wh, String runId) {
+    return wh.read(Tables.RUNS).where("run_id = '" + runId + "'").first().getAs("status");
   }
 
   @Test
@@ -46,13 +69,14 @@ class SearchSweepTest {
     Warehouse wh = new Warehouse(spark, dir.toUri().toString());
     StringWriter log = new StringWriter();
     List<Point> front =
-        new SearchSweep(spark, new SearchRecords(wh), settings("seq", 1), new PrintWriter(log))
+        new SearchSweep(
+                spark, new SearchRecords(wh), simulated("seq", 1, 0, 0), new PrintWriter(log))
             .run("{}");
 
     List<Row> trials =
         wh.read(Tables.SEARCH_TRIALS)
             .orderBy("trial_index")
-            .select("trial_index", "reg_weight", "status", "device")
+            .select("trial_index", "reg_weight", "status")
             .collectAsList();
     assertThat(trials).hasSize(11);
     double[] expected = {0.2, 0.0, 0.107143, 0.155172, 0.177966};
@@ -64,22 +88,32 @@ class SearchSweepTest {
       }
     }
     assertThat(front).hasSize(11);
-    Row run = wh.read(Tables.RUNS).where("run_id = 'seq'").first();
-    assertThat(run.<String>getAs("status")).isEqualTo("done");
-    assertThat(run.<Object>getAs("finished_at")).isNotNull();
+    assertThat(runStatus(wh, "seq")).isEqualTo("done");
+    assertThat(wh.read(Tables.RUNS).first().<Object>getAs("finished_at")).isNotNull();
     assertThat(log.toString()).contains("trial 10 done");
   }
 
   @Test
   void parallelSweepRecordsEveryTrialOnce(@TempDir Path dir) throws Exception {
     Warehouse wh = new Warehouse(spark, dir.toUri().toString());
-    SweepSettings s =
-        new SweepSettings("par", "l1", WeightEstimator.DEFAULT_INITIAL, 0.15, 2, 3e-4, 0.2);
-    new SearchSweep(spark, new SearchRecords(wh), s, new PrintWriter(new StringWriter())).run("{}");
+    new SearchSweep(spark, new SearchRecords(wh), simulated("par", 2, 0, 0.2), QUIET).run("{}");
     List<Row> rows = wh.read(Tables.SEARCH_TRIALS).select("trial_index").collectAsList();
     long distinct = rows.stream().map(r -> r.getInt(0)).distinct().count();
     assertThat(distinct).isEqualTo(rows.size());
     assertThat(rows.size()).isBetween(9, 14);
+  }
+
+  @Test
+  void aStoppedSweepResumesToTheSameTrialsEachRecordedOnce(@TempDir Path dir) throws Exception {
+    Warehouse wh = new Warehouse(spark, dir.toUri().toString());
+    new SearchSweep(spark, new SearchRecords(wh), simulated("whole", 1, 0, 0), QUIET).run("{}");
+    new SearchSweep(spark, new SearchRecords(wh), simulated("cut", 1, 4, 0), QUIET).run("{}");
+    assertThat(recordedNus(wh, "cut")).hasSize(4);
+    assertThat(runStatus(wh, "cut")).isEqualTo("stopped");
+
+    new SearchSweep(spark, new SearchRecords(wh), simulated("cut", 1, 0, 0), QUIET).resume();
+    assertThat(recordedNus(wh, "cut")).hasSize(11).isEqualTo(recordedNus(wh, "whole"));
+    assertThat(runStatus(wh, "cut")).isEqualTo("done");
   }
 
   @Test
@@ -94,5 +128,46 @@ class SearchSweepTest {
     records.recordTrial("rep", 5, r, 1, Instant.now(), Instant.now());
     records.recordTrial("rep", 3, r, 2, Instant.now(), Instant.now()); // a retried task
     assertThat(wh.read(Tables.SEARCH_TRIALS).count()).isEqualTo(2);
+  }
+
+  @Test
+  void aTinyRealSweepOnFashionMnistRecordsTrialsAndEpochs(@TempDir Path dir) throws Exception {
+    Warehouse wh = new Warehouse(spark, dir.toUri().toString());
+    SearchConfig trial =
+        SearchConfig.defaults().toBuilder()
+            .subsample(0.01)
+            .initChannels(8)
+            .layers(5)
+            .epochs(1)
+            .archWarmupEpochs(0)
+            .batchSize(64)
+            .build();
+    // δ = 10: the two initial weights already cover the front.
+    SweepSettings s =
+        new SweepSettings(
+            "real",
+            "l2",
+            WeightEstimator.DEFAULT_INITIAL,
+            10,
+            2,
+            3e-4,
+            0,
+            0,
+            trial,
+            new DataSource("fashion-mnist", null, 0.01));
+    new SearchSweep(spark, new SearchRecords(wh), s, QUIET).run("{}");
+    List<Row> trials = wh.read(Tables.SEARCH_TRIALS).orderBy("trial_index").collectAsList();
+    assertThat(trials).hasSize(2);
+    for (Row r : trials) {
+      assertThat(r.<String>getAs("status"))
+          .as(String.valueOf(r.<String>getAs("error")))
+          .isEqualTo("ok");
+      assertThat(r.<Double>getAs("valid_acc")).isBetween(0.0, 1.0);
+      assertThat(r.<Double>getAs("model_size_mb")).isPositive();
+      assertThat(r.<String>getAs("genotype")).startsWith("{\"normal\":");
+      assertThat(r.<String>getAs("device")).isEqualTo("cpu");
+    }
+    assertThat(trials.get(0).<Double>getAs("reg_weight")).isEqualTo(0.2);
+    assertThat(wh.read(Tables.SEARCH_EPOCHS).count()).isEqualTo(2);
   }
 }

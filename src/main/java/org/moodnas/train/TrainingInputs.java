@@ -1,4 +1,4 @@
-package org.moodnas.cli;
+package org.moodnas.train;
 
 import java.io.PrintWriter;
 import org.moodnas.data.Dataset;
@@ -8,28 +8,25 @@ import org.moodnas.data.ImageSet;
 import org.moodnas.data.Split;
 import org.moodnas.data.Splits;
 import org.moodnas.nn.eval.NetworkSpec;
-import org.moodnas.train.DataFeed;
-import org.moodnas.train.EvalConfig;
-import org.moodnas.train.EvalData;
-import org.moodnas.train.SearchConfig;
-import org.moodnas.train.SearchData;
 
-/** Turns the data options of a training command into a trainer's data, saying what it loaded. */
-final class TrainingInputs {
+/** Loads a data source into a trainer's data, saying what it loaded. */
+public final class TrainingInputs {
 
   private TrainingInputs() {}
 
-  private static Dataset load(DataOptions o, long seed, PrintWriter err) {
-    DatasetKind kind = DatasetKind.byName(o.dataset);
+  private static Dataset load(DataSource source, long seed, PrintWriter log) {
+    DatasetKind kind = DatasetKind.byName(source.dataset());
     String path =
-        o.data != null
-            ? o.data
+        source.path() != null
+            ? source.path()
             : kind.defaultPath()
                 .orElseThrow(() -> new IllegalArgumentException("--data is required for " + kind));
     Dataset d = Datasets.load(kind, path);
     ImageSet train =
-        o.subsample < 1 ? Splits.stratifiedSubsample(d.train(), o.subsample, seed) : d.train();
-    err.printf(
+        source.subsample() < 1
+            ? Splits.stratifiedSubsample(d.train(), source.subsample(), seed)
+            : d.train();
+    log.printf(
         "data: %s from %s: %d training images (of %d), %d test, %d×%d×%d, %d classes%n",
         kind,
         path,
@@ -40,26 +37,27 @@ final class TrainingInputs {
         train.height(),
         train.width(),
         train.classes());
-    err.flush();
+    log.flush();
     return new Dataset(d.name(), train, d.test(), d.normalization());
   }
 
-  private static DataFeed feed(DataOptions o, Dataset d, boolean cutout, int cutoutLength) {
-    return DataFeed.of(DatasetKind.byName(o.dataset), d.normalization(), cutout ? cutoutLength : 0);
+  private static DataFeed feed(DataSource source, Dataset d, boolean cutout, int cutoutLength) {
+    return DataFeed.of(
+        DatasetKind.byName(source.dataset()), d.normalization(), cutout ? cutoutLength : 0);
   }
 
-  static SearchData searchData(DataOptions o, SearchConfig config, PrintWriter err) {
-    Dataset d = load(o, config.seed(), err);
+  public static SearchData searchData(DataSource source, SearchConfig config, PrintWriter log) {
+    Dataset d = load(source, config.seed(), log);
     Split split = Splits.trainPortion(d.train(), config.trainPortion());
     return new SearchData(
-        split.first(), split.rest(), feed(o, d, config.cutout(), config.cutoutLength()));
+        split.first(), split.rest(), feed(source, d, config.cutout(), config.cutoutLength()));
   }
 
-  static EvalData evalData(DataOptions o, EvalConfig config, PrintWriter err) {
-    Dataset d = load(o, config.seed(), err);
-    DataFeed feed = feed(o, d, config.cutout(), config.cutoutLength());
+  public static EvalData evalData(DataSource source, EvalConfig config, PrintWriter log) {
+    Dataset d = load(source, config.seed(), log);
+    DataFeed feed = feed(source, d, config.cutout(), config.cutoutLength());
     NetworkSpec.Kind kind =
-        DatasetKind.byName(o.dataset) == DatasetKind.IMAGENET
+        DatasetKind.byName(source.dataset()) == DatasetKind.IMAGENET
             ? NetworkSpec.Kind.IMAGENET
             : NetworkSpec.Kind.CIFAR;
     if (config.trainPortion() >= 1) {

@@ -1,0 +1,33 @@
+package org.moodnas.train;
+
+import ai.djl.Device;
+import java.io.Serializable;
+
+/**
+ * Where a training runs, as written by users ("cpu", "gpu:N"): a serializable value a Spark task
+ * can carry, turned into a DJL device where the work runs.
+ */
+public record DeviceSpec(boolean gpu, int index) implements Serializable {
+
+  public static final DeviceSpec CPU = new DeviceSpec(false, -1);
+
+  /** "cpu" or "gpu:N". */
+  public static DeviceSpec parse(String text) {
+    if (text.equals("cpu")) {
+      return CPU;
+    }
+    if (text.matches("gpu:\\d{1,4}")) {
+      return new DeviceSpec(true, Integer.parseInt(text.substring(4)));
+    }
+    throw new IllegalArgumentException("'" + text + "' is not a device; use cpu or gpu:N");
+  }
+
+  public Device toDjl() {
+    return gpu ? Device.gpu(index) : Device.cpu();
+  }
+
+  @Override
+  public String toString() {
+    return gpu ? "gpu:" + index : "cpu";
+  }
+}

@@ -16,6 +16,7 @@ import picocli.CommandLine.Spec;
 /** {@code mood-nas bench search-step|eval-step}: images/s, ms/step and memory of one step. */
 @Command(
     name = "bench",
+    subcommands = SweepBench.class,
     mixinStandardHelpOptions = true,
     description = "Benchmarks of the training steps on random images (not tests: numbers to read).")
 final class BenchCommand {

@@ -33,6 +33,8 @@ public final class SearchSweep {
   private final SearchRecords records;
   private final SweepSettings settings;
   private final PrintWriter log;
+  private double recordingSeconds;
+  private int trialsRun;
 
   public SearchSweep(
       SparkSession spark, SearchRecords records, SweepSettings settings, PrintWriter log) {
@@ -116,7 +118,10 @@ public final class SearchSweep {
         }
         Finished f = done.take().get();
         running--;
+        long recordStart = System.nanoTime();
         records.recordTrial(settings.runId(), f.index(), f.result(), 1, f.started(), f.end());
+        recordingSeconds += (System.nanoTime() - recordStart) / 1e9;
+        trialsRun++;
         if (f.result().ok()) {
           estimator.record(new Point(f.result().regLoss(), f.result().criterionLoss(), f.weight()));
         } else {
@@ -140,6 +145,16 @@ public final class SearchSweep {
       pool.shutdownNow();
       records.finishRun(settings.runId(), status);
     }
+  }
+
+  /** Trials this sweep ran (resumed ones excluded). */
+  public int trialsRun() {
+    return trialsRun;
+  }
+
+  /** Driver seconds spent appending trials to Delta, over all trials run. */
+  public double recordingSeconds() {
+    return recordingSeconds;
   }
 
   private static String codeVersion() {

@@ -172,21 +172,12 @@ public final class SearchSweep {
       // Spark gave up after its retries: the trial is failed, the sweep goes on.
       String why = String.valueOf(e.getMessage()).lines().findFirst().orElse(e.toString());
       r =
-          new TrialResult(
+          TrialResult.failed(
               task.objective(),
               task.nu(),
               task.criterionWeight(),
               task.weightDecay(),
-              "failed",
               why,
-              null,
-              null,
-              null,
-              null,
-              null,
-              null,
-              null,
-              null,
               null,
               List.of(),
               java.time.Duration.between(start, Instant.now()).toMillis() / 1e3);

@@ -60,21 +60,12 @@ public final class SearchTrainer {
           epochs,
           seconds(start));
     } catch (NonFiniteLossException e) {
-      return new TrialResult(
+      return TrialResult.failed(
           config.objective().id(),
           config.regWeight(),
           config.criterionWeight(),
           config.weightDecay(),
-          "failed",
           e.getMessage(),
-          null,
-          null,
-          null,
-          null,
-          null,
-          null,
-          null,
-          null,
           config.device().toString(),
           epochs,
           seconds(start));

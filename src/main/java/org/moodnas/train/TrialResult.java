@@ -31,4 +31,34 @@ public record TrialResult(
   public boolean ok() {
     return "ok".equals(status);
   }
+
+  /** A trial that ended without a result: status failed, the reason, the epochs it finished. */
+  public static TrialResult failed(
+      String objective,
+      double regWeight,
+      double criterionWeight,
+      double weightDecay,
+      String error,
+      String device,
+      List<SearchEpoch> epochs,
+      double durationS) {
+    return new TrialResult(
+        objective,
+        regWeight,
+        criterionWeight,
+        weightDecay,
+        "failed",
+        error,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        device,
+        epochs,
+        durationS);
+  }
 }

@@ -118,25 +118,26 @@ final class TrainOneCommand implements Callable<Integer> {
             ? GenotypeRegistry.bundled().get(which.arch)
             : Genotype.fromJson(which.genotypeJson);
     EvalConfig config =
-        new EvalConfig(
-            initChannels,
-            layers,
-            auxiliary,
-            auxiliaryWeight,
-            cutout,
-            cutoutLength,
-            dropPathProb,
-            epochs,
-            batchSize,
-            learningRate,
-            learningRateMin,
-            momentum,
-            weightDecay,
-            gradClip,
-            trainPortion,
-            dataOptions.subsample,
-            dataOptions.seed == null ? 0 : dataOptions.seed,
-            dataOptions.device());
+        EvalConfig.defaults().toBuilder()
+            .initChannels(initChannels)
+            .layers(layers)
+            .auxiliary(auxiliary)
+            .auxiliaryWeight(auxiliaryWeight)
+            .cutout(cutout)
+            .cutoutLength(cutoutLength)
+            .dropPathProb(dropPathProb)
+            .epochs(epochs)
+            .batchSize(batchSize)
+            .learningRate(learningRate)
+            .learningRateMin(learningRateMin)
+            .momentum(momentum)
+            .weightDecay(weightDecay)
+            .gradClip(gradClip)
+            .trainPortion(trainPortion)
+            .subsample(dataOptions.subsample)
+            .seed(dataOptions.seed == null ? 0 : dataOptions.seed)
+            .device(dataOptions.device())
+            .build();
     EvalData data =
         TrainingInputs.evalData(dataOptions.source(), config, spec.commandLine().getErr());
     EvalResult result =

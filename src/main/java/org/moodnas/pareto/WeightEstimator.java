@@ -49,23 +49,11 @@ public final class WeightEstimator {
       inFlight++;
       return Optional.of(initial.poll());
     }
-    List<Point> m = front.members();
-    List<Point> best = null;
-    double bestDistance = Double.NEGATIVE_INFINITY;
-    for (int i = 0; i + 1 < m.size(); i++) {
-      List<Point> pair = List.of(m.get(i), m.get(i + 1));
-      if (visited.contains(pair)) {
-        continue;
-      }
-      double d = front.normalizedDistance(pair.get(0), pair.get(1));
-      if (d > bestDistance) {
-        bestDistance = d;
-        best = pair;
-      }
-    }
-    if (best == null || bestDistance <= delta) {
+    Optional<List<Point>> widest = widestUnvisitedPair();
+    if (widest.isEmpty()) {
       return Optional.empty();
     }
+    List<Point> best = widest.get();
     visited.add(best);
     inFlight++;
     return Optional.of(between(best.get(0), best.get(1)));
@@ -84,22 +72,26 @@ public final class WeightEstimator {
 
   /** True when nothing is in flight and nothing more would be proposed. */
   public boolean done() {
-    return inFlight == 0 && initial.isEmpty() && peekNothing();
+    return inFlight == 0 && initial.isEmpty() && widestUnvisitedPair().isEmpty();
   }
 
-  private boolean peekNothing() {
+  /** The widest adjacent pair not visited yet, if it is farther apart than δ. */
+  private Optional<List<Point>> widestUnvisitedPair() {
     List<Point> m = front.members();
+    List<Point> best = null;
+    double bestDistance = Double.NEGATIVE_INFINITY;
     for (int i = 0; i + 1 < m.size(); i++) {
       List<Point> pair = List.of(m.get(i), m.get(i + 1));
-      if (!visited.contains(pair) && front.normalizedDistance(pair.get(0), pair.get(1)) > delta) {
-        return false;
+      if (visited.contains(pair)) {
+        continue;
+      }
+      double d = front.normalizedDistance(pair.get(0), pair.get(1));
+      if (d > bestDistance) {
+        bestDistance = d;
+        best = pair;
       }
     }
-    return true;
-  }
-
-  public int inFlight() {
-    return inFlight;
+    return best == null || bestDistance <= delta ? Optional.empty() : Optional.of(best);
   }
 
   public ParetoFront front() {

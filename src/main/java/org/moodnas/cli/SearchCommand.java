@@ -83,6 +83,14 @@ final class SearchCommand implements Callable<Integer> {
   @Option(names = "--master", description = "Spark master (default: spark-submit's, else local[*])")
   String master;
 
+  @Option(
+      names = "--gpus-per-trial",
+      defaultValue = "-1",
+      description =
+          "GPUs each trial asks Spark for: 0 or 1 (default: 1 when the executors have GPUs,"
+              + " spark.executor.resource.gpu.amount, else 0)")
+  int gpusPerTrial;
+
   @Option(names = "--simulate", description = "solve a toy problem instead of training")
   boolean simulate;
 
@@ -111,6 +119,7 @@ final class SearchCommand implements Callable<Integer> {
             searchOptions.weightDecay,
             simulateSeconds,
             maxTrials,
+            gpusPerTrial,
             trial,
             simulate ? null : dataOptions.source());
     Map<String, Object> config = new LinkedHashMap<>();
@@ -119,6 +128,7 @@ final class SearchCommand implements Callable<Integer> {
     config.put("initial_weights", initialWeights);
     config.put("parallelism", parallelism);
     config.put("max_trials", maxTrials);
+    config.put("gpus_per_trial", gpusPerTrial);
     config.put("simulate", simulate);
     config.put("simulate_seconds", simulateSeconds);
     config.put("search", trial);

@@ -57,6 +57,7 @@ final class SweepBench implements Runnable {
               3e-4,
               seconds,
               0,
+              0,
               null,
               null);
       SearchSweep sweep =

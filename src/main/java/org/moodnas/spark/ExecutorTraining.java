@@ -1,6 +1,7 @@
 package org.moodnas.spark;
 
 import ai.djl.engine.Engine;
+import ai.djl.pytorch.jni.JniUtils;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.Map;
@@ -11,6 +12,7 @@ import org.moodnas.train.DataSource;
 import org.moodnas.train.DeviceSpec;
 import org.moodnas.train.SearchConfig;
 import org.moodnas.train.SearchData;
+import org.moodnas.train.SearchEpoch;
 import org.moodnas.train.SearchTrainer;
 import org.moodnas.train.TrainingInputs;
 import org.moodnas.train.TrainingProgress;
@@ -18,8 +20,9 @@ import org.moodnas.train.TrialResult;
 
 /**
  * What the DJL Spark extension would do, on the executor side: the engine once per JVM, the data
- * kept per JVM across trials, each task bound to the GPU Spark assigned it (or the CPU), and one
- * training at a time per JVM, since DJL's PyTorch gradient collector is global to the process.
+ * kept per JVM across trials, each task bound to the GPU Spark assigned it (or the CPU with as many
+ * threads as the task's CPUs), and one training at a time per JVM, since DJL's PyTorch gradient
+ * collector is global to the process.
  */
 final class ExecutorTraining {
 
@@ -28,7 +31,8 @@ final class ExecutorTraining {
 
   private ExecutorTraining() {}
 
-  static TrialResult search(DataSource source, SearchConfig config) {
+  static TrialResult search(
+      DataSource source, SearchConfig config, TrainingProgress<SearchEpoch> progress) {
     DeviceSpec device = assignedDevice(config.device());
     SearchConfig bound = config.toBuilder().device(device).build();
     String key = source + "/" + config.seed() + "/" + config.trainPortion() + "/" + config.cutout();
@@ -37,19 +41,39 @@ final class ExecutorTraining {
             key,
             k -> TrainingInputs.searchData(source, config, new PrintWriter(new StringWriter())));
     synchronized (ONE_TRAINING) {
-      return new SearchTrainer(bound, TrainingProgress.none()).run(data);
+      useTaskCpus(device);
+      TrialResult r = new SearchTrainer(bound, progress).run(data);
+      return r.withDevice(r.device() + " on executor " + TaskProgressReporter.executorId());
     }
+  }
+
+  /**
+   * On a cluster executor a CPU training uses the task's CPUs (spark.task.cpus) as PyTorch threads;
+   * in local mode the JVM's setting (-Dai.djl.pytorch.num_threads) stays, as trials there run one
+   * after another in the driver's JVM.
+   */
+  private static void useTaskCpus(DeviceSpec device) {
+    TaskContext ctx = TaskContext.get();
+    if (ctx == null || device.gpu() || "driver".equals(TaskProgressReporter.executorId())) {
+      return;
+    }
+    Engine.getInstance(); // the native library must be loaded before JniUtils is used
+    JniUtils.setNumThreads(ctx.cpus());
+  }
+
+  /** The address of the GPU Spark gave this task, or null. */
+  static String assignedGpuAddress(TaskContext ctx) {
+    ResourceInformation gpus =
+        ctx == null ? null : ctx.resources().get("gpu").getOrElse(() -> null);
+    return gpus == null || gpus.addresses().length == 0 ? null : gpus.addresses()[0];
   }
 
   /** The GPU Spark gave this task, checked against what DJL sees; else the configured device. */
   static DeviceSpec assignedDevice(DeviceSpec configured) {
-    TaskContext ctx = TaskContext.get();
-    ResourceInformation gpus =
-        ctx == null ? null : ctx.resources().get("gpu").getOrElse(() -> null);
-    if (gpus == null || gpus.addresses().length == 0) {
+    String address = assignedGpuAddress(TaskContext.get());
+    if (address == null) {
       return configured;
     }
-    String address = gpus.addresses()[0];
     int index;
     try {
       index = Integer.parseInt(address);

@@ -9,7 +9,14 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.spark.SparkContext;
+import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.resource.ResourceProfile;
+import org.apache.spark.resource.ResourceProfileBuilder;
+import org.apache.spark.resource.TaskResourceRequests;
 import org.apache.spark.sql.SparkSession;
 import org.moodnas.pareto.Point;
 import org.moodnas.pareto.Weight;
@@ -27,7 +34,7 @@ public final class SearchSweep {
 
   /** A trial as it came back to the driver. */
   private record Finished(
-      int index, Weight weight, TrialResult result, Instant started, Instant end) {}
+      int index, Weight weight, TrialResult result, int attempt, Instant started, Instant end) {}
 
   private final SparkSession spark;
   private final SearchRecords records;
@@ -80,6 +87,9 @@ public final class SearchSweep {
 
   private List<Point> sweep(WeightEstimator estimator, int firstIndex) throws InterruptedException {
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+    ResourceProfile oneGpu = gpuProfile(spark.sparkContext());
+    SweepProgressListener listener = new SweepProgressListener(log, 5);
+    spark.sparkContext().addSparkListener(listener);
     ExecutorService pool = Executors.newFixedThreadPool(settings.parallelism());
     CompletionService<Finished> done = new ExecutorCompletionService<>(pool);
     int nextIndex = firstIndex;
@@ -110,7 +120,7 @@ public final class SearchSweep {
               "trial %d: ν = %.6g, criterion weight %.6g started%n",
               index, weight.nu(), weight.criterionWeight());
           log.flush();
-          done.submit(() -> runTrial(jsc, task, weight));
+          done.submit(() -> runTrial(jsc, task, weight, oneGpu));
           running++;
         }
         if (running == 0) {
@@ -119,7 +129,9 @@ public final class SearchSweep {
         Finished f = done.take().get();
         running--;
         long recordStart = System.nanoTime();
-        records.recordTrial(settings.runId(), f.index(), f.result(), 1, f.started(), f.end());
+        listener.finished(f.index());
+        records.recordTrial(
+            settings.runId(), f.index(), f.result(), f.attempt(), f.started(), f.end());
         recordingSeconds += (System.nanoTime() - recordStart) / 1e9;
         trialsRun++;
         if (f.result().ok()) {
@@ -143,6 +155,7 @@ public final class SearchSweep {
       throw new IllegalStateException("trial failed on the driver: " + e.getCause(), e.getCause());
     } finally {
       pool.shutdownNow();
+      spark.sparkContext().removeSparkListener(listener);
       records.finishRun(settings.runId(), status);
     }
   }
@@ -162,13 +175,67 @@ public final class SearchSweep {
     return v == null ? "dev" : v;
   }
 
-  private Finished runTrial(JavaSparkContext jsc, TrialTask task, Weight weight) {
+  /**
+   * A task-only stage-level profile asking one GPU per trial, or null for CPU trials. Plain local
+   * mode never offers GPUs to tasks (they would wait forever), so asking there is an error.
+   */
+  private ResourceProfile gpuProfile(SparkContext sc) {
+    int gpus = settings.gpusPerTrial();
+    if (gpus < 0) {
+      gpus = sc.getConf().getDouble("spark.executor.resource.gpu.amount", 0) > 0 ? 1 : 0;
+    }
+    if (gpus == 0) {
+      return null;
+    }
+    String master = sc.master();
+    if (master.startsWith("local[") || master.equals("local")) {
+      throw new IllegalArgumentException(
+          "--gpus-per-trial 1: Spark's local mode ("
+              + master
+              + ") never offers GPUs to tasks; run on a cluster whose executors have GPUs");
+    }
+    if (sc.getConf().getDouble("spark.task.resource.gpu.amount", 0) >= 1) {
+      return null; // every task of the application already gets a GPU
+    }
+    return new ResourceProfileBuilder()
+        .require(
+            new TaskResourceRequests()
+                .cpus(sc.getConf().getInt("spark.task.cpus", 1))
+                .resource("gpu", 1.0))
+        .build();
+  }
+
+  /** How many attempts Spark makes of a task before failing its job. */
+  private static int attemptsAllowed(SparkContext sc) {
+    Matcher local = Pattern.compile("local\\[[^,\\]]+(?:,(\\d+))?]").matcher(sc.master());
+    if (sc.master().equals("local")) {
+      return 1;
+    }
+    if (local.matches()) {
+      return local.group(1) == null ? 1 : Integer.parseInt(local.group(1));
+    }
+    return sc.getConf().getInt("spark.task.maxFailures", 4);
+  }
+
+  private Finished runTrial(
+      JavaSparkContext jsc, TrialTask task, Weight weight, ResourceProfile profile) {
     Instant start = Instant.now();
     jsc.setJobGroup(task.runId(), "mood-nas trial " + task.trialIndex() + " ν=" + task.nu(), true);
     TrialResult r;
+    int attempt;
+    ProgressAccumulator progress = new ProgressAccumulator();
+    jsc.sc().register(progress, ProgressAccumulator.NAME);
     try {
-      r = jsc.parallelize(List.of(task), 1).map(TrialTask::run).collect().get(0);
+      JavaRDD<TrialTask> rdd = jsc.parallelize(List.of(task), 1);
+      TrialAttempt a =
+          (profile == null ? rdd : rdd.withResources(profile))
+              .map(t -> t.run(progress))
+              .collect()
+              .get(0);
+      r = a.result();
+      attempt = a.attempt();
     } catch (Exception e) {
+      attempt = attemptsAllowed(jsc.sc());
       // Spark gave up after its retries: the trial is failed, the sweep goes on.
       String why = String.valueOf(e.getMessage()).lines().findFirst().orElse(e.toString());
       r =
@@ -182,6 +249,6 @@ public final class SearchSweep {
               List.of(),
               java.time.Duration.between(start, Instant.now()).toMillis() / 1e3);
     }
-    return new Finished(task.trialIndex(), weight, r, start, Instant.now());
+    return new Finished(task.trialIndex(), weight, r, attempt, start, Instant.now());
   }
 }

@@ -22,6 +22,10 @@ public final class SparkSessions {
             .config("spark.scheduler.mode", "FAIR")
             .config("spark.ui.enabled", "false")
             .config("spark.sql.shuffle.partitions", "4");
+    // Running tasks report progress in heartbeats; the default 10 s is too coarse for a console.
+    if (System.getProperty("spark.executor.heartbeatInterval") == null) {
+      b.config("spark.executor.heartbeatInterval", "1s");
+    }
     if (master != null) {
       b.master(master);
     } else if (System.getProperty("spark.master") == null) {

@@ -7,7 +7,8 @@ import org.moodnas.train.SearchConfig;
 
 /**
  * A Pareto sweep's settings. {@code search} and {@code source} null: simulated trials (the toy
- * problem). {@code maxTrials} 0: no limit besides the estimator's own stop.
+ * problem). {@code maxTrials} 0: no limit besides the estimator's own stop. {@code gpusPerTrial}
+ * -1: one GPU per trial when the executors have GPUs (spark.executor.resource.gpu.amount), else 0.
  */
 public record SweepSettings(
     String runId,
@@ -18,6 +19,7 @@ public record SweepSettings(
     double weightDecay,
     double simulateSeconds,
     int maxTrials,
+    int gpusPerTrial,
     SearchConfig search,
     DataSource source) {
 
@@ -33,6 +35,10 @@ public record SweepSettings(
     }
     if (maxTrials < 0) {
       throw new IllegalArgumentException("--max-trials must be ≥ 0 (0: no limit)");
+    }
+    if (gpusPerTrial < -1 || gpusPerTrial > 1) {
+      throw new IllegalArgumentException(
+          "--gpus-per-trial must be 0 or 1 (a trial trains on one device), got " + gpusPerTrial);
     }
     if ((search == null) != (source == null)) {
       throw new IllegalArgumentException("real trials need both search settings and data");

@@ -8,11 +8,13 @@ import org.moodnas.pareto.ToyProblem;
 import org.moodnas.pareto.Weight;
 import org.moodnas.train.DataSource;
 import org.moodnas.train.SearchConfig;
+import org.moodnas.train.SearchEpoch;
 import org.moodnas.train.TrialResult;
 
 /**
  * One trial as a Spark task: what the executor needs to run it. Simulated trials solve the toy
- * problem (after sleeping {@code simulateSeconds}) instead of training.
+ * problem (after sleeping {@code simulateSeconds}, reporting progress each half second) instead of
+ * training.
  */
 public record TrialTask(
     String runId,
@@ -31,19 +33,40 @@ public record TrialTask(
     return search == null;
   }
 
-  /** Runs on the executor. */
-  public TrialResult run() throws InterruptedException {
+  /**
+   * Runs on the executor, reporting into {@code progress}. The accumulator must travel in the
+   * task's closure, not in its data: Spark registers an accumulator with the running task (and so
+   * sends it in heartbeats) only when it is deserialized inside the task.
+   */
+  public TrialAttempt run(ProgressAccumulator progress) throws InterruptedException {
+    TaskContext ctx = TaskContext.get();
+    int attempt = ctx == null ? 1 : ctx.attemptNumber() + 1;
     if (!simulated()) {
-      return ExecutorTraining.search(
-          source, search.toBuilder().regWeight(nu).criterionWeight(criterionWeight).build());
+      SearchConfig config =
+          search.toBuilder().regWeight(nu).criterionWeight(criterionWeight).build();
+      return new TrialAttempt(
+          ExecutorTraining.search(
+              source,
+              config,
+              new TaskProgressReporter<SearchEpoch>(progress, trialIndex, config.epochs())),
+          attempt);
     }
+    return new TrialAttempt(simulate(ctx, progress), attempt);
+  }
+
+  private TrialResult simulate(TaskContext ctx, ProgressAccumulator progress)
+      throws InterruptedException {
     long start = System.nanoTime();
-    if (simulateSeconds > 0) {
-      Thread.sleep((long) (simulateSeconds * 1000));
+    int steps = (int) Math.ceil(simulateSeconds * 2);
+    TaskProgressReporter<SearchEpoch> reporter =
+        new TaskProgressReporter<>(progress, trialIndex, 1);
+    for (int s = 1; s <= steps; s++) {
+      Thread.sleep((long) (simulateSeconds * 1000 / steps));
+      reporter.step(0, s, steps, Double.NaN, Double.NaN, 0);
     }
     Point p = ToyProblem.solve(new Weight(nu, criterionWeight));
-    TaskContext ctx = TaskContext.get();
-    String where = ctx == null ? "driver" : "executor task " + ctx.taskAttemptId();
+    String where = "simulated on executor " + TaskProgressReporter.executorId();
+    String gpu = ExecutorTraining.assignedGpuAddress(ctx);
     return new TrialResult(
         objective,
         nu,
@@ -59,7 +82,7 @@ public record TrialTask(
         null,
         null,
         null,
-        "simulated on " + where,
+        gpu == null ? where : where + " gpu " + gpu,
         List.of(),
         (System.nanoTime() - start) / 1e9);
   }

@@ -32,6 +32,28 @@ public record TrialResult(
     return "ok".equals(status);
   }
 
+  /** The same result with {@code device} saying where it ran. */
+  public TrialResult withDevice(String where) {
+    return new TrialResult(
+        objective,
+        regWeight,
+        criterionWeight,
+        weightDecay,
+        status,
+        error,
+        regLoss,
+        criterionLoss,
+        l1Loss,
+        l2Loss,
+        trainAcc,
+        validAcc,
+        modelSizeMb,
+        genotype,
+        where,
+        epochs,
+        durationS);
+  }
+
   /** A trial that ended without a result: status failed, the reason, the epochs it finished. */
   public static TrialResult failed(
       String objective,

@@ -1,6 +1,7 @@
 package org.moodnas.spark;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.io.PrintWriter;
@@ -44,6 +45,7 @@ class SearchSweepTest {
         3e-4,
         seconds,
         maxTrials,
+        0,
         null,
         null);
   }
@@ -104,6 +106,42 @@ class SearchSweepTest {
   }
 
   @Test
+  void runningTrialsShowProgressFromHeartbeats(@TempDir Path dir) throws Exception {
+    Warehouse wh = new Warehouse(spark, dir.toUri().toString());
+    StringWriter log = new StringWriter();
+    new SearchSweep(spark, new SearchRecords(wh), simulated("live", 1, 1, 4), new PrintWriter(log))
+        .run("{}");
+    // Heartbeats every second during a 4 s trial: partial progress reaches the driver.
+    assertThat(log.toString())
+        .containsPattern("trial 0 on executor driver: epoch 1/1 step [1-7]/8 .*% done, ETA \\d+ s");
+    Row trial = wh.read(Tables.SEARCH_TRIALS).first();
+    assertThat(trial.<Integer>getAs("attempt")).isEqualTo(1);
+    assertThat(trial.<String>getAs("device")).isEqualTo("simulated on executor driver");
+  }
+
+  @Test
+  void askingForGpusInPlainLocalModeIsAnError(@TempDir Path dir) {
+    Warehouse wh = new Warehouse(spark, dir.toUri().toString());
+    SweepSettings s = simulated("gpu", 1, 1, 0);
+    SweepSettings oneGpu =
+        new SweepSettings(
+            s.runId(),
+            s.objective(),
+            s.initialWeights(),
+            s.delta(),
+            1,
+            s.weightDecay(),
+            0,
+            1,
+            1,
+            null,
+            null);
+    assertThatThrownBy(() -> new SearchSweep(spark, new SearchRecords(wh), oneGpu, QUIET).run("{}"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("local mode (local[2]) never offers GPUs");
+  }
+
+  @Test
   void aStoppedSweepResumesToTheSameTrialsEachRecordedOnce(@TempDir Path dir) throws Exception {
     Warehouse wh = new Warehouse(spark, dir.toUri().toString());
     new SearchSweep(spark, new SearchRecords(wh), simulated("whole", 1, 0, 0), QUIET).run("{}");
@@ -153,6 +191,7 @@ class SearchSweepTest {
             3e-4,
             0,
             0,
+            0,
             trial,
             new DataSource("fashion-mnist", null, 0.01));
     new SearchSweep(spark, new SearchRecords(wh), s, QUIET).run("{}");
@@ -165,7 +204,7 @@ class SearchSweepTest {
       assertThat(r.<Double>getAs("valid_acc")).isBetween(0.0, 1.0);
       assertThat(r.<Double>getAs("model_size_mb")).isPositive();
       assertThat(r.<String>getAs("genotype")).startsWith("{\"normal\":");
-      assertThat(r.<String>getAs("device")).isEqualTo("cpu");
+      assertThat(r.<String>getAs("device")).isEqualTo("cpu on executor driver");
     }
     assertThat(trials.get(0).<Double>getAs("reg_weight")).isEqualTo(0.2);
     assertThat(wh.read(Tables.SEARCH_EPOCHS).count()).isEqualTo(2);

@@ -1,0 +1,82 @@
+package org.moodnas.spark;
+
+import java.io.PrintWriter;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.spark.scheduler.AccumulableInfo;
+import org.apache.spark.scheduler.SparkListener;
+import org.apache.spark.scheduler.SparkListenerExecutorMetricsUpdate;
+import scala.Tuple4;
+import scala.collection.Iterator;
+
+/**
+ * Prints running trials' progress on the driver console from executor heartbeats (the partial
+ * values of each task's {@link ProgressAccumulator}): a line per trial when its epoch changes and
+ * at most every {@code everySeconds} otherwise.
+ */
+final class SweepProgressListener extends SparkListener {
+
+  private final PrintWriter log;
+  private final double everySeconds;
+  private final Map<Integer, TaskProgress> lastShown = new ConcurrentHashMap<>();
+  private final Map<Integer, Long> lastShownAt = new ConcurrentHashMap<>();
+
+  SweepProgressListener(PrintWriter log, double everySeconds) {
+    this.log = log;
+    this.everySeconds = everySeconds;
+  }
+
+  @Override
+  public void onExecutorMetricsUpdate(SparkListenerExecutorMetricsUpdate update) {
+    Iterator<Tuple4<Object, Object, Object, scala.collection.immutable.Seq<AccumulableInfo>>> it =
+        update.accumUpdates().iterator();
+    while (it.hasNext()) {
+      Iterator<AccumulableInfo> infos = it.next()._4().iterator();
+      while (infos.hasNext()) {
+        AccumulableInfo info = infos.next();
+        if (info.name().isDefined()
+            && info.name().get().equals(ProgressAccumulator.NAME)
+            && info.update().isDefined()
+            && info.update().get() instanceof TaskProgress p) {
+          show(p);
+        }
+      }
+    }
+  }
+
+  private void show(TaskProgress p) {
+    TaskProgress before = lastShown.get(p.trialIndex());
+    long now = System.nanoTime();
+    long at = lastShownAt.getOrDefault(p.trialIndex(), 0L);
+    boolean newEpoch = before == null || before.epoch() != p.epoch();
+    if (p.equals(before) || (!newEpoch && (now - at) / 1e9 < everySeconds)) {
+      return;
+    }
+    lastShown.put(p.trialIndex(), p);
+    lastShownAt.put(p.trialIndex(), now);
+    double eta = p.etaSeconds();
+    synchronized (log) {
+      log.printf(
+          "trial %d on executor %s: epoch %d/%d step %d/%d loss %.4f acc %.4f %.1f images/s,"
+              + " %.0f%% done, ETA %s%n",
+          p.trialIndex(),
+          p.executor(),
+          p.epoch() + 1,
+          p.epochs(),
+          p.step(),
+          p.steps(),
+          p.loss(),
+          p.accuracy(),
+          p.imagesPerSec(),
+          100 * p.fractionDone(),
+          Double.isNaN(eta) ? "?" : String.format("%.0f s", eta));
+      log.flush();
+    }
+  }
+
+  /** Forgets a finished trial. */
+  void finished(int trialIndex) {
+    lastShown.remove(trialIndex);
+    lastShownAt.remove(trialIndex);
+  }
+}

@@ -138,7 +138,8 @@ class SearchSweepTest {
             null);
     assertThatThrownBy(() -> new SearchSweep(spark, new SearchRecords(wh), oneGpu, QUIET).run("{}"))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("local mode (local[2]) never offers GPUs");
+        .hasMessageContaining("--gpus-per-trial 1")
+        .hasMessageMatching(".*local mode \\(local\\[[^]]+]\\) never offers GPUs.*");
   }
 
   @Test

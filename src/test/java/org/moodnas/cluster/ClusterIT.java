@@ -1,0 +1,246 @@
+package org.moodnas.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.moodnas.spark.SparkSessions;
+import org.moodnas.store.Tables;
+import org.moodnas.store.Warehouse;
+
+/**
+ * The sweep on a real multi-process cluster: a standalone master and two workers (one core and one
+ * fake GPU each) as separate JVMs, the driver submitted by jobs/mood-nas-submit, trials in the
+ * executors' JVMs. Runs after packaging (Failsafe), since it submits the packaged jar.
+ */
+class ClusterIT {
+
+  private static final Path ROOT = Path.of("").toAbsolutePath();
+  private static final Pattern RUNNING = Pattern.compile("trial (\\d+) on executor (\\S+):");
+
+  @TempDir static Path dir;
+  static StandaloneCluster cluster;
+  static SparkSession spark;
+
+  /** A finished spark-submit: exit code, stdout, stderr. */
+  record Submitted(int exit, String out, String err) {}
+
+  @BeforeAll
+  static void start() throws Exception {
+    cluster = StandaloneCluster.start(ROOT, dir, 2, "2g");
+    spark = SparkSessions.getOrCreate("local[1]");
+  }
+
+  @AfterAll
+  static void stop() {
+    if (cluster != null) {
+      cluster.close();
+    }
+  }
+
+  private static Submitted submit(List<String> command, Consumer<String> onErrLine)
+      throws IOException, InterruptedException {
+    List<String> cmd =
+        new ArrayList<>(
+            List.of(
+                "bash",
+                ROOT.resolve("jobs/mood-nas-submit").toString(),
+                "--master",
+                cluster.masterUrl(),
+                "--conf",
+                "spark.driver.host=127.0.0.1",
+                "--conf",
+                "spark.driver.bindAddress=127.0.0.1",
+                "--conf",
+                "spark.executor.memory=1g",
+                "--conf",
+                "spark.executor.resource.gpu.amount=1"));
+    cmd.addAll(command);
+    ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile());
+    pb.environment().putAll(cluster.environment());
+    Path out = Files.createTempFile(dir, "submit", ".out");
+    pb.redirectOutput(out.toFile());
+    Process p = pb.start();
+    StringBuilder err = new StringBuilder();
+    try (BufferedReader r =
+        new BufferedReader(new InputStreamReader(p.getErrorStream(), StandardCharsets.UTF_8))) {
+      for (String line = r.readLine(); line != null; line = r.readLine()) {
+        err.append(line).append('\n');
+        onErrLine.accept(line);
+      }
+    }
+    if (!p.waitFor(10, TimeUnit.MINUTES)) {
+      p.destroyForcibly();
+      throw new IllegalStateException("spark-submit did not end in 10 minutes:\n" + err);
+    }
+    return new Submitted(p.exitValue(), Files.readString(out), err.toString());
+  }
+
+  private static List<Row> trials(Path warehouse, String runId) {
+    return new Warehouse(spark, warehouse.toUri().toString())
+        .read(Tables.SEARCH_TRIALS)
+        .where("run_id = '" + runId + "'")
+        .orderBy("trial_index")
+        .collectAsList();
+  }
+
+  private static List<String> realTrial() {
+    return List.of(
+        "search",
+        "--dataset",
+        "fashion-mnist",
+        "--subsample",
+        "0.01",
+        "--init-channels",
+        "8",
+        "--layers",
+        "5",
+        "--epochs",
+        "1",
+        "--arch-warmup-epochs",
+        "0",
+        "--batch-size",
+        "64",
+        "--delta",
+        "10");
+  }
+
+  @Test
+  void simulatedParallelSweepRunsItsTrialsOnGpuExecutors() throws Exception {
+    Path wh = dir.resolve("wh-sim");
+    Submitted s =
+        submit(
+            List.of(
+                "search",
+                "--simulate",
+                "--simulate-seconds",
+                "2",
+                "--parallelism",
+                "2",
+                "--warehouse",
+                wh.toString(),
+                "--run-id",
+                "sim"),
+            line -> {});
+    assertThat(s.exit()).as(s.err()).isZero();
+    List<Row> rows = trials(wh, "sim");
+    assertThat(rows.size()).isBetween(9, 14);
+    assertThat(rows.stream().map(r -> r.<Integer>getAs("trial_index")).distinct().count())
+        .isEqualTo(rows.size());
+    List<String> devices = rows.stream().map(r -> r.<String>getAs("device")).toList();
+    // Every trial ran in an executor JVM, bound to the GPU Spark assigned (the executors have
+    // spark.executor.resource.gpu.amount = 1, so each trial asked for one), on both executors.
+    assertThat(devices).allMatch(d -> d.matches("simulated on executor \\d+ gpu 0"));
+    assertThat(devices.stream().distinct().count()).isEqualTo(2);
+    assertThat(s.err()).containsPattern(RUNNING.pattern());
+    assertThat(s.out()).contains("Pareto front of run sim");
+  }
+
+  @Test
+  void aTrialWhoseExecutorIsKilledIsRetriedAndRecordedOnce() throws Exception {
+    Path wh = dir.resolve("wh-fault");
+    List<String> killed = new ArrayList<>();
+    Submitted s =
+        submit(
+            List.of(
+                "search",
+                "--simulate",
+                "--simulate-seconds",
+                "10",
+                "--max-trials",
+                "1",
+                "--gpus-per-trial",
+                "0",
+                "--warehouse",
+                wh.toString(),
+                "--run-id",
+                "fault"),
+            line -> {
+              Matcher m = RUNNING.matcher(line);
+              if (killed.isEmpty() && m.find() && StandaloneCluster.killExecutor(m.group(2))) {
+                killed.add(m.group(2));
+              }
+            });
+    assertThat(s.exit()).as(s.err()).isZero();
+    assertThat(killed).as("an executor was killed while running trial 0").hasSize(1);
+    List<Row> rows = trials(wh, "fault");
+    assertThat(rows).hasSize(1);
+    assertThat(rows.get(0).<String>getAs("status")).isEqualTo("ok");
+    assertThat(rows.get(0).<Integer>getAs("attempt")).isEqualTo(2);
+  }
+
+  @Test
+  void realTinySweepTrainsOnBothExecutors() throws Exception {
+    Path wh = dir.resolve("wh-real");
+    List<String> args = new ArrayList<>(realTrial());
+    args.addAll(
+        List.of(
+            "--parallelism",
+            "2",
+            "--gpus-per-trial",
+            "0",
+            "--warehouse",
+            wh.toString(),
+            "--run-id",
+            "real"));
+    Submitted s = submit(args, line -> {});
+    assertThat(s.exit()).as(s.err()).isZero();
+    List<Row> rows = trials(wh, "real");
+    assertThat(rows).hasSize(2);
+    for (Row r : rows) {
+      assertThat(r.<String>getAs("status"))
+          .as(String.valueOf(r.<Object>getAs("error")))
+          .isEqualTo("ok");
+      assertThat(r.<Double>getAs("valid_acc")).isBetween(0.0, 1.0);
+      assertThat(r.<String>getAs("genotype")).startsWith("{\"normal\":");
+    }
+    assertThat(rows.stream().map(r -> r.<String>getAs("device")).distinct().toList())
+        .containsExactlyInAnyOrder("cpu on executor 0", "cpu on executor 1");
+    long epochs =
+        new Warehouse(spark, wh.toUri().toString())
+            .read(Tables.SEARCH_EPOCHS)
+            .where("run_id = 'real'")
+            .count();
+    assertThat(epochs).isEqualTo(2);
+  }
+
+  @Test
+  void aTrialGivenAGpuThatDjlCannotSeeFailsNamingTheAddress() throws Exception {
+    Path wh = dir.resolve("wh-gpu");
+    List<String> args = new ArrayList<>(realTrial());
+    args.addAll(
+        List.of(
+            "--max-trials",
+            "1",
+            "--gpus-per-trial",
+            "1",
+            "--warehouse",
+            wh.toString(),
+            "--run-id",
+            "gpu"));
+    Submitted s = submit(args, line -> {});
+    assertThat(s.exit()).as(s.err()).isZero();
+    List<Row> rows = trials(wh, "gpu");
+    assertThat(rows).hasSize(1);
+    assertThat(rows.get(0).<String>getAs("status")).isEqualTo("failed");
+    assertThat(rows.get(0).<String>getAs("error"))
+        .contains("Spark assigned GPU 0 but DJL sees 0 CUDA device(s)");
+    assertThat(rows.get(0).<Integer>getAs("attempt")).isEqualTo(4);
+  }
+}

@@ -16,7 +16,8 @@ import picocli.CommandLine.Command;
       TrainOneCommand.class,
       SearchCommand.class,
       SqlCommand.class,
-      BenchCommand.class
+      BenchCommand.class,
+      MemoryModelCommand.class
     })
 public final class MoodNas implements Runnable {
 

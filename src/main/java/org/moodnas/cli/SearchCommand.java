@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
-import org.moodnas.pareto.Point;
+import org.moodnas.pareto.SearchedTrials;
 import org.moodnas.pareto.Weight;
 import org.moodnas.pareto.WeightEstimator;
 import org.moodnas.spark.SearchSweep;
@@ -19,6 +19,7 @@ import org.moodnas.store.SearchRecords;
 import org.moodnas.store.Warehouse;
 import org.moodnas.train.Objective;
 import org.moodnas.train.SearchConfig;
+import org.moodnas.train.TrialResult;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -137,15 +138,29 @@ final class SearchCommand implements Callable<Integer> {
     SparkSession spark = SparkSessions.getOrCreate(master);
     Warehouse wh = new Warehouse(spark, warehouse);
     wh.checkWritable();
-    SearchSweep sweep = new SearchSweep(spark, new SearchRecords(wh), settings, err);
-    List<Point> front = resume != null ? sweep.resume() : sweep.run(Json.write(config));
+    SearchRecords records = new SearchRecords(wh);
+    SearchSweep sweep = new SearchSweep(spark, records, settings, err);
+    if (resume != null) {
+      sweep.resume();
+    } else {
+      sweep.run(Json.write(config));
+    }
+    List<SearchedTrials.Named> front = SearchedTrials.front(records.trials(id));
     PrintWriter out = spec.commandLine().getOut();
     out.printf("Pareto front of run %s (%d points):%n", id, front.size());
-    out.printf("%12s %12s %14s %14s%n", "ν", "crit_weight", "reg_loss", "criterion_loss");
-    for (Point p : front) {
+    out.printf(
+        "%10s  %-16s %12s %14s %10s %13s%n",
+        "ν", "name", "reg_loss", "criterion_loss", "valid_acc", "model_size_mb");
+    for (SearchedTrials.Named n : front) {
+      TrialResult t = n.trial();
       out.printf(
-          "%12.6g %12.6g %14.6g %14.6g%n",
-          p.weight().nu(), p.weight().criterionWeight(), p.regLoss(), p.criterionLoss());
+          "%10.6g  %-16s %12.6g %14.6g %10s %13s%n",
+          t.regWeight(),
+          n.name(),
+          t.regLoss(),
+          t.criterionLoss(),
+          t.validAcc() == null ? "-" : String.format("%.4f", t.validAcc()),
+          t.modelSizeMb() == null ? "-" : String.format("%.6f", t.modelSizeMb()));
     }
     out.printf(
         "Look at it: jobs/mood-nas sql \"SELECT trial_index, reg_weight, reg_loss, criterion_loss,"

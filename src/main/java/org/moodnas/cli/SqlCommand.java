@@ -22,7 +22,8 @@ import picocli.CommandLine.Spec;
     name = "sql",
     mixinStandardHelpOptions = true,
     description =
-        "Run Spark SQL with the warehouse's tables (runs, search_trials, search_epochs) as views.")
+        "Run Spark SQL with the warehouse's tables (runs, search_trials, search_epochs,"
+            + " memory_samples, …) as views.")
 final class SqlCommand implements Callable<Integer> {
 
   enum Format {

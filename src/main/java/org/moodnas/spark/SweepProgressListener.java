@@ -55,21 +55,27 @@ final class SweepProgressListener extends SparkListener {
     lastShown.put(p.trialIndex(), p);
     lastShownAt.put(p.trialIndex(), now);
     double eta = p.etaSeconds();
+    StringBuilder line =
+        new StringBuilder(
+            String.format(
+                "trial %d on executor %s: epoch %d/%d step %d/%d",
+                p.trialIndex(), p.executor(), p.epoch() + 1, p.epochs(), p.step(), p.steps()));
+    // Simulated trials have no loss, accuracy or throughput; leave them out rather than print NaN.
+    if (Double.isFinite(p.loss())) {
+      line.append(String.format(" loss %.4f", p.loss()));
+    }
+    if (Double.isFinite(p.accuracy())) {
+      line.append(String.format(" acc %.4f", p.accuracy()));
+    }
+    if (p.imagesPerSec() > 0) {
+      line.append(String.format(" %.1f images/s", p.imagesPerSec()));
+    }
+    line.append(
+        String.format(
+            ", %.0f%% done, ETA %s",
+            100 * p.fractionDone(), Double.isNaN(eta) ? "?" : String.format("%.0f s", eta)));
     synchronized (log) {
-      log.printf(
-          "trial %d on executor %s: epoch %d/%d step %d/%d loss %.4f acc %.4f %.1f images/s,"
-              + " %.0f%% done, ETA %s%n",
-          p.trialIndex(),
-          p.executor(),
-          p.epoch() + 1,
-          p.epochs(),
-          p.step(),
-          p.steps(),
-          p.loss(),
-          p.accuracy(),
-          p.imagesPerSec(),
-          100 * p.fractionDone(),
-          Double.isNaN(eta) ? "?" : String.format("%.0f s", eta));
+      log.println(line);
       log.flush();
     }
   }

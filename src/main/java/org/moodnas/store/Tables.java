@@ -54,7 +54,14 @@ public enum Tables {
           .add("l2_loss", DataTypes.DoubleType, true)
           .add("valid_acc", DataTypes.DoubleType, true)
           .add("genotype", DataTypes.StringType, true)
-          .add("seconds", DataTypes.DoubleType, true));
+          .add("seconds", DataTypes.DoubleType, true)),
+  MEMORY_SAMPLES(
+      new StructType()
+          .add("model_size_mb", DataTypes.DoubleType, false)
+          .add("batch_size", DataTypes.IntegerType, false)
+          .add("gpu_mb", DataTypes.DoubleType, false)
+          .add("source", DataTypes.StringType, false)
+          .add("measured_at", DataTypes.TimestampType, true));
 
   private final StructType schema;
 

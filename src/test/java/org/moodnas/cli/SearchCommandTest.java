@@ -17,7 +17,14 @@ class SearchCommandTest {
     assertThat(sweep.code()).as(sweep.err()).isZero();
     assertThat(sweep.out())
         .contains("Pareto front of run cli (11 points)")
-        .contains("mood-nas sql");
+        .contains("mood-nas sql")
+        .containsPattern("ν +name +reg_loss +criterion_loss +valid_acc +model_size_mb");
+    // The toy problem's ν = 0 trial is the accurate end of the front: reg_loss 1, criterion 0.
+    assertThat(sweep.out().lines().filter(l -> l.contains("l2_loss_")).toList())
+        .hasSize(11)
+        .last()
+        .asString()
+        .matches(" +0\\.0+ +l2_loss_0 +1\\.0+ +0\\.0+ +- +-");
     assertThat(sweep.err()).contains("trial 0: ν = 0.2").contains("trial 10 done");
 
     CliRun count =

@@ -1,0 +1,55 @@
+package org.moodnas.store;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.moodnas.memory.MemorySample;
+
+/**
+ * The warehouse's {@code memory_samples}: measured (or imported) GPU memory per model and batch.
+ */
+public final class MemorySamples {
+
+  /** Where a sample came from. */
+  public enum Source {
+    csv,
+    measured
+  }
+
+  private final Warehouse warehouse;
+
+  public MemorySamples(Warehouse warehouse) {
+    this.warehouse = warehouse;
+  }
+
+  /** Appends samples unless samples with this key were appended before. */
+  public void append(List<MemorySample> samples, Source source, String key) {
+    Timestamp now = Timestamp.from(Instant.now());
+    List<Row> rows = new ArrayList<>();
+    for (MemorySample s : samples) {
+      rows.add(RowFactory.create(s.modelSizeMb(), s.batchSize(), s.gpuMb(), source.name(), now));
+    }
+    warehouse.append(Tables.MEMORY_SAMPLES, rows, key);
+  }
+
+  /** The samples as a frame with the memory model's input columns. */
+  public Dataset<Row> frame() {
+    return warehouse.read(Tables.MEMORY_SAMPLES).select("model_size_mb", "batch_size", "gpu_mb");
+  }
+
+  public List<MemorySample> all() {
+    List<MemorySample> out = new ArrayList<>();
+    for (Row r : frame().collectAsList()) {
+      out.add(new MemorySample(r.getDouble(0), r.getInt(1), r.getDouble(2)));
+    }
+    return out;
+  }
+
+  public String where() {
+    return warehouse.path(Tables.MEMORY_SAMPLES);
+  }
+}

@@ -19,4 +19,17 @@ final class Json {
       throw new IllegalStateException("cannot write " + value.getClass().getSimpleName(), e);
     }
   }
+
+  /** One field of a stored JSON object as {@code type} (records bind by their snake_case names). */
+  static <T> T read(String json, String field, Class<T> type, String what) {
+    try {
+      com.fasterxml.jackson.databind.JsonNode node = MAPPER.readTree(json).get(field);
+      if (node == null || node.isNull()) {
+        throw new IllegalArgumentException(what + " has no '" + field + "'");
+      }
+      return MAPPER.treeToValue(node, type);
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException(what + ": unreadable JSON: " + e.getOriginalMessage());
+    }
+  }
 }

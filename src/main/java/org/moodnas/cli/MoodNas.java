@@ -17,7 +17,9 @@ import picocli.CommandLine.Command;
       SearchCommand.class,
       SqlCommand.class,
       BenchCommand.class,
-      MemoryModelCommand.class
+      MemoryModelCommand.class,
+      TrainCommand.class,
+      EnsembleCommand.class
     })
 public final class MoodNas implements Runnable {
 

@@ -39,71 +39,7 @@ final class TrainOneCommand implements Callable<Integer> {
 
   @Mixin DataOptions dataOptions;
 
-  @Option(
-      names = {"--init-channels", "--init_channels"},
-      defaultValue = "36")
-  int initChannels;
-
-  @Option(names = "--layers", defaultValue = "20")
-  int layers;
-
-  @Option(names = "--auxiliary")
-  boolean auxiliary;
-
-  @Option(
-      names = {"--auxiliary-weight", "--auxiliary_weight"},
-      defaultValue = "0.4")
-  double auxiliaryWeight;
-
-  @Option(names = "--cutout")
-  boolean cutout;
-
-  @Option(
-      names = {"--cutout-length", "--cutout_length"},
-      defaultValue = "16")
-  int cutoutLength;
-
-  @Option(
-      names = {"--drop-path-prob", "--drop_path_prob"},
-      defaultValue = "0.3")
-  double dropPathProb;
-
-  @Option(names = "--epochs", defaultValue = "600")
-  int epochs;
-
-  @Option(
-      names = {"--batch-size", "--batch_size"},
-      defaultValue = "96")
-  int batchSize;
-
-  @Option(
-      names = {"--learning-rate", "--learning_rate"},
-      defaultValue = "0.025")
-  double learningRate;
-
-  @Option(
-      names = {"--learning-rate-min", "--learning_rate_min"},
-      defaultValue = "0")
-  double learningRateMin;
-
-  @Option(names = "--momentum", defaultValue = "0.9")
-  double momentum;
-
-  @Option(
-      names = {"--weight-decay", "--weight_decay"},
-      defaultValue = "3e-4")
-  double weightDecay;
-
-  @Option(
-      names = {"--grad-clip", "--grad_clip"},
-      defaultValue = "5")
-  double gradClip;
-
-  @Option(
-      names = {"--train-portion", "--train_portion"},
-      defaultValue = "1.0",
-      description = "below 1, the rest is a validation split that is only reported")
-  double trainPortion;
+  @Mixin EvalOptions evalOptions;
 
   @Option(
       names = "--checkpoint",
@@ -117,27 +53,7 @@ final class TrainOneCommand implements Callable<Integer> {
         which.arch != null
             ? GenotypeRegistry.bundled().get(which.arch)
             : Genotype.fromJson(which.genotypeJson);
-    EvalConfig config =
-        EvalConfig.defaults().toBuilder()
-            .initChannels(initChannels)
-            .layers(layers)
-            .auxiliary(auxiliary)
-            .auxiliaryWeight(auxiliaryWeight)
-            .cutout(cutout)
-            .cutoutLength(cutoutLength)
-            .dropPathProb(dropPathProb)
-            .epochs(epochs)
-            .batchSize(batchSize)
-            .learningRate(learningRate)
-            .learningRateMin(learningRateMin)
-            .momentum(momentum)
-            .weightDecay(weightDecay)
-            .gradClip(gradClip)
-            .trainPortion(trainPortion)
-            .subsample(dataOptions.subsample)
-            .seed(dataOptions.seed == null ? 0 : dataOptions.seed)
-            .device(dataOptions.device())
-            .build();
+    EvalConfig config = evalOptions.config(dataOptions);
     EvalData data =
         TrainingInputs.evalData(dataOptions.source(), config, spec.commandLine().getErr());
     EvalResult result =
@@ -145,7 +61,7 @@ final class TrainOneCommand implements Callable<Integer> {
                 config,
                 new ConsoleProgress<EvalEpoch>(
                     spec.commandLine().getErr(),
-                    epochs,
+                    config.epochs(),
                     dataOptions.reportFreq,
                     e ->
                         String.format(

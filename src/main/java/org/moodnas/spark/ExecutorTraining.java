@@ -1,15 +1,30 @@
 package org.moodnas.spark;
 
+import ai.djl.Device;
 import ai.djl.engine.Engine;
 import ai.djl.pytorch.jni.JniUtils;
+import ai.djl.util.cuda.CudaUtils;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.lang.management.MemoryUsage;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.spark.TaskContext;
 import org.apache.spark.resource.ResourceInformation;
+import org.moodnas.memory.BatchSizeSolver;
+import org.moodnas.nn.eval.NetworkSpec;
+import org.moodnas.profile.Profiler;
+import org.moodnas.space.Genotype;
+import org.moodnas.train.BatchBackoff;
 import org.moodnas.train.DataSource;
+import org.moodnas.train.DeviceOutOfMemoryException;
 import org.moodnas.train.DeviceSpec;
+import org.moodnas.train.EvalConfig;
+import org.moodnas.train.EvalData;
+import org.moodnas.train.EvalEpoch;
+import org.moodnas.train.EvalResult;
+import org.moodnas.train.EvalTrainer;
 import org.moodnas.train.SearchConfig;
 import org.moodnas.train.SearchData;
 import org.moodnas.train.SearchEpoch;
@@ -27,6 +42,7 @@ import org.moodnas.train.TrialResult;
 final class ExecutorTraining {
 
   private static final Map<String, SearchData> DATA = new ConcurrentHashMap<>();
+  private static final Map<String, EvalData> EVAL_DATA = new ConcurrentHashMap<>();
   private static final Object ONE_TRAINING = new Object();
 
   private ExecutorTraining() {}
@@ -45,6 +61,116 @@ final class ExecutorTraining {
       TrialResult r = new SearchTrainer(bound, progress).run(data);
       return r.withDevice(r.device() + " on executor " + TaskProgressReporter.executorId());
     }
+  }
+
+  static EvalAttempt evaluate(
+      EvalTask task, TrainingProgress<EvalEpoch> progress, int sparkAttempt) {
+    long start = System.nanoTime();
+    EvalConfig config = task.config();
+    DeviceSpec device = assignedDevice(config.device());
+    String key =
+        task.source()
+            + "/"
+            + config.seed()
+            + "/"
+            + config.trainPortion()
+            + "/"
+            + config.cutout()
+            + "/"
+            + config.cutoutLength();
+    EvalData data =
+        EVAL_DATA.computeIfAbsent(
+            key,
+            k ->
+                TrainingInputs.evalData(
+                    task.source(), config, new PrintWriter(new StringWriter())));
+    Genotype genotype = Genotype.fromJson(task.genotypeJson());
+    NetworkSpec spec = EvalTrainer.spec(genotype, config, data);
+    double paramsMb = new Profiler().count(spec).params() / 1e6;
+    String where = " on executor " + TaskProgressReporter.executorId();
+    synchronized (ONE_TRAINING) {
+      useTaskCpus(device);
+      int batch = firstBatch(task, device, paramsMb);
+      int[] started = {0};
+      BatchBackoff.Outcome<EvalResult> outcome =
+          BatchBackoff.run(
+              batch,
+              Math.min(task.minBatchSize(), batch),
+              b -> {
+                started[0]++;
+                if (started[0] <= task.injectedOoms()) {
+                  throw new DeviceOutOfMemoryException(
+                      device + " (injected)", b, new OutOfMemoryError("injected"));
+                }
+                EvalConfig sized = config.toBuilder().device(device).batchSize(b).build();
+                return new EvalTrainer(sized, progress).run(genotype, data, task.checkpoint());
+              });
+      int attempts = outcome.attempts() + sparkAttempt - 1;
+      Double predicted = task.memoryModel().predictMb(paramsMb, outcome.batchSize());
+      EvalResult r = outcome.value();
+      if (r == null) {
+        r =
+            new EvalResult(
+                genotype.toJson(),
+                "failed",
+                outcome.error().getMessage()
+                    + "; no smaller batch at or above "
+                    + task.minBatchSize(),
+                Math.round(paramsMb * 1e6),
+                paramsMb,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                device.toString(),
+                outcome.batchSize(),
+                List.of(),
+                (System.nanoTime() - start) / 1e9);
+      }
+      r =
+          new EvalResult(
+              r.genotype(),
+              r.status(),
+              r.error(),
+              r.params(),
+              r.paramSizeMb(),
+              r.trainLoss(),
+              r.trainAcc(),
+              r.validLoss(),
+              r.validAcc(),
+              r.testLoss(),
+              r.testAcc(),
+              r.checkpoint(),
+              r.device() + where,
+              r.batchSize(),
+              r.epochs(),
+              r.durationS());
+      return new EvalAttempt(r, predicted, attempts, device.gpu() ? usedGpuMb(device) : null);
+    }
+  }
+
+  /**
+   * The given batch; on a GPU the largest the memory model fits in its free memory; else the
+   * config's.
+   */
+  private static int firstBatch(EvalTask task, DeviceSpec device, double paramsMb) {
+    if (task.batchSize() != null) {
+      return task.batchSize();
+    }
+    if (!device.gpu()) {
+      return task.config().batchSize();
+    }
+    MemoryUsage mem = CudaUtils.getGpuMemory(Device.gpu(device.index()));
+    double freeMb = (mem.getMax() - mem.getCommitted()) / (1024.0 * 1024.0);
+    return new BatchSizeSolver(task.memoryModel()).largestBatch(paramsMb, freeMb, task.marginMb());
+  }
+
+  /** The GPU memory this process holds (PyTorch keeps its cache, so about the training's peak). */
+  private static double usedGpuMb(DeviceSpec device) {
+    return CudaUtils.getGpuMemory(Device.gpu(device.index())).getCommitted() / (1024.0 * 1024.0);
   }
 
   /**

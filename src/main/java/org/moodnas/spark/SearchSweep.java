@@ -9,14 +9,9 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import org.apache.spark.SparkContext;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.resource.ResourceProfile;
-import org.apache.spark.resource.ResourceProfileBuilder;
-import org.apache.spark.resource.TaskResourceRequests;
 import org.apache.spark.sql.SparkSession;
 import org.moodnas.pareto.Point;
 import org.moodnas.pareto.Weight;
@@ -87,8 +82,9 @@ public final class SearchSweep {
 
   private List<Point> sweep(WeightEstimator estimator, int firstIndex) throws InterruptedException {
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-    ResourceProfile oneGpu = gpuProfile(spark.sparkContext());
-    SweepProgressListener listener = new SweepProgressListener(log, 5);
+    ResourceProfile oneGpu =
+        TaskResources.gpuProfile(spark.sparkContext(), settings.gpusPerTrial());
+    SweepProgressListener listener = new SweepProgressListener(log, 5, "trial");
     spark.sparkContext().addSparkListener(listener);
     ExecutorService pool = Executors.newFixedThreadPool(settings.parallelism());
     CompletionService<Finished> done = new ExecutorCompletionService<>(pool);
@@ -175,48 +171,6 @@ public final class SearchSweep {
     return v == null ? "dev" : v;
   }
 
-  /**
-   * A task-only stage-level profile asking one GPU per trial, or null for CPU trials. Plain local
-   * mode never offers GPUs to tasks (they would wait forever), so asking there is an error.
-   */
-  private ResourceProfile gpuProfile(SparkContext sc) {
-    int gpus = settings.gpusPerTrial();
-    if (gpus < 0) {
-      gpus = sc.getConf().getDouble("spark.executor.resource.gpu.amount", 0) > 0 ? 1 : 0;
-    }
-    if (gpus == 0) {
-      return null;
-    }
-    String master = sc.master();
-    if (master.startsWith("local[") || master.equals("local")) {
-      throw new IllegalArgumentException(
-          "--gpus-per-trial 1: Spark's local mode ("
-              + master
-              + ") never offers GPUs to tasks; run on a cluster whose executors have GPUs");
-    }
-    if (sc.getConf().getDouble("spark.task.resource.gpu.amount", 0) >= 1) {
-      return null; // every task of the application already gets a GPU
-    }
-    return new ResourceProfileBuilder()
-        .require(
-            new TaskResourceRequests()
-                .cpus(sc.getConf().getInt("spark.task.cpus", 1))
-                .resource("gpu", 1.0))
-        .build();
-  }
-
-  /** How many attempts Spark makes of a task before failing its job. */
-  private static int attemptsAllowed(SparkContext sc) {
-    Matcher local = Pattern.compile("local\\[[^,\\]]+(?:,(\\d+))?]").matcher(sc.master());
-    if (sc.master().equals("local")) {
-      return 1;
-    }
-    if (local.matches()) {
-      return local.group(1) == null ? 1 : Integer.parseInt(local.group(1));
-    }
-    return sc.getConf().getInt("spark.task.maxFailures", 4);
-  }
-
   private Finished runTrial(
       JavaSparkContext jsc, TrialTask task, Weight weight, ResourceProfile profile) {
     Instant start = Instant.now();
@@ -235,7 +189,7 @@ public final class SearchSweep {
       r = a.result();
       attempt = a.attempt();
     } catch (Exception e) {
-      attempt = attemptsAllowed(jsc.sc());
+      attempt = TaskResources.attemptsAllowed(jsc.sc());
       // Spark gave up after its retries: the trial is failed, the sweep goes on.
       String why = String.valueOf(e.getMessage()).lines().findFirst().orElse(e.toString());
       r =

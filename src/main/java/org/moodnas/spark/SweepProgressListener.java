@@ -18,12 +18,15 @@ final class SweepProgressListener extends SparkListener {
 
   private final PrintWriter log;
   private final double everySeconds;
+  private final String noun;
   private final Map<Integer, TaskProgress> lastShown = new ConcurrentHashMap<>();
   private final Map<Integer, Long> lastShownAt = new ConcurrentHashMap<>();
 
-  SweepProgressListener(PrintWriter log, double everySeconds) {
+  /** {@code noun} names a task's unit of work in the lines: "trial", "evaluation". */
+  SweepProgressListener(PrintWriter log, double everySeconds, String noun) {
     this.log = log;
     this.everySeconds = everySeconds;
+    this.noun = noun;
   }
 
   @Override
@@ -58,8 +61,14 @@ final class SweepProgressListener extends SparkListener {
     StringBuilder line =
         new StringBuilder(
             String.format(
-                "trial %d on executor %s: epoch %d/%d step %d/%d",
-                p.trialIndex(), p.executor(), p.epoch() + 1, p.epochs(), p.step(), p.steps()));
+                "%s %d on executor %s: epoch %d/%d step %d/%d",
+                noun,
+                p.trialIndex(),
+                p.executor(),
+                p.epoch() + 1,
+                p.epochs(),
+                p.step(),
+                p.steps()));
     // Simulated trials have no loss, accuracy or throughput; leave them out rather than print NaN.
     if (Double.isFinite(p.loss())) {
       line.append(String.format(" loss %.4f", p.loss()));

@@ -21,18 +21,7 @@ public final class SearchRecords {
   /** Records a new run as running (idempotent per run id). */
   public void startRun(
       String runId, String dataset, String objective, String configJson, String version) {
-    Row row =
-        RowFactory.create(
-            runId,
-            "search",
-            "running",
-            dataset,
-            objective,
-            configJson,
-            version,
-            Timestamp.from(Instant.now()),
-            null);
-    warehouse.append(Tables.RUNS, List.of(row), runId);
+    warehouse.startRun(runId, "search", dataset, objective, configJson, version);
   }
 
   public void finishRun(String runId, String status) {
@@ -128,9 +117,6 @@ public final class SearchRecords {
   }
 
   public boolean runExists(String runId) {
-    return !warehouse
-        .read(Tables.RUNS)
-        .where(org.apache.spark.sql.functions.col("run_id").equalTo(runId))
-        .isEmpty();
+    return warehouse.runExists(runId);
   }
 }

@@ -7,12 +7,15 @@ import static org.apache.spark.sql.functions.lit;
 import io.delta.tables.DeltaTable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 
 /**
@@ -68,6 +71,50 @@ public final class Warehouse {
     for (Tables t : Tables.values()) {
       read(t).createOrReplaceTempView(t.tableName());
     }
+  }
+
+  /** Records a new run as running (idempotent per run id). */
+  public void startRun(
+      String runId,
+      String kind,
+      String dataset,
+      String objective,
+      String configJson,
+      String version) {
+    Row row =
+        RowFactory.create(
+            runId,
+            kind,
+            "running",
+            dataset,
+            objective,
+            configJson,
+            version,
+            Timestamp.from(Instant.now()),
+            null);
+    append(Tables.RUNS, List.of(row), runId);
+  }
+
+  public boolean runExists(String runId) {
+    return !runRow(runId).isEmpty();
+  }
+
+  /** A recorded run's kind and configuration JSON, or an error naming the run. */
+  public Row run(String runId) {
+    List<Row> rows = runRow(runId).select("kind", "config", "status").collectAsList();
+    if (rows.isEmpty()) {
+      throw new IllegalArgumentException("no run '" + runId + "' in the warehouse " + root);
+    }
+    return rows.get(0);
+  }
+
+  private Dataset<Row> runRow(String runId) {
+    return read(Tables.RUNS).where(col("run_id").equalTo(runId));
+  }
+
+  /** Where an evaluation's trained network is kept: under the warehouse, per run and arch. */
+  public String checkpointPath(String runId, String arch) {
+    return root + "/checkpoints/" + runId + "/" + arch + ".ckpt";
   }
 
   /** Sets a run's status and finish time (Delta update). */

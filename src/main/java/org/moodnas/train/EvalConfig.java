@@ -21,7 +21,8 @@ public record EvalConfig(
     double trainPortion,
     double subsample,
     long seed,
-    DeviceSpec device) {
+    DeviceSpec device)
+    implements java.io.Serializable {
 
   public EvalConfig {
     check(initChannels >= 2 && initChannels % 2 == 0, "--init-channels must be an even number ≥ 2");

@@ -13,4 +13,5 @@ public record EvalEpoch(
     Double validAcc,
     double testLoss,
     double testAcc,
-    double seconds) {}
+    double seconds)
+    implements java.io.Serializable {}

@@ -19,4 +19,5 @@ public record EvalResult(
     String device,
     int batchSize,
     List<EvalEpoch> epochs,
-    double durationS) {}
+    double durationS)
+    implements java.io.Serializable {}

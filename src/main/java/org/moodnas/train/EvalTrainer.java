@@ -35,17 +35,7 @@ public final class EvalTrainer {
   public EvalResult run(Genotype genotype, EvalData data, String checkpointPath) {
     long start = System.nanoTime();
     ImageSet train = data.train();
-    int size = data.feed().imageSize(train);
-    NetworkSpec spec =
-        new NetworkSpec(
-            genotype,
-            config.initChannels(),
-            config.layers(),
-            train.classes(),
-            config.auxiliary(),
-            data.networkKind(),
-            train.channels(),
-            size);
+    NetworkSpec spec = spec(genotype, config, data);
     long params = new Profiler().count(spec).params();
     List<EvalEpoch> epochs = new ArrayList<>();
     try (NDManager manager = NDManager.newBaseManager(config.device().toDjl())) {
@@ -133,6 +123,20 @@ public final class EvalTrainer {
           epochs,
           (System.nanoTime() - start) / 1e9);
     }
+  }
+
+  /** The network {@code config} builds for {@code genotype} on {@code data}'s images. */
+  public static NetworkSpec spec(Genotype genotype, EvalConfig config, EvalData data) {
+    ImageSet train = data.train();
+    return new NetworkSpec(
+        genotype,
+        config.initChannels(),
+        config.layers(),
+        train.classes(),
+        config.auxiliary(),
+        data.networkKind(),
+        train.channels(),
+        data.feed().imageSize(train));
   }
 
   private static double[] evaluate(EvalSteps steps, EvalData data, ImageSet set) {

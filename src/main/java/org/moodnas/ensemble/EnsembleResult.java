@@ -1,0 +1,18 @@
+package org.moodnas.ensemble;
+
+import java.util.List;
+
+/**
+ * An ensemble's evaluation: members, mode, weights[member][class], total parameters, test top-1 and
+ * top-5 accuracy, the members' mean test loss, and top-1 on the held-out part of the training set
+ * when the weights were calculated there (else null).
+ */
+public record EnsembleResult(
+    List<String> members,
+    EnsembleMode mode,
+    double[][] weights,
+    long params,
+    double testTop1,
+    double testTop5,
+    double testLoss,
+    Double heldOutTop1) {}

@@ -1,0 +1,56 @@
+package org.moodnas.spark;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.spark.SparkContext;
+import org.apache.spark.resource.ResourceProfile;
+import org.apache.spark.resource.ResourceProfileBuilder;
+import org.apache.spark.resource.TaskResourceRequests;
+
+/** What one trial's task asks of the cluster (a GPU or not) and how often Spark tries it. */
+final class TaskResources {
+
+  private TaskResources() {}
+
+  /**
+   * A task-only stage-level profile asking one GPU per trial, or null for CPU trials. Plain local
+   * mode never offers GPUs to tasks (they would wait forever), so asking there is an error.
+   */
+  static ResourceProfile gpuProfile(SparkContext sc, int gpusPerTrial) {
+    int gpus = gpusPerTrial;
+    if (gpus < 0) {
+      gpus = sc.getConf().getDouble("spark.executor.resource.gpu.amount", 0) > 0 ? 1 : 0;
+    }
+    if (gpus == 0) {
+      return null;
+    }
+    String master = sc.master();
+    if (master.startsWith("local[") || master.equals("local")) {
+      throw new IllegalArgumentException(
+          "--gpus-per-trial 1: Spark's local mode ("
+              + master
+              + ") never offers GPUs to tasks; run on a cluster whose executors have GPUs");
+    }
+    if (sc.getConf().getDouble("spark.task.resource.gpu.amount", 0) >= 1) {
+      return null; // every task of the application already gets a GPU
+    }
+    return new ResourceProfileBuilder()
+        .require(
+            new TaskResourceRequests()
+                .cpus(sc.getConf().getInt("spark.task.cpus", 1))
+                .resource("gpu", 1.0))
+        .build();
+  }
+
+  /** How many attempts Spark makes of a task before failing its job. */
+  static int attemptsAllowed(SparkContext sc) {
+    Matcher local = Pattern.compile("local\\[[^,\\]]+(?:,(\\d+))?]").matcher(sc.master());
+    if (sc.master().equals("local")) {
+      return 1;
+    }
+    if (local.matches()) {
+      return local.group(1) == null ? 1 : Integer.parseInt(local.group(1));
+    }
+    return sc.getConf().getInt("spark.task.maxFailures", 4);
+  }
+}

@@ -68,7 +68,9 @@ public final class EvaluationJob {
       records.markRunning(runId);
       log.printf(
           "resuming run %s: %d of %d genotypes already recorded%n",
-          runId, done.size(), unique.kept().size());
+          runId,
+          unique.kept().stream().filter(c -> done.contains(c.arch())).count(),
+          unique.kept().size());
     } else {
       records.startRun(runId, settings.source().dataset(), configJson, codeVersion());
     }

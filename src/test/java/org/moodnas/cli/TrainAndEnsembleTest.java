@@ -9,6 +9,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Row;
@@ -16,13 +17,16 @@ import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.moodnas.ensemble.Logits;
+import org.moodnas.space.GenotypeRegistry;
 import org.moodnas.spark.SparkSessions;
+import org.moodnas.store.SearchRecords;
 import org.moodnas.store.Warehouse;
 import org.moodnas.train.DataSource;
 import org.moodnas.train.EvalCheckpoint;
 import org.moodnas.train.EvalConfig;
 import org.moodnas.train.EvalData;
 import org.moodnas.train.TrainingInputs;
+import org.moodnas.train.TrialResult;
 
 /**
  * A tiny real evaluation on Fashion-MNIST through the Spark job, then an ensemble over its
@@ -46,15 +50,16 @@ class TrainAndEnsembleTest {
   void trainsEachGenotypeOnceRetriesOutOfMemoryAndEnsemblesTheCheckpoints(@TempDir Path dir)
       throws Exception {
     String wh = dir.resolve("wh").toString();
-    // l2_loss_1e01 and l2_loss_6e02 are the same genotype in the published tables.
+    SparkSession spark = SparkSessions.getOrCreate("local[2]");
+    Warehouse w = new Warehouse(spark, wh);
+    recordSearch(w);
     CliRun train =
         CliRun.of(
             args(
                 "train",
-                "--archs",
-                "l2_loss_1e01",
-                "PC_DARTS_cifar",
-                "l2_loss_6e02",
+                "--from-search",
+                "s",
+                "--pareto-only",
                 "--warehouse",
                 wh,
                 "--run-id",
@@ -64,21 +69,20 @@ class TrainAndEnsembleTest {
     assertThat(train.code()).as(train.err()).isZero();
     assertThat(train.err())
         .contains("l2_loss_6e02 has the same genotype as l2_loss_1e01")
+        .doesNotContain("l2_loss_3e02")
         .containsPattern("evaluation [01] on executor driver: epoch [12]/2 step \\d+/\\d+ loss");
 
-    SparkSession spark = SparkSessions.getOrCreate("local[2]");
-    Warehouse w = new Warehouse(spark, wh);
     w.registerViews();
     List<Row> rows =
         spark
             .sql(
                 "SELECT arch, status, batch_size, attempts, predicted_memory_mb, checkpoint,"
-                    + " params, test_acc FROM eval_trials WHERE run_id = 'tiny' ORDER BY arch")
+                    + " params, test_acc, source_run_id, reg_weight FROM eval_trials WHERE run_id = 'tiny' ORDER BY arch")
             .collectAsList();
-    assertThat(rows)
-        .extracting(r -> r.getString(0))
-        .containsExactly("PC_DARTS_cifar", "l2_loss_1e01");
+    assertThat(rows).extracting(r -> r.getString(0)).containsExactly("l2_loss_0", "l2_loss_1e01");
+    assertThat(rows).extracting(r -> r.getDouble(9)).containsExactly(0.0, 0.1);
     for (Row r : rows) {
+      assertThat(r.getString(8)).isEqualTo("s");
       assertThat(r.getString(1)).isEqualTo("ok");
       // The injected out-of-memory on the first attempt: retried with a batch 5 smaller.
       assertThat(r.getInt(2)).isEqualTo(27);
@@ -94,9 +98,9 @@ class TrainAndEnsembleTest {
         CliRun.of(
             args(
                 "train",
-                "--archs",
-                "l2_loss_1e01",
-                "PC_DARTS_cifar",
+                "--from-search",
+                "s",
+                "--pareto-only",
                 "--warehouse",
                 wh,
                 "--resume",
@@ -126,7 +130,7 @@ class TrainAndEnsembleTest {
             .sql(
                 "SELECT members, mode, weights, params, test_top1, test_top5 FROM ensembles WHERE run_id = 'ens'")
             .first();
-    assertThat(e.<String>getList(0)).containsExactly("PC_DARTS_cifar", "l2_loss_1e01");
+    assertThat(e.<String>getList(0)).containsExactly("l2_loss_0", "l2_loss_1e01");
     assertThat(e.getString(1)).isEqualTo("per_class");
     assertThat(e.getLong(3)).isEqualTo(rows.get(0).getLong(6) + rows.get(1).getLong(6));
 
@@ -155,6 +159,77 @@ class TrainAndEnsembleTest {
     }
     assertThat(e.getDouble(4)).isCloseTo(top1(test, expected), within(1e-12));
     assertThat(e.getDouble(5)).isBetween(e.getDouble(4), 1.0);
+  }
+
+  @Test
+  void badTrainAndEnsembleInputsExitTwoWithOneLine(@TempDir Path dir) {
+    String wh = dir.resolve("wh").toString();
+    String[][] cases = {
+      {"train", "--warehouse", wh},
+      {"train", "--archs", "DARTS_V2", "--pareto-only", "--warehouse", wh},
+      {"train", "--archs", "NoSuchNet", "--warehouse", wh},
+      {"train", "--from-search", "nosuch", "--warehouse", wh},
+      {"train", "--archs", "DARTS_V2", "--parallelism", "0", "--warehouse", wh},
+      {"ensemble", "--train-run", "nosuch", "--warehouse", wh},
+      {"ensemble", "--train-run", "x", "--per-class", "--warehouse", wh},
+    };
+    String[] says = {
+      "--archs NAME… or --from-search RUN_ID",
+      "--pareto-only needs --from-search",
+      "NoSuchNet",
+      "no run 'nosuch'",
+      "--parallelism 0",
+      "no run 'nosuch'",
+      "--per-class needs --calculate"
+    };
+    for (int i = 0; i < cases.length; i++) {
+      CliRun r = CliRun.of(cases[i]);
+      assertThat(r.code()).as(String.join(" ", cases[i]) + ": " + r.err()).isEqualTo(2);
+      assertThat(r.err().lines().toList()).as(String.join(" ", cases[i])).hasSize(1);
+      assertThat(r.err()).contains(says[i]);
+    }
+  }
+
+  /**
+   * A search run as the sweep records it: ν = 0.1 and 0.06 found the same genotype (as published),
+   * ν = 0.03 is dominated by ν = 0.06, so its genotype is not on the front.
+   */
+  private static void recordSearch(Warehouse w) {
+    GenotypeRegistry registry = GenotypeRegistry.bundled();
+    SearchRecords records = new SearchRecords(w);
+    records.startRun("s", "fashion-mnist", "l2", "{}", "test");
+    Object[][] trials = {
+      {0.1, "l2_loss_1e01", 1.0, 2.0},
+      {0.0, "PC_DARTS_cifar", 3.0, 1.0},
+      {0.06, "l2_loss_6e02", 2.0, 1.5},
+      {0.03, "DARTS_V2", 3.5, 1.8}
+    };
+    Instant now = Instant.now();
+    for (int i = 0; i < trials.length; i++) {
+      double nu = (double) trials[i][0];
+      double reg = (double) trials[i][2];
+      TrialResult t =
+          new TrialResult(
+              "l2",
+              nu,
+              1 - nu,
+              3e-4,
+              "ok",
+              null,
+              reg,
+              (double) trials[i][3],
+              null,
+              reg,
+              0.5,
+              0.5,
+              1.0,
+              registry.get((String) trials[i][1]).toJson(),
+              "cpu",
+              List.of(),
+              1);
+      records.recordTrial("s", i, t, 1, now, now);
+    }
+    records.finishRun("s", "done");
   }
 
   /** Start at 1; +1 for the true class of each sample some but not all models get right. */

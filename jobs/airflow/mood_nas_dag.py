@@ -1,0 +1,56 @@
+"""MOOD-NAS on Spark from Airflow: a Pareto sweep, its front trained from scratch, then ensembled.
+
+Copy this file to the DAGs folder. Airflow Variables (with defaults):
+  mood_nas_home     /opt/mood-nas      a checkout of this project (jobs/mood-nas-submit)
+  mood_nas_submit   ""                 spark-submit options: --master, --conf …
+  mood_nas_data     ""                 options naming the dataset: --dataset cifar10 --data hdfs:///…
+  mood_nas_warehouse hdfs:///mood-nas/warehouse
+SPARK_HOME must be set for the worker running the tasks.
+
+Run ids derive from the logical date, so a retried task resumes its run (--resume) instead of
+starting over: no finished trial or evaluation is run twice.
+"""
+
+from datetime import datetime
+
+from airflow import DAG
+from airflow.operators.bash import BashOperator
+
+HOME = "{{ var.value.get('mood_nas_home', '/opt/mood-nas') }}"
+SUBMIT = "{{ var.value.get('mood_nas_submit', '') }}"
+DATA = "{{ var.value.get('mood_nas_data', '') }}"
+WAREHOUSE = "{{ var.value.get('mood_nas_warehouse', 'hdfs:///mood-nas/warehouse') }}"
+# First try: a new run; a retry: resume the same run.
+RUN = "{% if ti.try_number > 1 %}--resume{% else %}--run-id{% endif %}"
+
+with DAG(
+    dag_id="mood_nas_sweep",
+    start_date=datetime(2026, 1, 1),
+    schedule=None,
+    catchup=False,
+    default_args={"retries": 2},
+    tags=["mood-nas", "spark"],
+) as dag:
+    search = BashOperator(
+        task_id="search",
+        bash_command=(
+            f"{HOME}/jobs/mood-nas-submit {SUBMIT} search {DATA} --parallelism 8"
+            f" --warehouse {WAREHOUSE} {RUN} sweep-{{{{ ds_nodash }}}}"
+        ),
+    )
+    train = BashOperator(
+        task_id="train_front",
+        bash_command=(
+            f"{HOME}/jobs/mood-nas-submit {SUBMIT} train {DATA} --from-search sweep-{{{{ ds_nodash }}}}"
+            f" --pareto-only --auxiliary --cutout --train-portion 0.9 --parallelism 8"
+            f" --warehouse {WAREHOUSE} {RUN} train-{{{{ ds_nodash }}}}"
+        ),
+    )
+    ensemble = BashOperator(
+        task_id="ensemble",
+        bash_command=(
+            f"{HOME}/jobs/mood-nas-submit {SUBMIT} ensemble --train-run train-{{{{ ds_nodash }}}}"
+            f" --calculate --warehouse {WAREHOUSE} --run-id ensemble-{{{{ ds_nodash }}}}"
+        ),
+    )
+    search >> train >> ensemble

@@ -7,8 +7,8 @@ Copy this file to the DAGs folder. Airflow Variables (with defaults):
   mood_nas_warehouse hdfs:///mood-nas/warehouse
 SPARK_HOME must be set for the worker running the tasks.
 
-Run ids derive from the logical date, so a retried task resumes its run (--resume) instead of
-starting over: no finished trial or evaluation is run twice.
+Run ids derive from the logical date, so a retried task continues its run (--resume-existing)
+instead of starting over: no finished trial or evaluation is run twice.
 """
 
 from datetime import datetime
@@ -20,8 +20,8 @@ HOME = "{{ var.value.get('mood_nas_home', '/opt/mood-nas') }}"
 SUBMIT = "{{ var.value.get('mood_nas_submit', '') }}"
 DATA = "{{ var.value.get('mood_nas_data', '') }}"
 WAREHOUSE = "{{ var.value.get('mood_nas_warehouse', 'hdfs:///mood-nas/warehouse') }}"
-# First try: a new run; a retry: resume the same run.
-RUN = "{% if ti.try_number > 1 %}--resume{% else %}--run-id{% endif %}"
+# A retry repeats the command: --resume-existing continues the run the first try recorded.
+RESUME = "--resume-existing"
 
 with DAG(
     dag_id="mood_nas_sweep",
@@ -35,7 +35,7 @@ with DAG(
         task_id="search",
         bash_command=(
             f"{HOME}/jobs/mood-nas-submit {SUBMIT} search {DATA} --parallelism 8"
-            f" --warehouse {WAREHOUSE} {RUN} sweep-{{{{ ds_nodash }}}}"
+            f" --warehouse {WAREHOUSE} {RESUME} --run-id sweep-{{{{ ds_nodash }}}}"
         ),
     )
     train = BashOperator(
@@ -43,14 +43,16 @@ with DAG(
         bash_command=(
             f"{HOME}/jobs/mood-nas-submit {SUBMIT} train {DATA} --from-search sweep-{{{{ ds_nodash }}}}"
             f" --pareto-only --auxiliary --cutout --train-portion 0.9 --parallelism 8"
-            f" --warehouse {WAREHOUSE} {RUN} train-{{{{ ds_nodash }}}}"
+            f" --warehouse {WAREHOUSE} {RESUME} --run-id train-{{{{ ds_nodash }}}}"
         ),
     )
     ensemble = BashOperator(
         task_id="ensemble",
         bash_command=(
             f"{HOME}/jobs/mood-nas-submit {SUBMIT} ensemble --train-run train-{{{{ ds_nodash }}}}"
-            f" --calculate --warehouse {WAREHOUSE} --run-id ensemble-{{{{ ds_nodash }}}}"
+            f" --calculate --warehouse {WAREHOUSE}"
+            # an ensemble is one short step: each try records its own run
+            f" --run-id ensemble-{{{{ ds_nodash }}}}-{{{{ ti.try_number }}}}"
         ),
     )
     search >> train >> ensemble

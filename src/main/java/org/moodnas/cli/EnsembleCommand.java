@@ -92,6 +92,9 @@ final class EnsembleCommand implements Callable<Integer> {
                 + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
     SparkSession spark = SparkSessions.getOrCreate(master);
     Warehouse wh = new Warehouse(spark, warehouse);
+    if (wh.runExists(id)) {
+      throw new IllegalArgumentException("--run-id " + id + ": already in the warehouse");
+    }
     Row run = wh.run(trainRun);
     if (!"train".equals(run.getString(0))) {
       throw new IllegalArgumentException(

@@ -1,8 +1,6 @@
 package org.moodnas.cli;
 
 import java.io.PrintWriter;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -69,11 +67,7 @@ final class SearchCommand implements Callable<Integer> {
       description = "Delta tables' folder (any Hadoop path)")
   String warehouse;
 
-  @Option(names = "--run-id", description = "default: search-<timestamp>")
-  String runId;
-
-  @Option(names = "--resume", paramLabel = "RUN_ID", description = "continue a recorded run")
-  String resume;
+  @Mixin RunOptions runOptions;
 
   @Option(
       names = "--max-trials",
@@ -103,7 +97,7 @@ final class SearchCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException {
-    String id = resume != null ? resume : runId != null ? runId : defaultRunId();
+    String id = runOptions.id("search");
     SearchConfig trial =
         simulate
             ? null
@@ -140,7 +134,7 @@ final class SearchCommand implements Callable<Integer> {
     wh.checkWritable();
     SearchRecords records = new SearchRecords(wh);
     SearchSweep sweep = new SearchSweep(spark, records, settings, err);
-    if (resume != null) {
+    if (runOptions.resuming(wh)) {
       sweep.resume();
     } else {
       sweep.run(Json.write(config));
@@ -169,10 +163,6 @@ final class SearchCommand implements Callable<Integer> {
         id, warehouse);
     out.flush();
     return 0;
-  }
-
-  private static String defaultRunId() {
-    return "search-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
   }
 
   /** "0.2,0.8;0,1" → [(0.2, 0.8), (0, 1)]. */

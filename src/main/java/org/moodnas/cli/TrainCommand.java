@@ -1,8 +1,6 @@
 package org.moodnas.cli;
 
 import java.io.PrintWriter;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -100,11 +98,7 @@ final class TrainCommand implements Callable<Integer> {
   @Option(names = "--warehouse", defaultValue = "warehouse")
   String warehouse;
 
-  @Option(names = "--run-id", description = "name of this run (default: train-<time>)")
-  String runId;
-
-  @Option(names = "--resume", paramLabel = "RUN_ID", description = "continue a recorded run")
-  String resume;
+  @Mixin RunOptions runOptions;
 
   @Option(names = "--master", description = "Spark master (default: spark-submit's, else local[*])")
   String master;
@@ -117,7 +111,7 @@ final class TrainCommand implements Callable<Integer> {
     if (paretoOnly && which.fromSearch == null) {
       throw new IllegalArgumentException("--pareto-only needs --from-search");
     }
-    String id = resume != null ? resume : runId != null ? runId : defaultRunId();
+    String id = runOptions.id("train");
     EvalConfig config = evalOptions.config(dataOptions);
     SparkSession spark = SparkSessions.getOrCreate(master);
     Warehouse wh = new Warehouse(spark, warehouse);
@@ -153,7 +147,7 @@ final class TrainCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     List<EvalRecords.Evaluated> results =
         new EvaluationJob(spark, records, settings, err)
-            .run(candidates, Json.write(json), resume != null);
+            .run(candidates, Json.write(json), runOptions.resuming(wh));
     PrintWriter out = spec.commandLine().getOut();
     out.printf("Evaluations of run %s (%d genotypes):%n", id, results.size());
     out.printf("%-24s %-8s %12s %10s%n", "arch", "status", "params", "test_acc");
@@ -209,9 +203,5 @@ final class TrainCommand implements Callable<Integer> {
           "--from-search: run '" + which.fromSearch + "' has no successful trials");
     }
     return out;
-  }
-
-  private static String defaultRunId() {
-    return "train-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
   }
 }

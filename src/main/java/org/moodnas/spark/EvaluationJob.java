@@ -72,6 +72,10 @@ public final class EvaluationJob {
           unique.kept().stream().filter(c -> done.contains(c.arch())).count(),
           unique.kept().size());
     } else {
+      if (records.warehouse().runExists(runId)) {
+        throw new IllegalArgumentException(
+            "--run-id " + runId + ": already in the warehouse; continue it with --resume " + runId);
+      }
       records.startRun(runId, settings.source().dataset(), configJson, codeVersion());
     }
     List<EvalCandidate> todo = new ArrayList<>();

@@ -48,6 +48,14 @@ public final class SearchSweep {
 
   /** Runs the sweep to its end and returns the final front. */
   public List<Point> run(String configJson) throws InterruptedException {
+    if (records.runExists(settings.runId())) {
+      // appends are idempotent per (run, trial): a second run under the same id would be dropped
+      throw new IllegalArgumentException(
+          "--run-id "
+              + settings.runId()
+              + ": already in the warehouse; continue it with --resume "
+              + settings.runId());
+    }
     String dataset = settings.source() == null ? "simulated" : settings.source().dataset();
     records.startRun(settings.runId(), dataset, settings.objective(), configJson, codeVersion());
     return sweep(new WeightEstimator(settings.initialWeights(), settings.delta()), 0);

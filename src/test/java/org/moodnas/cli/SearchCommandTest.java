@@ -53,6 +53,55 @@ class SearchCommandTest {
   }
 
   @Test
+  void aRecordedRunIdIsRefusedUnlessResumed(@TempDir Path dir) {
+    String wh = dir.toUri().toString();
+    String[] retried = {
+      "search", "--simulate", "--warehouse", wh, "--run-id", "r", "--resume-existing"
+    };
+    // A scheduler's first try: nothing recorded yet, so the run starts (stopped after 4 trials).
+    CliRun first = CliRun.of(append(retried, "--max-trials", "4"));
+    assertThat(first.code()).as(first.err()).isZero();
+    assertThat(trials(wh)).isEqualTo(4);
+
+    CliRun reused = CliRun.of("search", "--simulate", "--warehouse", wh, "--run-id", "r");
+    assertThat(reused.code()).isEqualTo(2);
+    assertThat(reused.err().lines().toList())
+        .containsExactly(
+            "mood-nas: --run-id r: already in the warehouse; continue it with --resume r");
+    assertThat(trials(wh)).isEqualTo(4);
+
+    // The retry repeats the same command line and continues the recorded run.
+    CliRun retry = CliRun.of(retried);
+    assertThat(retry.code()).as(retry.err()).isZero();
+    assertThat(retry.err()).contains("resuming run r after 4 recorded trials");
+    assertThat(trials(wh)).isEqualTo(11);
+
+    CliRun both =
+        CliRun.of("search", "--simulate", "--warehouse", wh, "--run-id", "r", "--resume", "r");
+    assertThat(both.code()).isEqualTo(2);
+    assertThat(both.err()).contains("--run-id or --resume, not both");
+  }
+
+  private static String[] append(String[] args, String... more) {
+    String[] all = java.util.Arrays.copyOf(args, args.length + more.length);
+    System.arraycopy(more, 0, all, args.length, more.length);
+    return all;
+  }
+
+  private static long trials(String wh) {
+    CliRun n =
+        CliRun.of(
+            "sql",
+            "SELECT count(*) AS n FROM search_trials WHERE run_id = 'r'",
+            "--warehouse",
+            wh,
+            "--format",
+            "csv");
+    assertThat(n.code()).as(n.err()).isZero();
+    return Long.parseLong(n.out().lines().skip(1).findFirst().orElseThrow());
+  }
+
+  @Test
   void badQueriesAndSweepInputsExitTwo(@TempDir Path dir) {
     String wh = dir.toUri().toString();
     CliRun bad = CliRun.of("sql", "SELECT nope FROM search_trials", "--warehouse", wh);

@@ -159,6 +159,16 @@ class TrainAndEnsembleTest {
     }
     assertThat(e.getDouble(4)).isCloseTo(top1(test, expected), within(1e-12));
     assertThat(e.getDouble(5)).isBetween(e.getDouble(4), 1.0);
+
+    // Recorded run ids are not reused: the rows above would silently stay as they are.
+    CliRun reusedTrain =
+        CliRun.of(args("train", "--archs", "DARTS_V2", "--warehouse", wh, "--run-id", "tiny"));
+    assertThat(reusedTrain.code()).isEqualTo(2);
+    assertThat(reusedTrain.err()).contains("--run-id tiny: already in the warehouse");
+    CliRun reusedEnsemble =
+        CliRun.of("ensemble", "--train-run", "tiny", "--warehouse", wh, "--run-id", "ens");
+    assertThat(reusedEnsemble.code()).isEqualTo(2);
+    assertThat(reusedEnsemble.err()).contains("--run-id ens: already in the warehouse");
   }
 
   @Test

@@ -221,6 +221,74 @@ class ClusterIT {
   }
 
   @Test
+  void tinyTrainOnBothExecutorsCheckpointsForAnEnsemble() throws Exception {
+    Path wh = dir.resolve("wh-train");
+    Submitted s =
+        submit(
+            List.of(
+                "train",
+                "--archs",
+                "DARTS_V2",
+                "PC_DARTS_cifar",
+                "--dataset",
+                "fashion-mnist",
+                "--subsample",
+                "0.01",
+                "--init-channels",
+                "8",
+                "--layers",
+                "5",
+                "--epochs",
+                "1",
+                "--batch-size",
+                "32",
+                "--train-portion",
+                "0.8",
+                "--parallelism",
+                "2",
+                "--gpus-per-trial",
+                "0",
+                "--warehouse",
+                wh.toString(),
+                "--run-id",
+                "t"),
+            line -> {});
+    assertThat(s.exit()).as(s.err()).isZero();
+    List<Row> rows =
+        new Warehouse(spark, wh.toUri().toString())
+            .read(Tables.EVAL_TRIALS)
+            .where("run_id = 't'")
+            .orderBy("arch")
+            .collectAsList();
+    assertThat(rows)
+        .extracting(r -> r.<String>getAs("arch"))
+        .containsExactly("DARTS_V2", "PC_DARTS_cifar");
+    for (Row r : rows) {
+      assertThat(r.<String>getAs("status"))
+          .as(String.valueOf(r.<Object>getAs("error")))
+          .isEqualTo("ok");
+      // written by the executor JVM, read back here
+      assertThat(Files.size(Path.of(r.<String>getAs("checkpoint")))).isPositive();
+    }
+    assertThat(rows.stream().map(r -> r.<String>getAs("device")).distinct().toList())
+        .containsExactlyInAnyOrder("cpu on executor 0", "cpu on executor 1");
+
+    Submitted e =
+        submit(
+            List.of("ensemble", "--train-run", "t", "--warehouse", wh.toString(), "--run-id", "e"),
+            line -> {});
+    assertThat(e.exit()).as(e.err()).isZero();
+    Row ensemble =
+        new Warehouse(spark, wh.toUri().toString())
+            .read(Tables.ENSEMBLES)
+            .where("run_id = 'e'")
+            .first();
+    assertThat(ensemble.<Long>getAs("params"))
+        .isEqualTo(rows.get(0).<Long>getAs("params") + rows.get(1).<Long>getAs("params"));
+    assertThat(ensemble.<Double>getAs("test_top1")).isBetween(0.0, 1.0);
+  }
+
+  @Test
   void aTrialGivenAGpuThatDjlCannotSeeFailsNamingTheAddress() throws Exception {
     Path wh = dir.resolve("wh-gpu");
     List<String> args = new ArrayList<>(realTrial());

@@ -95,11 +95,8 @@ final class EnsembleCommand implements Callable<Integer> {
     if (wh.runExists(id)) {
       throw new IllegalArgumentException("--run-id " + id + ": already in the warehouse");
     }
+    wh.requireRun("--train-run", trainRun, "train");
     Row run = wh.run(trainRun);
-    if (!"train".equals(run.getString(0))) {
-      throw new IllegalArgumentException(
-          "--train-run " + trainRun + " is a " + run.getString(0) + " run, not a train run");
-    }
     String what = "run " + trainRun + "'s config";
     DataSource source = Json.read(run.getString(1), "data", DataSource.class, what);
     EvalConfig config = Json.read(run.getString(1), "eval", EvalConfig.class, what);

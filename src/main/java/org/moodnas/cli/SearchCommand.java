@@ -143,12 +143,12 @@ final class SearchCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     out.printf("Pareto front of run %s (%d points):%n", id, front.size());
     out.printf(
-        "%10s  %-16s %12s %14s %10s %13s%n",
+        "%12s  %-16s %12s %14s %10s %13s%n",
         "ν", "name", "reg_loss", "criterion_loss", "valid_acc", "model_size_mb");
     for (SearchedTrials.Named n : front) {
       TrialResult t = n.trial();
       out.printf(
-          "%10.6g  %-16s %12.6g %14.6g %10s %13s%n",
+          "%12.6g  %-16s %12.6g %14.6g %10s %13s%n",
           t.regWeight(),
           n.name(),
           t.regLoss(),

@@ -179,10 +179,7 @@ final class TrainCommand implements Callable<Integer> {
       return out;
     }
     SearchRecords search = new SearchRecords(wh);
-    if (!search.runExists(which.fromSearch)) {
-      throw new IllegalArgumentException(
-          "--from-search: no run '" + which.fromSearch + "' in the warehouse " + warehouse);
-    }
+    search.requireSearchRun("--from-search", which.fromSearch);
     List<TrialResult> trials = search.trials(which.fromSearch);
     List<SearchedTrials.Named> named =
         paretoOnly ? SearchedTrials.front(trials) : SearchedTrials.of(trials);

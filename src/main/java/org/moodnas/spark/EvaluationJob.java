@@ -61,9 +61,7 @@ public final class EvaluationJob {
     }
     Set<String> done = new HashSet<>();
     if (resume) {
-      if (!records.warehouse().runExists(runId)) {
-        throw new IllegalArgumentException("--resume: no run '" + runId + "' in the warehouse");
-      }
+      records.warehouse().requireRun("--resume", runId, "train");
       records.evaluations(runId).forEach(e -> done.add(e.arch()));
       records.markRunning(runId);
       log.printf(

@@ -66,10 +66,7 @@ public final class SearchSweep {
    * (each takes the proposal it was given), and no finished trial runs again.
    */
   public List<Point> resume() throws InterruptedException {
-    if (!records.runExists(settings.runId())) {
-      throw new IllegalArgumentException(
-          "--resume: no run '" + settings.runId() + "' in the warehouse");
-    }
+    records.requireSearchRun("--resume", settings.runId());
     WeightEstimator estimator = new WeightEstimator(settings.initialWeights(), settings.delta());
     List<TrialResult> recorded = records.trials(settings.runId());
     for (TrialResult r : recorded) {

@@ -116,6 +116,11 @@ public final class SearchRecords {
     warehouse.setRunStatus(runId, "running");
   }
 
+  /** Checks the run is a recorded search run; the error names the option that gave it. */
+  public void requireSearchRun(String option, String runId) {
+    warehouse.requireRun(option, runId, "search");
+  }
+
   public boolean runExists(String runId) {
     return warehouse.runExists(runId);
   }

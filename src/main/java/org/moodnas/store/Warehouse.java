@@ -99,6 +99,23 @@ public final class Warehouse {
     return !runRow(runId).isEmpty();
   }
 
+  /**
+   * Checks a run named by a command-line option is recorded and of the kind the command needs
+   * (resuming a train run as a sweep would mix their tables).
+   */
+  public void requireRun(String option, String runId, String kind) {
+    List<Row> rows = runRow(runId).select("kind").collectAsList();
+    if (rows.isEmpty()) {
+      throw new IllegalArgumentException(
+          option + ": no run '" + runId + "' in the warehouse " + root);
+    }
+    String recorded = rows.get(0).getString(0);
+    if (!kind.equals(recorded)) {
+      throw new IllegalArgumentException(
+          option + " " + runId + ": a " + recorded + " run, not a " + kind + " run");
+    }
+  }
+
   /** A recorded run's kind and configuration JSON, or an error naming the run. */
   public Row run(String runId) {
     List<Row> rows = runRow(runId).select("kind", "config", "status").collectAsList();

@@ -169,6 +169,23 @@ class TrainAndEnsembleTest {
         CliRun.of("ensemble", "--train-run", "tiny", "--warehouse", wh, "--run-id", "ens");
     assertThat(reusedEnsemble.code()).isEqualTo(2);
     assertThat(reusedEnsemble.err()).contains("--run-id ens: already in the warehouse");
+
+    // A run is resumed or read only as what it is.
+    String[][] wrongKind = {
+      args("train", "--archs", "DARTS_V2", "--warehouse", wh, "--resume", "s"),
+      args("train", "--from-search", "tiny", "--warehouse", wh),
+      {"ensemble", "--train-run", "s", "--warehouse", wh}
+    };
+    String[] says = {
+      "--resume s: a search run, not a train run",
+      "--from-search tiny: a train run, not a search run",
+      "--train-run s: a search run, not a train run"
+    };
+    for (int i = 0; i < wrongKind.length; i++) {
+      CliRun r = CliRun.of(wrongKind[i]);
+      assertThat(r.code()).as(r.err()).isEqualTo(2);
+      assertThat(r.err().lines().toList()).singleElement().asString().contains(says[i]);
+    }
   }
 
   @Test

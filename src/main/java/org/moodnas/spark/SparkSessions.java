@@ -23,14 +23,22 @@ public final class SparkSessions {
             .config("spark.ui.enabled", "false")
             .config("spark.sql.shuffle.partitions", "4");
     // Running tasks report progress in heartbeats; the default 10 s is too coarse for a console.
-    if (System.getProperty("spark.executor.heartbeatInterval") == null) {
-      b.config("spark.executor.heartbeatInterval", "1s");
-    }
+    unlessSet(b, "spark.executor.heartbeatInterval", "1s");
+    // Each trial is one small Delta commit; replaying the log over Delta's default 50 partitions
+    // cost 0.9 s per append, one partition 0.4 s (jobs/mood-nas bench sweep).
+    unlessSet(b, "spark.databricks.delta.snapshotPartitions", "1");
     if (master != null) {
       b.master(master);
     } else if (System.getProperty("spark.master") == null) {
       b.master("local[*]");
     }
     return b.getOrCreate();
+  }
+
+  /** A default that spark-submit's --conf (a system property in the driver) overrides. */
+  private static void unlessSet(SparkSession.Builder b, String key, String value) {
+    if (System.getProperty(key) == null) {
+      b.config(key, value);
+    }
   }
 }

@@ -19,9 +19,11 @@ public final class SparkSessions {
             .config(
                 "spark.sql.catalog.spark_catalog",
                 "org.apache.spark.sql.delta.catalog.DeltaCatalog")
-            .config("spark.scheduler.mode", "FAIR")
-            .config("spark.ui.enabled", "false")
-            .config("spark.sql.shuffle.partitions", "4");
+            .config("spark.scheduler.mode", "FAIR");
+    // Defaults for small driver-side tables; spark-submit --conf spark.ui.enabled=true brings the
+    // UI.
+    unlessSet(b, "spark.ui.enabled", "false");
+    unlessSet(b, "spark.sql.shuffle.partitions", "4");
     // Running tasks report progress in heartbeats; the default 10 s is too coarse for a console.
     unlessSet(b, "spark.executor.heartbeatInterval", "1s");
     // Each trial is one small Delta commit; replaying the log over Delta's default 50 partitions

@@ -95,8 +95,7 @@ final class EnsembleCommand implements Callable<Integer> {
     if (wh.runExists(id)) {
       throw new IllegalArgumentException("--run-id " + id + ": already in the warehouse");
     }
-    wh.requireRun("--train-run", trainRun, "train");
-    Row run = wh.run(trainRun);
+    Row run = wh.requireRun("--train-run", trainRun, "train");
     String what = "run " + trainRun + "'s config";
     DataSource source = Json.read(run.getString(1), "data", DataSource.class, what);
     EvalConfig config = Json.read(run.getString(1), "eval", EvalConfig.class, what);

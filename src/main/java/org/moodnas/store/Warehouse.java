@@ -100,11 +100,11 @@ public final class Warehouse {
   }
 
   /**
-   * Checks a run named by a command-line option is recorded and of the kind the command needs
-   * (resuming a train run as a sweep would mix their tables).
+   * A recorded run's kind, configuration JSON and status; the error names the option that gave the
+   * run when it is missing or of another kind (resuming a train run as a sweep would mix tables).
    */
-  public void requireRun(String option, String runId, String kind) {
-    List<Row> rows = runRow(runId).select("kind").collectAsList();
+  public Row requireRun(String option, String runId, String kind) {
+    List<Row> rows = runRow(runId).select("kind", "config", "status").collectAsList();
     if (rows.isEmpty()) {
       throw new IllegalArgumentException(
           option + ": no run '" + runId + "' in the warehouse " + root);
@@ -113,14 +113,6 @@ public final class Warehouse {
     if (!kind.equals(recorded)) {
       throw new IllegalArgumentException(
           option + " " + runId + ": a " + recorded + " run, not a " + kind + " run");
-    }
-  }
-
-  /** A recorded run's kind and configuration JSON, or an error naming the run. */
-  public Row run(String runId) {
-    List<Row> rows = runRow(runId).select("kind", "config", "status").collectAsList();
-    if (rows.isEmpty()) {
-      throw new IllegalArgumentException("no run '" + runId + "' in the warehouse " + root);
     }
     return rows.get(0);
   }

@@ -100,25 +100,28 @@ class ClusterIT {
         .collectAsList();
   }
 
+  /** A command on 1 % of Fashion-MNIST with a small network for one epoch, then {@code more}. */
+  private static List<String> tiny(String command, String... more) {
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                command,
+                "--dataset",
+                "fashion-mnist",
+                "--subsample",
+                "0.01",
+                "--init-channels",
+                "8",
+                "--layers",
+                "5",
+                "--epochs",
+                "1"));
+    args.addAll(List.of(more));
+    return args;
+  }
+
   private static List<String> realTrial() {
-    return List.of(
-        "search",
-        "--dataset",
-        "fashion-mnist",
-        "--subsample",
-        "0.01",
-        "--init-channels",
-        "8",
-        "--layers",
-        "5",
-        "--epochs",
-        "1",
-        "--arch-warmup-epochs",
-        "0",
-        "--batch-size",
-        "64",
-        "--delta",
-        "10");
+    return tiny("search", "--arch-warmup-epochs", "0", "--batch-size", "64", "--delta", "10");
   }
 
   @Test
@@ -225,21 +228,11 @@ class ClusterIT {
     Path wh = dir.resolve("wh-train");
     Submitted s =
         submit(
-            List.of(
+            tiny(
                 "train",
                 "--archs",
                 "DARTS_V2",
                 "PC_DARTS_cifar",
-                "--dataset",
-                "fashion-mnist",
-                "--subsample",
-                "0.01",
-                "--init-channels",
-                "8",
-                "--layers",
-                "5",
-                "--epochs",
-                "1",
                 "--batch-size",
                 "32",
                 "--train-portion",
@@ -254,12 +247,9 @@ class ClusterIT {
                 "t"),
             line -> {});
     assertThat(s.exit()).as(s.err()).isZero();
+    Warehouse tables = new Warehouse(spark, wh.toUri().toString());
     List<Row> rows =
-        new Warehouse(spark, wh.toUri().toString())
-            .read(Tables.EVAL_TRIALS)
-            .where("run_id = 't'")
-            .orderBy("arch")
-            .collectAsList();
+        tables.read(Tables.EVAL_TRIALS).where("run_id = 't'").orderBy("arch").collectAsList();
     assertThat(rows)
         .extracting(r -> r.<String>getAs("arch"))
         .containsExactly("DARTS_V2", "PC_DARTS_cifar");
@@ -278,11 +268,7 @@ class ClusterIT {
             List.of("ensemble", "--train-run", "t", "--warehouse", wh.toString(), "--run-id", "e"),
             line -> {});
     assertThat(e.exit()).as(e.err()).isZero();
-    Row ensemble =
-        new Warehouse(spark, wh.toUri().toString())
-            .read(Tables.ENSEMBLES)
-            .where("run_id = 'e'")
-            .first();
+    Row ensemble = tables.read(Tables.ENSEMBLES).where("run_id = 'e'").first();
     assertThat(ensemble.<Long>getAs("params"))
         .isEqualTo(rows.get(0).<Long>getAs("params") + rows.get(1).<Long>getAs("params"));
     assertThat(ensemble.<Double>getAs("test_top1")).isBetween(0.0, 1.0);

@@ -15,6 +15,7 @@ import org.moodnas.data.Batch;
 import org.moodnas.data.BatchIterator;
 import org.moodnas.nn.eval.EvalNetwork;
 import org.moodnas.nn.eval.NetworkSpec;
+import org.moodnas.nn.ops.GraphScalar;
 
 /**
  * An evaluation network with its optimizer and the training step of PC-DARTS's train.py:
@@ -62,7 +63,7 @@ public final class EvalSteps {
         NDArray loss = CrossEntropy.mean(out.get(0), xy.get(1));
         if (out.size() > 1) {
           NDArray aux = CrossEntropy.mean(out.get(1), xy.get(1));
-          loss = loss.add(aux.mul((float) config.auxiliaryWeight()));
+          loss = loss.add(aux.mul(GraphScalar.like(aux, config.auxiliaryWeight())));
         }
         gc.backward(loss);
         stats = NDArrays.stack(new NDList(loss, CrossEntropy.correct(out.get(0), xy.get(1))));

@@ -13,6 +13,7 @@ import ai.djl.training.ParameterStore;
 import java.util.ArrayList;
 import java.util.List;
 import org.moodnas.data.Batch;
+import org.moodnas.nn.ops.GraphScalar;
 import org.moodnas.nn.search.SearchNetwork;
 import org.moodnas.space.Genotype;
 
@@ -98,10 +99,10 @@ public final class SearchSteps {
         List<NDArray> w = Trainables.arrays(weights);
         NDArray l1 = Regularizer.l1(w);
         NDArray l2 = Regularizer.l2(w);
-        NDArray loss = ce.mul((float) config.criterionWeight());
+        NDArray loss = ce.mul(GraphScalar.like(ce, config.criterionWeight()));
         if (config.regWeight() != 0) {
           NDArray penalty = config.objective() == Objective.L1 ? l1 : l2;
-          loss = loss.add(penalty.mul((float) config.regWeight()));
+          loss = loss.add(penalty.mul(GraphScalar.like(penalty, config.regWeight())));
         }
         gc.backward(loss);
         stats =

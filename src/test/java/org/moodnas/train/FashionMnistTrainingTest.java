@@ -98,7 +98,7 @@ class FashionMnistTrainingTest {
     Genotype genotype = GenotypeRegistry.bundled().get("PC_DARTS_cifar");
     EvalResult r = new EvalTrainer(config, TrainingProgress.none()).run(genotype, data, checkpoint);
 
-    assertThat(r.status()).isEqualTo("ok");
+    assertThat(r.status()).as(String.valueOf(r.error())).isEqualTo("ok");
     assertThat(r.epochs()).hasSize(2);
     assertThat(r.testAcc()).isGreaterThan(0.4);
     assertThat(r.validAcc()).isNotNull().isGreaterThan(0.3);

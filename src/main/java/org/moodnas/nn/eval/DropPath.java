@@ -19,6 +19,6 @@ public final class DropPath {
             .randomUniform(0f, 1f, perSample, x.getDataType(), x.getDevice())
             .lt(keep)
             .toType(x.getDataType(), false);
-    return x.div(keep).mul(mask);
+    return x.mul(mask.div(keep)); // the mask needs no gradient, so keep is not held for backward
   }
 }

@@ -4,15 +4,18 @@ import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
 import java.util.Arrays;
 import java.util.Random;
+import org.moodnas.core.EvalSpec;
+import org.moodnas.core.SearchSpec;
+import org.moodnas.core.TrainingSpec;
+import org.moodnas.core.Weight;
 import org.moodnas.data.Augmentation;
 import org.moodnas.data.Batch;
+import org.moodnas.data.DataFeed;
 import org.moodnas.data.ImageSet;
 import org.moodnas.data.Normalization;
 import org.moodnas.nn.eval.NetworkSpec;
-import org.moodnas.train.DataFeed;
-import org.moodnas.train.EvalConfig;
+import org.moodnas.train.Devices;
 import org.moodnas.train.EvalSteps;
-import org.moodnas.train.SearchConfig;
 import org.moodnas.train.SearchSteps;
 
 /**
@@ -33,45 +36,45 @@ public final class StepBenchmark {
     this.steps = steps;
   }
 
-  public BenchResult searchStep(SearchConfig config, int channels, int size, int classes) {
-    ImageSet images = randomImages(config.batchSize(), channels, size, classes);
+  /** Architecture step + weight step of {@code spec}'s supernet (ν = 0: the plain criterion). */
+  public BenchResult searchStep(SearchSpec spec, int channels, int size, int classes) {
+    TrainingSpec t = spec.training();
+    ImageSet images = randomImages(t.batchSize(), channels, size, classes);
     DataFeed feed =
         new DataFeed(Normalization.of(images), Augmentation.cifar(0), Augmentation.NONE);
-    try (NDManager manager = NDManager.newBaseManager(config.device().toDjl())) {
-      Engine.getInstance().setRandomSeed((int) config.seed());
-      SearchSteps s = new SearchSteps(config, manager, feed, channels, size, classes);
+    try (NDManager manager = NDManager.newBaseManager(Devices.of(spec.device()))) {
+      Engine.getInstance().setRandomSeed((int) t.seed());
+      SearchSteps s = new SearchSteps(spec, new Weight(0, 1), manager, channels, size, classes);
       return time(
           "search-step",
-          config.batchSize(),
+          t.batchSize(),
           i -> {
-            Batch b = feed.train(images, config.batchSize(), config.seed(), i).next();
+            Batch b = feed.train(images, t.batchSize(), t.seed(), i).next();
             s.archStep(b);
-            s.weightStep(b, config.learningRate(), 0, i);
+            s.weightStep(b, t.learningRate(), 0, i);
           });
     }
   }
 
-  public BenchResult evalStep(EvalConfig config, NetworkSpec spec) {
+  /** One training step of {@code spec} on {@code network}. */
+  public BenchResult evalStep(EvalSpec spec, NetworkSpec network) {
+    TrainingSpec t = spec.training();
     ImageSet images =
-        randomImages(config.batchSize(), spec.inputChannels(), spec.imageSize(), spec.classes());
+        randomImages(
+            t.batchSize(), network.inputChannels(), network.imageSize(), network.classes());
     DataFeed feed =
         new DataFeed(
-            Normalization.of(images),
-            Augmentation.cifar(config.cutout() ? config.cutoutLength() : 0),
-            Augmentation.NONE);
-    try (NDManager manager = NDManager.newBaseManager(config.device().toDjl())) {
-      Engine.getInstance().setRandomSeed((int) config.seed());
-      EvalSteps s = new EvalSteps(config, manager, feed, spec);
-      s.network().setDropPathProb((float) config.dropPathProb());
+            Normalization.of(images), Augmentation.cifar(t.cutoutOrZero()), Augmentation.NONE);
+    try (NDManager manager = NDManager.newBaseManager(Devices.of(spec.device()))) {
+      Engine.getInstance().setRandomSeed((int) t.seed());
+      EvalSteps s = new EvalSteps(spec, manager, network);
+      s.network().setDropPathProb((float) spec.dropPathProb());
       return time(
           "eval-step",
-          config.batchSize(),
+          t.batchSize(),
           i ->
               s.trainStep(
-                  feed.train(images, config.batchSize(), config.seed(), i).next(),
-                  config.learningRate(),
-                  0,
-                  i));
+                  feed.train(images, t.batchSize(), t.seed(), i).next(), t.learningRate(), 0, i));
     }
   }
 

@@ -1,54 +1,44 @@
 package org.moodnas.cli;
 
-import org.moodnas.train.DataSource;
-import org.moodnas.train.DeviceSpec;
+import org.moodnas.core.DataSource;
+import org.moodnas.core.DatasetKind;
+import org.moodnas.core.DeviceSpec;
 import picocli.CommandLine.Option;
 
-/** Dataset, device and seed options shared by the training commands (published names too). */
+/** Which images a training reads and where it runs (published names too). */
 final class DataOptions {
 
   @Option(
       names = {"--dataset", "--set"},
-      defaultValue = "fashion-mnist",
-      description = "fashion-mnist, cifar10, cifar100 or imagenet (default ${DEFAULT-VALUE})")
-  String dataset;
+      converter = Converters.Dataset.class,
+      description = "fashion-mnist, cifar10, cifar100 or imagenet")
+  DatasetKind dataset = DataSource.FASHION_MNIST.dataset();
 
   @Option(
-      names = {"--data"},
+      names = "--data",
       paramLabel = "PATH",
-      description = "dataset folder, any Hadoop path (default: the dataset's standard place)")
-  String data;
+      description =
+          "the dataset's folder, any Hadoop path (default: /usr/share/datasets/fashion-mnist for"
+              + " fashion-mnist; required for the others)")
+  String path;
 
-  @Option(
-      names = "--subsample",
-      defaultValue = "1.0",
-      description = "keep this stratified fraction of the training images")
-  double subsample;
-
-  @Option(names = "--seed", description = "random seed")
-  Long seed;
+  @Option(names = "--subsample", description = "keep this stratified share of the training images")
+  double subsample = DataSource.FASHION_MNIST.subsample();
 
   @Option(
       names = "--device",
-      defaultValue = "cpu",
-      converter = DeviceConverter.class,
-      description = "cpu or gpu:N")
-  DeviceSpec device;
+      converter = Converters.Device.class,
+      description = "cpu or gpu:N (a Spark task that was given a GPU trains on it)")
+  DeviceSpec device = DeviceSpec.CPU;
 
-  @Option(names = "--gpu", description = "published name: GPU index (same as --device gpu:N)")
+  @Option(names = "--gpu", paramLabel = "N", description = "published name of --device gpu:N")
   Integer gpu;
 
-  @Option(
-      names = {"--report-freq", "--report_freq"},
-      defaultValue = "50",
-      description = "progress line every N steps")
-  int reportFreq;
-
   DeviceSpec device() {
-    return gpu != null ? new DeviceSpec(true, gpu) : device;
+    return gpu != null ? DeviceSpec.gpu(gpu) : device;
   }
 
   DataSource source() {
-    return new DataSource(dataset, data, subsample);
+    return new DataSource(dataset, path, subsample);
   }
 }

@@ -2,29 +2,29 @@ package org.moodnas.cli;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SparkSession;
-import org.moodnas.ensemble.EnsembleEvaluation;
-import org.moodnas.ensemble.EnsembleMode;
-import org.moodnas.ensemble.EnsembleResult;
-import org.moodnas.spark.SparkSessions;
+import org.moodnas.analysis.ensemble.EnsembleEvaluation;
+import org.moodnas.core.DeviceSpec;
+import org.moodnas.core.EnsembleMode;
+import org.moodnas.core.EnsembleResult;
+import org.moodnas.core.EnsembleSpec;
+import org.moodnas.core.EvalSpec;
+import org.moodnas.core.RunKind;
+import org.moodnas.core.RunStatus;
+import org.moodnas.core.TrainJobSpec;
+import org.moodnas.core.TrialStatus;
+import org.moodnas.data.TrainingData;
 import org.moodnas.store.EnsembleRecords;
 import org.moodnas.store.EvalRecords;
+import org.moodnas.store.Runs;
 import org.moodnas.store.Warehouse;
-import org.moodnas.train.DataSource;
-import org.moodnas.train.DeviceSpec;
-import org.moodnas.train.EvalConfig;
-import org.moodnas.train.EvalData;
-import org.moodnas.train.TrainingInputs;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -42,7 +42,11 @@ final class EnsembleCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Option(names = "--train-run", required = true, paramLabel = "RUN_ID")
+  @Option(
+      names = "--train-run",
+      required = true,
+      paramLabel = "RUN_ID",
+      description = "the train run whose networks to combine")
   String trainRun;
 
   @Option(
@@ -60,21 +64,13 @@ final class EnsembleCommand implements Callable<Integer> {
   @Option(names = "--per-class", description = "with --calculate: one weight per model and class")
   boolean perClass;
 
-  @Option(names = "--warehouse", defaultValue = "warehouse")
-  String warehouse;
-
   @Option(names = "--run-id", description = "name of this ensemble (default: ensemble-<time>)")
   String runId;
 
-  @Option(
-      names = "--device",
-      defaultValue = "cpu",
-      converter = DeviceConverter.class,
-      description = "cpu or gpu:N")
-  DeviceSpec device;
+  @Option(names = "--device", converter = Converters.Device.class, description = "cpu or gpu:N")
+  DeviceSpec device = DeviceSpec.CPU;
 
-  @Option(names = "--master", description = "Spark master (default: spark-submit's, else local[*])")
-  String master;
+  @Mixin SparkOptions sparkOptions;
 
   @Override
   public Integer call() {
@@ -83,65 +79,56 @@ final class EnsembleCommand implements Callable<Integer> {
     }
     EnsembleMode mode =
         !calculate
-            ? EnsembleMode.uniform
-            : perClass ? EnsembleMode.per_class : EnsembleMode.per_model;
-    String id =
-        runId != null
-            ? runId
-            : "ensemble-"
-                + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
-    SparkSession spark = SparkSessions.getOrCreate(master);
-    Warehouse wh = new Warehouse(spark, warehouse);
-    if (wh.runExists(id)) {
+            ? EnsembleMode.UNIFORM
+            : perClass ? EnsembleMode.PER_CLASS : EnsembleMode.PER_MODEL;
+    String id = runId != null ? runId : RunOptions.newId(RunKind.ENSEMBLE.toString());
+    Warehouse wh = sparkOptions.warehouse();
+    Runs runs = new Runs(wh);
+    if (runs.exists(id)) {
       throw new IllegalArgumentException("--run-id " + id + ": already in the warehouse");
     }
-    Row run = wh.requireRun("--train-run", trainRun, "train");
-    String what = "run " + trainRun + "'s config";
-    DataSource source = Json.read(run.getString(1), "data", DataSource.class, what);
-    EvalConfig config = Json.read(run.getString(1), "eval", EvalConfig.class, what);
+    TrainJobSpec train =
+        (TrainJobSpec) RunOptions.require(wh, "--train-run", trainRun, RunKind.TRAIN).config();
     List<EnsembleEvaluation.Member> chosen = members(new EvalRecords(wh));
+    EnsembleSpec ensemble =
+        new EnsembleSpec(
+            trainRun,
+            chosen.stream().map(EnsembleEvaluation.Member::name).toList(),
+            mode,
+            train.eval().data().dataset());
     PrintWriter err = spec.commandLine().getErr();
-    err.printf(
-        "ensemble of %s (%s weights) over run %s%n",
-        chosen.stream().map(EnsembleEvaluation.Member::name).toList(), mode, trainRun);
+    err.printf("ensemble of %s (%s weights) over run %s%n", ensemble.members(), mode, trainRun);
     err.flush();
-    EvalData data = TrainingInputs.evalData(source, config, new PrintWriter(new StringWriter()));
+    EvalSpec e = train.eval();
+    TrainingData data =
+        TrainingData.load(
+            e.data(),
+            e.training().seed(),
+            e.training().trainPortion(),
+            new PrintWriter(new StringWriter()));
     EnsembleResult r = new EnsembleEvaluation(device).evaluate(chosen, data, mode);
     wh.checkWritable();
-    wh.startRun(
-        id,
-        "ensemble",
-        source.dataset(),
-        null,
-        Json.write(Map.of("train_run", trainRun, "members", r.members(), "mode", mode.name())),
-        "dev");
-    new EnsembleRecords(wh)
-        .record(
-            id,
-            trainRun,
-            r.members(),
-            mode.name(),
-            Json.write(r.weights()),
-            r.params(),
-            r.testTop1(),
-            r.testTop5(),
-            r.testLoss(),
-            r.heldOutTop1());
-    wh.finishRun(id, "done");
+    runs.start(id, ensemble);
+    new EnsembleRecords(wh).record(id, ensemble, r);
+    runs.finish(id, RunStatus.DONE);
+    print(id, ensemble, r);
+    return 0;
+  }
+
+  private void print(String id, EnsembleSpec ensemble, EnsembleResult r) {
     PrintWriter out = spec.commandLine().getOut();
     out.printf(
         "ensemble %s of %d networks (%d parameters): test top-1 %.4f, top-5 %.4f, mean member"
             + " loss %.4f%s%n",
         id,
-        r.members().size(),
+        ensemble.members().size(),
         r.params(),
         r.testTop1(),
         r.testTop5(),
         r.testLoss(),
         r.heldOutTop1() == null ? "" : String.format(", held-out top-1 %.4f", r.heldOutTop1()));
-    out.printf("weights: %s%n", Json.write(r.weights()));
+    out.printf("weights: %s%n", EnsembleRecords.weightsJson(r.weights()));
     out.flush();
-    return 0;
   }
 
   private List<EnsembleEvaluation.Member> members(EvalRecords records) {
@@ -152,7 +139,7 @@ final class EnsembleCommand implements Callable<Integer> {
         members != null
             ? members
             : byArch.values().stream()
-                .filter(e -> "ok".equals(e.status()))
+                .filter(e -> e.status() == TrialStatus.OK)
                 .map(EvalRecords.Evaluated::arch)
                 .sorted()
                 .toList();
@@ -163,7 +150,7 @@ final class EnsembleCommand implements Callable<Integer> {
     List<EnsembleEvaluation.Member> out = new ArrayList<>();
     for (String name : names) {
       EvalRecords.Evaluated e = byArch.get(name);
-      if (e == null || !"ok".equals(e.status()) || e.checkpoint() == null) {
+      if (e == null || e.status() != TrialStatus.OK || e.checkpoint() == null) {
         throw new IllegalArgumentException(
             "--members: "
                 + name

@@ -1,12 +1,16 @@
 package org.moodnas.cli;
 
 import java.io.PrintWriter;
+import java.lang.reflect.Field;
+import org.moodnas.core.InvalidSettingException;
 import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.ParameterException;
 
 /**
- * One line per error on stderr: bad input (options, names, JSON) exits 2; anything else exits 1
- * with the exception's message.
+ * One line per error on stderr: bad input (options, names, JSON, settings) exits 2; anything else
+ * exits 1 with the exception's message. A bad setting is reported under the flag that sets it.
  */
 final class ErrorHandlers {
 
@@ -31,9 +35,32 @@ final class ErrorHandlers {
   static int failed(Exception e, CommandLine cmd, CommandLine.ParseResult parsed) {
     PrintWriter err = cmd.getErr();
     boolean badInput = e instanceof IllegalArgumentException;
-    err.println("mood-nas: " + oneLine(e.getMessage() == null ? e.toString() : e.getMessage()));
+    String message =
+        e instanceof InvalidSettingException s
+            ? flagOf(cmd.getCommandSpec(), s.setting()) + " " + s.problem()
+            : e.getMessage() == null ? e.toString() : e.getMessage();
+    err.println("mood-nas: " + oneLine(message));
     err.flush();
     return badInput ? BAD_INPUT : FAILED;
+  }
+
+  /**
+   * The flag whose field is named {@code setting} (options are named after the settings they set),
+   * else the setting's snake_case name.
+   */
+  static String flagOf(CommandSpec command, String setting) {
+    for (OptionSpec o : command.options()) {
+      if (o.userObject() instanceof Field f && f.getName().equals(setting)) {
+        // the hyphenated name, not the published snake_case alias
+        for (String name : o.names()) {
+          if (name.startsWith("--") && !name.contains("_")) {
+            return name;
+          }
+        }
+        return o.longestName();
+      }
+    }
+    return setting.replaceAll("([A-Z])", "_$1").toLowerCase();
   }
 
   private static String oneLine(String message) {

@@ -2,6 +2,7 @@ package org.moodnas.cli;
 
 import java.io.PrintWriter;
 import java.util.List;
+import org.moodnas.core.Objective;
 import org.moodnas.space.Genotype;
 import org.moodnas.space.GenotypeNames;
 import org.moodnas.space.GenotypeRegistry;
@@ -22,7 +23,10 @@ final class GenotypesCommand {
 
   private final GenotypeRegistry registry = GenotypeRegistry.bundled();
 
-  @Command(name = "list", description = "Every registry name with its content hash and aliases.")
+  @Command(
+      name = "list",
+      mixinStandardHelpOptions = true,
+      description = "Every registry name with its content hash and aliases.")
   void list() {
     PrintWriter out = spec.commandLine().getOut();
     out.printf("%-34s %-16s %s%n", "NAME", "HASH", "ALIASES");
@@ -35,7 +39,10 @@ final class GenotypesCommand {
     out.flush();
   }
 
-  @Command(name = "show", description = "The genotype's canonical JSON.")
+  @Command(
+      name = "show",
+      mixinStandardHelpOptions = true,
+      description = "The genotype's canonical JSON.")
   void show(@Parameters(paramLabel = "NAME", description = "a registry name") String name) {
     Genotype g = registry.get(name);
     PrintWriter out = spec.commandLine().getOut();
@@ -43,30 +50,21 @@ final class GenotypesCommand {
     out.flush();
   }
 
-  @Command(name = "names", description = "The genotype names one run's ν values get, in order.")
+  @Command(
+      name = "names",
+      mixinStandardHelpOptions = true,
+      description = "The genotype names one run's ν values get, in order.")
   void names(
       @Option(
               names = "--objective",
               required = true,
               description = "l1 or l2",
-              converter = Objective.class)
-          String objective,
+              converter = Converters.Objective.class)
+          Objective objective,
       @Parameters(paramLabel = "ν", arity = "1..*", description = "regularization weights")
           List<Double> weights) {
     PrintWriter out = spec.commandLine().getOut();
-    GenotypeNames.names(objective, weights).forEach(out::println);
+    GenotypeNames.names(objective.toString(), weights).forEach(out::println);
     out.flush();
-  }
-
-  /** Accepts exactly l1 or l2. */
-  static final class Objective implements picocli.CommandLine.ITypeConverter<String> {
-    @Override
-    public String convert(String value) {
-      if (!value.equals("l1") && !value.equals("l2")) {
-        throw new picocli.CommandLine.TypeConversionException(
-            "'" + value + "' is not an objective; use l1 or l2");
-      }
-      return value;
-    }
   }
 }

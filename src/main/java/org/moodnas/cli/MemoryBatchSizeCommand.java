@@ -19,21 +19,15 @@ final class MemoryBatchSizeCommand implements Callable<Integer> {
 
   @Mixin MemoryModelOptions model;
 
-  @Option(
-      names = "--params-mb",
-      required = true,
-      description = "model size in millions of parameters")
-  double paramsMb;
-
-  @Option(names = "--gpu-memory-mb", required = true)
+  @Option(names = "--gpu-memory-mb", required = true, description = "the GPU's memory")
   double gpuMemoryMb;
 
-  @Option(names = "--margin-mb", defaultValue = "500")
-  double marginMb;
+  @Option(names = "--margin-mb", description = "memory kept free")
+  double marginMb = BatchSizeSolver.DEFAULT_MARGIN_MB;
 
   @Override
   public Integer call() {
-    MemoryArgs.checkParams(paramsMb);
+    double paramsMb = model.paramsMb();
     if (!(gpuMemoryMb > 0) || !(marginMb >= 0)) {
       throw new IllegalArgumentException(
           "--gpu-memory-mb must be positive and --margin-mb not negative");

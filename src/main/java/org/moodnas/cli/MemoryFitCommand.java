@@ -8,11 +8,10 @@ import org.moodnas.memory.FitQuality;
 import org.moodnas.memory.MemoryModel;
 import org.moodnas.memory.MemorySample;
 import org.moodnas.memory.MemorySamplesCsv;
-import org.moodnas.spark.SparkSessions;
 import org.moodnas.store.MemorySamples;
-import org.moodnas.store.Warehouse;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -39,25 +38,21 @@ final class MemoryFitCommand implements Callable<Integer> {
   @ArgGroup(exclusive = true, multiplicity = "1")
   Samples samples;
 
-  @Option(names = "--warehouse", defaultValue = "warehouse")
-  String warehouse;
+  @Mixin SparkOptions sparkOptions;
 
-  @Option(names = "--alpha", defaultValue = "0.5", description = "ridge alpha (scikit-learn's)")
-  double alpha;
+  @Option(names = "--alpha", description = "ridge alpha (scikit-learn's)")
+  double alpha = MemoryModel.PUBLISHED_ALPHA;
 
   @Option(names = "--out", paramLabel = "DIR", description = "save the PipelineModel here")
   String out;
 
-  @Option(names = "--master", description = "Spark master (default: spark-submit's, else local[*])")
-  String master;
-
   @Override
   public Integer call() {
-    SparkSession spark = SparkSessions.getOrCreate(master);
+    SparkSession spark = sparkOptions.session();
     List<MemorySample> data;
     String from;
     if (samples.fromTable) {
-      MemorySamples table = new MemorySamples(new Warehouse(spark, warehouse));
+      MemorySamples table = new MemorySamples(sparkOptions.warehouse());
       data = table.all();
       from = table.where();
       if (data.isEmpty()) {

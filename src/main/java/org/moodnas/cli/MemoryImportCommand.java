@@ -7,10 +7,10 @@ import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
 import org.moodnas.memory.MemorySample;
 import org.moodnas.memory.MemorySamplesCsv;
-import org.moodnas.spark.SparkSessions;
 import org.moodnas.store.MemorySamples;
 import org.moodnas.store.Warehouse;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -27,18 +27,14 @@ final class MemoryImportCommand implements Callable<Integer> {
   @Option(names = "--data", paramLabel = "CSV", required = true)
   String data;
 
-  @Option(names = "--warehouse", defaultValue = "warehouse")
-  String warehouse;
-
-  @Option(names = "--master", description = "Spark master (default: spark-submit's, else local[*])")
-  String master;
+  @Mixin SparkOptions sparkOptions;
 
   @Override
   public Integer call() {
-    SparkSession spark = SparkSessions.getOrCreate(master);
+    SparkSession spark = sparkOptions.session();
     List<MemorySample> samples =
         MemorySamplesCsv.read(data, spark.sparkContext().hadoopConfiguration());
-    Warehouse wh = new Warehouse(spark, warehouse);
+    Warehouse wh = sparkOptions.warehouse();
     wh.checkWritable();
     MemorySamples table = new MemorySamples(wh);
     // Keyed by content: importing the same samples twice adds nothing.

@@ -1,11 +1,12 @@
 package org.moodnas.cli;
 
-import org.apache.spark.sql.SparkSession;
 import org.moodnas.memory.MemoryModel;
 import org.moodnas.spark.SparkSessions;
 import picocli.CommandLine.Option;
 
-/** Which memory model to use (a saved PipelineModel, else the published one) and where to run. */
+/**
+ * Which memory model to ask (a saved PipelineModel, else the published one) about which network.
+ */
 final class MemoryModelOptions {
 
   @Option(
@@ -14,15 +15,30 @@ final class MemoryModelOptions {
       description = "a model saved by 'memory-model fit --out' (default: the published model)")
   String model;
 
-  @Option(names = "--master", description = "Spark master (default: spark-submit's, else local[*])")
+  @Option(
+      names = "--master",
+      paramLabel = "URL",
+      description = "Spark master (default: spark-submit's, else local[*])")
   String master;
 
-  SparkSession spark() {
-    return SparkSessions.getOrCreate(master);
-  }
+  @Option(
+      names = "--params-mb",
+      required = true,
+      description = "model size in millions of parameters")
+  double paramsMb;
 
   MemoryModel load() {
-    SparkSession spark = spark();
-    return model == null ? MemoryModel.published(spark) : MemoryModel.load(model);
+    return model == null
+        ? MemoryModel.published(SparkSessions.getOrCreate(master))
+        : MemoryModel.load(model);
+  }
+
+  /** The network's size, checked. */
+  double paramsMb() {
+    if (!(paramsMb > 0) || !Double.isFinite(paramsMb)) {
+      throw new IllegalArgumentException(
+          "--params-mb " + paramsMb + " is not a positive number of millions of parameters");
+    }
+    return paramsMb;
   }
 }

@@ -18,18 +18,12 @@ final class MemoryPredictCommand implements Callable<Integer> {
 
   @Mixin MemoryModelOptions model;
 
-  @Option(
-      names = "--params-mb",
-      required = true,
-      description = "model size in millions of parameters")
-  double paramsMb;
-
-  @Option(names = "--batch-size", required = true)
+  @Option(names = "--batch-size", required = true, description = "images per step")
   int batchSize;
 
   @Override
   public Integer call() {
-    MemoryArgs.checkParams(paramsMb);
+    double paramsMb = model.paramsMb();
     if (batchSize < 1) {
       throw new IllegalArgumentException("--batch-size " + batchSize + " is not positive");
     }

@@ -10,16 +10,17 @@ import picocli.CommandLine.Command;
     versionProvider = VersionProvider.class,
     description = "Multi-objective neural architecture search (PC-DARTS + ν sweeps) on Spark.",
     subcommands = {
-      GenotypesCommand.class,
-      ProfileCommand.class,
+      SearchCommand.class,
+      TrainCommand.class,
+      EnsembleCommand.class,
+      SqlCommand.class,
       SearchTrialCommand.class,
       TrainOneCommand.class,
-      SearchCommand.class,
-      SqlCommand.class,
-      BenchCommand.class,
+      ProfileCommand.class,
+      GenotypesCommand.class,
       MemoryModelCommand.class,
-      TrainCommand.class,
-      EnsembleCommand.class
+      BenchCommand.class,
+      DocsCommand.class
     })
 public final class MoodNas implements Runnable {
 
@@ -36,9 +37,20 @@ public final class MoodNas implements Runnable {
   }
 
   static CommandLine commandLine() {
-    return new CommandLine(new MoodNas())
-        .setParameterExceptionHandler(ErrorHandlers::badParameter)
-        .setExecutionExceptionHandler(ErrorHandlers::failed);
+    CommandLine root =
+        new CommandLine(new MoodNas())
+            .setParameterExceptionHandler(ErrorHandlers::badParameter)
+            .setExecutionExceptionHandler(ErrorHandlers::failed)
+            // presets are @-files; options given after them win
+            .setOverwrittenOptionsAllowed(true);
+    showDefaults(root);
+    return root;
+  }
+
+  /** Every option's default in every command's --help. */
+  private static void showDefaults(CommandLine cmd) {
+    cmd.getCommandSpec().usageMessage().showDefaultValues(true).abbreviateSynopsis(true);
+    cmd.getSubcommands().values().forEach(MoodNas::showDefaults);
   }
 
   public static void main(String[] args) {

@@ -7,12 +7,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.moodnas.core.DeviceSpec;
 import org.moodnas.nn.eval.NetworkSpec;
 import org.moodnas.profile.Profile;
 import org.moodnas.profile.Profiler;
 import org.moodnas.space.Genotype;
 import org.moodnas.space.GenotypeRegistry;
-import org.moodnas.train.DeviceSpec;
+import org.moodnas.train.Devices;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -59,38 +60,33 @@ final class ProfileCommand implements Callable<Integer> {
 
   @Option(
       names = {"--init-channels", "--init_channels"},
-      defaultValue = "36")
-  int initChannels;
+      description = "channels of the first cell")
+  int initChannels = 36;
 
-  @Option(names = "--layers", defaultValue = "20")
-  int layers;
+  @Option(names = "--layers", description = "cells of the network")
+  int layers = 20;
 
-  @Option(names = "--classes", defaultValue = "10")
-  int classes;
+  @Option(names = "--classes", description = "classes of the classifier")
+  int classes = 10;
 
   @Option(
       names = "--network",
-      defaultValue = "cifar",
-      description = "cifar (3×32×32 input) or imagenet (3×224×224); default ${DEFAULT-VALUE}")
-  Network network;
+      description = "cifar (3×32×32 input, CIFAR stem) or imagenet (3×224×224, ImageNet stem)")
+  Network network = Network.cifar;
 
   @Option(names = "--latency", description = "also measure forward latency")
   boolean latency;
 
   @Option(
       names = {"--batch-size", "--batch_size"},
-      defaultValue = "1")
-  int batchSize;
+      description = "images per forward pass when measuring latency")
+  int batchSize = 1;
 
-  @Option(
-      names = "--device",
-      defaultValue = "cpu",
-      converter = DeviceConverter.class,
-      description = "cpu or gpu:N")
-  DeviceSpec device;
+  @Option(names = "--device", converter = Converters.Device.class, description = "cpu or gpu:N")
+  DeviceSpec device = DeviceSpec.CPU;
 
-  @Option(names = "--format", defaultValue = "table", description = "table or json")
-  Format format;
+  @Option(names = "--format", description = "table or json")
+  Format format = Format.table;
 
   @Override
   public Integer call() throws JsonProcessingException {
@@ -110,7 +106,9 @@ final class ProfileCommand implements Callable<Integer> {
       if (latency) {
         p =
             p.withLatency(
-                profiler.latencyMs(net, device.toDjl(), batchSize), device.toString(), batchSize);
+                profiler.latencyMs(net, Devices.of(device), batchSize),
+                device.toString(),
+                batchSize);
       }
       print(out, e.getKey(), p);
       out.flush();

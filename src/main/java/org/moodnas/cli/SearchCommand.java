@@ -2,22 +2,16 @@ package org.moodnas.cli;
 
 import java.io.PrintWriter;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
-import org.apache.spark.sql.SparkSession;
-import org.moodnas.pareto.SearchedTrials;
-import org.moodnas.pareto.Weight;
-import org.moodnas.pareto.WeightEstimator;
+import org.moodnas.analysis.SearchedTrials;
+import org.moodnas.core.RunKind;
+import org.moodnas.core.SearchMetrics;
+import org.moodnas.core.SweepSpec;
+import org.moodnas.core.Weight;
 import org.moodnas.spark.SearchSweep;
-import org.moodnas.spark.SparkSessions;
-import org.moodnas.spark.SweepSettings;
 import org.moodnas.store.SearchRecords;
 import org.moodnas.store.Warehouse;
-import org.moodnas.train.Objective;
-import org.moodnas.train.SearchConfig;
-import org.moodnas.train.TrialResult;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -29,116 +23,80 @@ import picocli.CommandLine.Spec;
     name = "search",
     mixinStandardHelpOptions = true,
     description = {
-      "The Pareto sweep over ν: each trial a Spark task, every result appended to the warehouse.",
-      "Takes every search-trial option; --simulate replaces training by a toy problem."
+      "The Pareto sweep over ν: each trial a Spark task, every result appended to the warehouse"
+          + " (runs, search_trials, search_epochs); prints the front at the end.",
+      "Takes every search-trial option but the weight; --simulate replaces training by a toy"
+          + " problem."
     })
 final class SearchCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Mixin DataOptions dataOptions;
-
-  @Mixin SearchOptions searchOptions;
-
-  @Option(
-      names = {"--objective", "-o"},
-      defaultValue = "l2",
-      description = "l1 or l2")
-  String objective;
+  @Mixin SearchSpecOptions search;
 
   @Option(
       names = "--delta",
-      defaultValue = "0.15",
       description = "stop when no unvisited adjacent pair of the front is farther apart")
-  double delta;
+  double delta = SweepSpec.DEFAULT_DELTA;
 
   @Option(
       names = "--initial-weights",
-      defaultValue = "0.2,0.8;0,1",
-      description = "ν,criterion-weight pairs separated by ';' (default ${DEFAULT-VALUE})")
-  String initialWeights;
+      paramLabel = "ν,c;ν,c…",
+      description = "the first weights: ν,criterion-weight pairs separated by ';'")
+  String initialWeights = "0.2,0.8;0,1";
 
-  @Option(names = "--parallelism", defaultValue = "1", description = "trials in flight at once")
-  int parallelism;
-
-  @Option(
-      names = "--warehouse",
-      defaultValue = "warehouse",
-      description = "Delta tables' folder (any Hadoop path)")
-  String warehouse;
-
-  @Mixin RunOptions runOptions;
+  @Mixin FanOutOptions fanOut;
 
   @Option(
       names = "--max-trials",
-      defaultValue = "0",
       description = "stop after this many trials (0: when the front is covered)")
   int maxTrials;
-
-  @Option(names = "--master", description = "Spark master (default: spark-submit's, else local[*])")
-  String master;
-
-  @Option(
-      names = "--gpus-per-trial",
-      defaultValue = "-1",
-      description =
-          "GPUs each trial asks Spark for: 0 or 1 (default: 1 when the executors have GPUs,"
-              + " spark.executor.resource.gpu.amount, else 0)")
-  int gpusPerTrial;
 
   @Option(names = "--simulate", description = "solve a toy problem instead of training")
   boolean simulate;
 
-  @Option(
-      names = "--simulate-seconds",
-      defaultValue = "0",
-      description = "seconds each simulated trial takes")
+  @Option(names = "--simulate-seconds", description = "seconds each simulated trial takes")
   double simulateSeconds;
+
+  @Mixin SparkOptions sparkOptions;
+
+  @Mixin RunOptions runOptions;
 
   @Override
   public Integer call() throws InterruptedException {
-    String id = runOptions.id("search");
-    SearchConfig trial =
-        simulate
-            ? null
-            : searchOptions.config(dataOptions).toBuilder()
-                .objective(Objective.byId(objective))
-                .build();
-    SweepSettings settings =
-        new SweepSettings(
-            id,
-            objective,
+    SweepSpec sweep =
+        new SweepSpec(
+            search.spec(),
             parseWeights(initialWeights),
             delta,
-            parallelism,
-            searchOptions.weightDecay,
-            simulateSeconds,
+            fanOut.spec(),
             maxTrials,
-            gpusPerTrial,
-            trial,
-            simulate ? null : dataOptions.source());
-    Map<String, Object> config = new LinkedHashMap<>();
-    config.put("objective", objective);
-    config.put("delta", delta);
-    config.put("initial_weights", initialWeights);
-    config.put("parallelism", parallelism);
-    config.put("max_trials", maxTrials);
-    config.put("gpus_per_trial", gpusPerTrial);
-    config.put("simulate", simulate);
-    config.put("simulate_seconds", simulateSeconds);
-    config.put("search", trial);
-    config.put("data", settings.source());
-    PrintWriter err = spec.commandLine().getErr();
-    SparkSession spark = SparkSessions.getOrCreate(master);
-    Warehouse wh = new Warehouse(spark, warehouse);
+            simulate,
+            simulateSeconds);
+    runOptions.check();
+    Warehouse wh = sparkOptions.warehouse();
     wh.checkWritable();
-    SearchRecords records = new SearchRecords(wh);
-    SearchSweep sweep = new SearchSweep(spark, records, settings, err);
-    if (runOptions.resuming(wh)) {
-      sweep.resume();
-    } else {
-      sweep.run(Json.write(config));
+    RunOptions.Choice run = runOptions.choose(RunKind.SEARCH, wh);
+    PrintWriter err = spec.commandLine().getErr();
+    if (run.resuming()) {
+      // The remaining trials must be trials of the same sweep as the recorded ones.
+      sweep = ((SweepSpec) run.recorded().config()).resumedWith(sweep);
+      err.printf(
+          "run %s continues with its recorded settings; --parallelism, --gpus-per-trial and"
+              + " --max-trials as given%n",
+          run.id());
     }
+    SearchSweep sweeper = new SearchSweep(sparkOptions.session(), wh, run.id(), sweep, err);
+    if (run.resuming()) {
+      sweeper.resume();
+    } else {
+      sweeper.start();
+    }
+    printFront(run.id(), new SearchRecords(wh));
+    return 0;
+  }
+
+  private void printFront(String id, SearchRecords records) {
     List<SearchedTrials.Named> front = SearchedTrials.front(records.trials(id));
     PrintWriter out = spec.commandLine().getOut();
     out.printf("Pareto front of run %s (%d points):%n", id, front.size());
@@ -146,23 +104,22 @@ final class SearchCommand implements Callable<Integer> {
         "%12s  %-16s %12s %14s %10s %13s%n",
         "ν", "name", "reg_loss", "criterion_loss", "valid_acc", "model_size_mb");
     for (SearchedTrials.Named n : front) {
-      TrialResult t = n.trial();
+      SearchMetrics m = n.trial().metrics();
       out.printf(
           "%12.6g  %-16s %12.6g %14.6g %10s %13s%n",
-          t.regWeight(),
+          n.trial().weight().nu(),
           n.name(),
-          t.regLoss(),
-          t.criterionLoss(),
-          t.validAcc() == null ? "-" : String.format("%.4f", t.validAcc()),
-          t.modelSizeMb() == null ? "-" : String.format("%.6f", t.modelSizeMb()));
+          m.regLoss(),
+          m.criterionLoss(),
+          m.validAcc() == null ? "-" : String.format("%.4f", m.validAcc()),
+          m.modelSizeMb() == null ? "-" : String.format("%.6f", m.modelSizeMb()));
     }
     out.printf(
         "Look at it: jobs/mood-nas sql \"SELECT trial_index, reg_weight, reg_loss, criterion_loss,"
             + " valid_acc, model_size_mb, status FROM search_trials WHERE run_id = '%s' ORDER BY"
             + " trial_index\" --warehouse %s%n",
-        id, warehouse);
+        id, sparkOptions.warehouse);
     out.flush();
-    return 0;
   }
 
   /** "0.2,0.8;0,1" → [(0.2, 0.8), (0, 1)]. */
@@ -179,8 +136,10 @@ final class SearchCommand implements Callable<Integer> {
             new Weight(Double.parseDouble(parts[0].trim()), Double.parseDouble(parts[1].trim())));
       } catch (NumberFormatException e) {
         throw new IllegalArgumentException("--initial-weights: '" + pair + "' is not two numbers");
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException("--initial-weights: '" + pair + "': " + e.getMessage());
       }
     }
-    return out.isEmpty() ? WeightEstimator.DEFAULT_INITIAL : out;
+    return out.isEmpty() ? SweepSpec.DEFAULT_INITIAL_WEIGHTS : out;
   }
 }

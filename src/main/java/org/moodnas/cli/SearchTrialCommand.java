@@ -1,13 +1,13 @@
 package org.moodnas.cli;
 
+import java.io.PrintWriter;
 import java.util.concurrent.Callable;
-import org.moodnas.train.Objective;
-import org.moodnas.train.SearchConfig;
-import org.moodnas.train.SearchData;
-import org.moodnas.train.SearchEpoch;
+import org.moodnas.core.SearchEpoch;
+import org.moodnas.core.SearchSpec;
+import org.moodnas.core.TrialResult;
+import org.moodnas.core.Weight;
+import org.moodnas.data.TrainingData;
 import org.moodnas.train.SearchTrainer;
-import org.moodnas.train.TrainingInputs;
-import org.moodnas.train.TrialResult;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -18,64 +18,55 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "search-trial",
     mixinStandardHelpOptions = true,
-    description = "One PC-DARTS search with regularization weight ν; prints the trial as JSON.")
+    description = {
+      "One PC-DARTS search with regularization weight ν, without Spark: the trial as JSON on"
+          + " stdout (keys are search_trials' columns), progress on stderr.",
+      "Exit 0 ok, 1 when the trial failed (a non-finite loss), 2 on bad input."
+    })
 final class SearchTrialCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Mixin DataOptions dataOptions;
-
-  @Mixin SearchOptions searchOptions;
-
-  @Option(
-      names = {"--objective", "-o"},
-      defaultValue = "l2",
-      description = "l1 or l2")
-  String objective;
+  @Mixin SearchSpecOptions search;
 
   @Option(
       names = {"--weight", "--reg-weight", "--reg_weight"},
       required = true,
-      description = "ν")
-  double weight;
+      description = "ν, the weight of the penalty")
+  double nu;
 
   @Option(
       names = {"--criterion-weight", "--criterion_weight"},
-      defaultValue = "1.0")
-  double criterionWeight;
+      description = "the weight of the cross-entropy")
+  double criterionWeight = 1.0;
 
   @Override
   public Integer call() {
-    SearchConfig config =
-        searchOptions.config(dataOptions).toBuilder()
-            .objective(Objective.byId(objective))
-            .regWeight(weight)
-            .criterionWeight(criterionWeight)
-            .build();
-    SearchData data =
-        TrainingInputs.searchData(dataOptions.source(), config, spec.commandLine().getErr());
-    TrialResult result =
-        new SearchTrainer(
-                config,
-                new ConsoleProgress<SearchEpoch>(
-                    spec.commandLine().getErr(),
-                    config.epochs(),
-                    dataOptions.reportFreq,
-                    e ->
-                        String.format(
-                            "epoch %d done: loss %.4f acc %.4f ce %.4f l1 %.1f l2 %.2f%s (%.1f s) %s",
-                            e.epoch() + 1,
-                            e.trainLoss(),
-                            e.trainAcc(),
-                            e.criterionLoss(),
-                            e.l1Loss(),
-                            e.l2Loss(),
-                            e.validAcc() == null ? "" : String.format(" valid %.4f", e.validAcc()),
-                            e.seconds(),
-                            e.genotype())))
-            .run(data);
+    SearchSpec s = search.spec();
+    Weight weight = new Weight(nu, criterionWeight);
+    PrintWriter err = spec.commandLine().getErr();
+    TrainingData data =
+        TrainingData.load(s.data(), s.training().seed(), s.training().trainPortion(), err);
+    ConsoleProgress<SearchEpoch> progress =
+        new ConsoleProgress<>(
+            err, s.training().epochs(), search.training.reportFreq, SearchTrialCommand::line);
+    TrialResult result = new SearchTrainer(s, weight, progress).run(data);
     spec.commandLine().getOut().println(Json.write(result));
     spec.commandLine().getOut().flush();
     return result.ok() ? 0 : 1;
+  }
+
+  private static String line(SearchEpoch e) {
+    return String.format(
+        "epoch %d done: loss %.4f acc %.4f ce %.4f l1 %.1f l2 %.2f%s (%.1f s) %s",
+        e.epoch() + 1,
+        e.trainLoss(),
+        e.trainAcc(),
+        e.criterionLoss(),
+        e.l1Loss(),
+        e.l2Loss(),
+        e.validAcc() == null ? "" : String.format(" valid %.4f", e.validAcc()),
+        e.seconds(),
+        e.genotype().toJson());
   }
 }

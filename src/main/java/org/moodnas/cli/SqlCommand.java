@@ -9,9 +9,8 @@ import java.util.stream.Collectors;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.moodnas.spark.SparkSessions;
-import org.moodnas.store.Warehouse;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -37,22 +36,18 @@ final class SqlCommand implements Callable<Integer> {
   @Parameters(paramLabel = "QUERY")
   String query;
 
-  @Option(names = "--warehouse", defaultValue = "warehouse")
-  String warehouse;
+  @Mixin SparkOptions sparkOptions;
 
-  @Option(names = "--format", defaultValue = "table", description = "table, csv or json")
-  Format format;
+  @Option(names = "--format", description = "table, csv or json")
+  Format format = Format.table;
 
-  @Option(names = "--limit", defaultValue = "1000", description = "at most this many rows")
-  int limit;
-
-  @Option(names = "--master")
-  String master;
+  @Option(names = "--limit", description = "at most this many rows")
+  int limit = 1000;
 
   @Override
   public Integer call() {
-    SparkSession spark = SparkSessions.getOrCreate(master);
-    new Warehouse(spark, warehouse).registerViews();
+    SparkSession spark = sparkOptions.session();
+    sparkOptions.warehouse().registerViews();
     Dataset<Row> df;
     try {
       df = spark.sql(query);

@@ -2,24 +2,24 @@ package org.moodnas.cli;
 
 import java.io.PrintWriter;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
+import org.moodnas.analysis.Candidates;
+import org.moodnas.core.BatchSizing;
+import org.moodnas.core.EvalCandidate;
+import org.moodnas.core.EvalSpec;
+import org.moodnas.core.FanOutSpec;
+import org.moodnas.core.RunKind;
+import org.moodnas.core.TrainJobSpec;
+import org.moodnas.core.TrialStatus;
 import org.moodnas.memory.MemoryModel;
-import org.moodnas.pareto.SearchedTrials;
-import org.moodnas.space.Genotype;
 import org.moodnas.space.GenotypeRegistry;
-import org.moodnas.spark.EvalCandidate;
 import org.moodnas.spark.EvaluationJob;
-import org.moodnas.spark.SparkSessions;
-import org.moodnas.spark.TrainSettings;
 import org.moodnas.store.EvalRecords;
 import org.moodnas.store.SearchRecords;
 import org.moodnas.store.Warehouse;
-import org.moodnas.train.EvalConfig;
-import org.moodnas.train.TrialResult;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -31,9 +31,11 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "train",
     mixinStandardHelpOptions = true,
-    description =
-        "Train genotypes from scratch (registry names, or a search run's), each a Spark task;"
-            + " results in eval_trials / eval_epochs, networks checkpointed under the warehouse.")
+    description = {
+      "Train genotypes from scratch (registry names, or a search run's), each a Spark task;"
+          + " results in eval_trials / eval_epochs, networks checkpointed under the warehouse.",
+      "Takes every train-one option; a genotype met twice is trained once."
+    })
 final class TrainCommand implements Callable<Integer> {
 
   /** Registry names, or the genotypes of a search run. */
@@ -60,19 +62,9 @@ final class TrainCommand implements Callable<Integer> {
   @Option(names = "--pareto-only", description = "with --from-search: only the front's genotypes")
   boolean paretoOnly;
 
-  @Mixin DataOptions dataOptions;
+  @Mixin EvalSpecOptions eval;
 
-  @Mixin EvalOptions evalOptions;
-
-  @Option(names = "--parallelism", defaultValue = "1", description = "evaluations at once")
-  int parallelism;
-
-  @Option(
-      names = "--gpus-per-trial",
-      defaultValue = "-1",
-      description =
-          "GPUs each evaluation asks Spark for: 0 or 1 (default: 1 when executors have GPUs)")
-  int gpusPerTrial;
+  @Mixin FanOutOptions fanOut;
 
   @Option(
       names = "--memory-model",
@@ -80,74 +72,107 @@ final class TrainCommand implements Callable<Integer> {
       description = "GPU-memory model saved by 'memory-model fit --out' (default: the published)")
   String memoryModel;
 
-  @Option(
-      names = "--margin-mb",
-      defaultValue = "500",
-      description = "GPU memory kept free when sizing batches")
-  double marginMb;
+  @Option(names = "--margin-mb", description = "GPU memory kept free when sizing batches")
+  double marginMb = BatchSizing.DEFAULT.marginMb();
 
   @Option(
       names = "--min-batch-size",
-      defaultValue = "8",
       description = "out-of-memory retries shrink the batch by 5 down to this")
-  int minBatchSize;
+  int minBatchSize = BatchSizing.DEFAULT.minBatchSize();
 
-  @Option(names = "--inject-oom", defaultValue = "0", hidden = true)
+  @Option(names = "--inject-oom", hidden = true)
   int injectedOoms;
 
-  @Option(names = "--warehouse", defaultValue = "warehouse")
-  String warehouse;
+  @Mixin SparkOptions sparkOptions;
 
   @Mixin RunOptions runOptions;
 
-  @Option(names = "--master", description = "Spark master (default: spark-submit's, else local[*])")
-  String master;
-
   @Override
   public Integer call() throws InterruptedException {
-    if (which == null) {
+    boolean resuming = runOptions.resume != null;
+    if (which == null && !resuming) {
       throw new IllegalArgumentException("give --archs NAME… or --from-search RUN_ID");
     }
-    if (paretoOnly && which.fromSearch == null) {
+    if (paretoOnly && (which == null || which.fromSearch == null)) {
       throw new IllegalArgumentException("--pareto-only needs --from-search");
     }
-    String id = runOptions.id("train");
-    EvalConfig config = evalOptions.config(dataOptions);
-    SparkSession spark = SparkSessions.getOrCreate(master);
-    Warehouse wh = new Warehouse(spark, warehouse);
+    EvalSpec evalSpec = eval.spec();
+    BatchSizing sizing = sizing();
+    FanOutSpec fanOutSpec = fanOut.spec();
+    runOptions.check();
+    SparkSession spark = sparkOptions.session();
+    Warehouse wh = sparkOptions.warehouse();
     wh.checkWritable();
-    List<EvalCandidate> candidates = candidates(wh);
-    MemoryModel model =
-        memoryModel == null ? MemoryModel.published(spark) : MemoryModel.load(memoryModel);
-    TrainSettings settings =
-        new TrainSettings(
-            id,
-            dataOptions.source(),
-            config,
-            evalOptions.batchSize,
-            minBatchSize,
-            model,
-            marginMb,
-            parallelism,
-            gpusPerTrial,
-            injectedOoms);
-    Map<String, Object> json = new LinkedHashMap<>();
-    json.put("archs", candidates.stream().map(EvalCandidate::arch).toList());
-    json.put("from_search", which.fromSearch);
-    json.put("pareto_only", paretoOnly);
-    json.put("eval", config);
-    json.put("batch_size", evalOptions.batchSize);
-    json.put("min_batch_size", minBatchSize);
-    json.put("margin_mb", marginMb);
-    json.put("memory_model", memoryModel);
-    json.put("parallelism", parallelism);
-    json.put("gpus_per_trial", gpusPerTrial);
-    json.put("data", settings.source());
-    EvalRecords records = new EvalRecords(wh);
+    RunOptions.Choice run = runOptions.choose(RunKind.TRAIN, wh);
     PrintWriter err = spec.commandLine().getErr();
+    TrainJobSpec job;
+    List<EvalCandidate> candidates;
+    if (run.resuming()) {
+      // The remaining genotypes train as the recorded ones did.
+      job = ((TrainJobSpec) run.recorded().config()).resumedWith(fanOutSpec);
+      candidates = candidates(wh, job.archs(), job.fromSearch(), job.paretoOnly());
+      err.printf(
+          "run %s continues with its recorded settings; --parallelism and --gpus-per-trial as"
+              + " given%n",
+          run.id());
+    } else {
+      candidates = candidates(wh, which.archs, which.fromSearch, paretoOnly);
+      job =
+          new TrainJobSpec(
+              evalSpec, names(candidates), which.fromSearch, paretoOnly, sizing, fanOutSpec);
+    }
+    Candidates.Deduplicated unique = Candidates.deduplicate(candidates);
+    for (Map.Entry<String, String> m : unique.mergedInto().entrySet()) {
+      err.printf(
+          "%s has the same genotype as %s: trained once, as %s%n",
+          m.getKey(), m.getValue(), m.getValue());
+    }
+    String modelPath = job.sizing().memoryModel();
+    MemoryModel model =
+        modelPath == null ? MemoryModel.published(spark) : MemoryModel.load(modelPath);
+    EvaluationJob evaluation = new EvaluationJob(spark, wh, run.id(), job, model, err);
     List<EvalRecords.Evaluated> results =
-        new EvaluationJob(spark, records, settings, err)
-            .run(candidates, Json.write(json), runOptions.resuming(wh));
+        run.resuming() ? evaluation.resume(unique.kept()) : evaluation.start(unique.kept());
+    print(run.id(), results);
+    return results.stream().allMatch(e -> e.status() == TrialStatus.OK) ? 0 : 1;
+  }
+
+  /** On GPUs an explicit --batch-size wins over the memory model; the spec's batch is for CPUs. */
+  private BatchSizing sizing() {
+    boolean batchGiven = spec.commandLine().getParseResult().hasMatchedOption("--batch-size");
+    return new BatchSizing(
+        batchGiven ? eval.training.batchSize : null,
+        minBatchSize,
+        marginMb,
+        memoryModel,
+        injectedOoms);
+  }
+
+  private static List<String> names(List<EvalCandidate> candidates) {
+    return candidates.stream().map(EvalCandidate::arch).toList();
+  }
+
+  /** Registry names, or the genotypes of a search run (only its front's with paretoOnly). */
+  private static List<EvalCandidate> candidates(
+      Warehouse wh, List<String> archs, String fromSearch, boolean paretoOnly) {
+    if (fromSearch == null) {
+      GenotypeRegistry registry = GenotypeRegistry.bundled();
+      List<EvalCandidate> out = new ArrayList<>();
+      for (String name : archs) {
+        out.add(new EvalCandidate(name, registry.get(name), null, null));
+      }
+      return out;
+    }
+    RunOptions.require(wh, "--from-search", fromSearch, RunKind.SEARCH);
+    try {
+      return Candidates.fromSearch(
+          fromSearch, new SearchRecords(wh).trials(fromSearch), paretoOnly);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("--from-search: " + e.getMessage());
+    }
+  }
+
+  private void print(String id, List<EvalRecords.Evaluated> results) {
     PrintWriter out = spec.commandLine().getOut();
     out.printf("Evaluations of run %s (%d genotypes):%n", id, results.size());
     out.printf("%-24s %-8s %12s %10s%n", "arch", "status", "params", "test_acc");
@@ -159,6 +184,7 @@ final class TrainCommand implements Callable<Integer> {
           e.params() == null ? "-" : e.params(),
           e.testAcc() == null ? "-" : String.format("%.4f", e.testAcc()));
     }
+    String warehouse = sparkOptions.warehouse;
     out.printf(
         "Look at it: jobs/mood-nas sql \"SELECT arch, status, batch_size, attempts, param_size_mb,"
             + " test_acc FROM eval_trials WHERE run_id = '%s'\" --warehouse %s%n",
@@ -166,39 +192,5 @@ final class TrainCommand implements Callable<Integer> {
     out.printf(
         "Ensemble it: jobs/mood-nas ensemble --train-run %s --warehouse %s%n", id, warehouse);
     out.flush();
-    return results.stream().allMatch(e -> "ok".equals(e.status())) ? 0 : 1;
-  }
-
-  private List<EvalCandidate> candidates(Warehouse wh) {
-    List<EvalCandidate> out = new ArrayList<>();
-    if (which.archs != null) {
-      GenotypeRegistry registry = GenotypeRegistry.bundled();
-      for (String name : which.archs) {
-        out.add(new EvalCandidate(name, registry.get(name), null, null));
-      }
-      return out;
-    }
-    SearchRecords search = new SearchRecords(wh);
-    search.requireSearchRun("--from-search", which.fromSearch);
-    List<TrialResult> trials = search.trials(which.fromSearch);
-    List<SearchedTrials.Named> named =
-        paretoOnly ? SearchedTrials.front(trials) : SearchedTrials.of(trials);
-    for (SearchedTrials.Named n : named) {
-      if (n.trial().genotype() == null) {
-        throw new IllegalArgumentException(
-            "--from-search: run '" + which.fromSearch + "' has no genotypes (a simulated sweep?)");
-      }
-      out.add(
-          new EvalCandidate(
-              n.name(),
-              Genotype.fromJson(n.trial().genotype()),
-              which.fromSearch,
-              n.trial().regWeight()));
-    }
-    if (out.isEmpty()) {
-      throw new IllegalArgumentException(
-          "--from-search: run '" + which.fromSearch + "' has no successful trials");
-    }
-    return out;
   }
 }

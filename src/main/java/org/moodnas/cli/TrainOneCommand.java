@@ -1,14 +1,14 @@
 package org.moodnas.cli;
 
+import java.io.PrintWriter;
 import java.util.concurrent.Callable;
+import org.moodnas.core.EvalEpoch;
+import org.moodnas.core.EvalResult;
+import org.moodnas.core.EvalSpec;
+import org.moodnas.data.TrainingData;
 import org.moodnas.space.Genotype;
 import org.moodnas.space.GenotypeRegistry;
-import org.moodnas.train.EvalConfig;
-import org.moodnas.train.EvalData;
-import org.moodnas.train.EvalEpoch;
-import org.moodnas.train.EvalResult;
 import org.moodnas.train.EvalTrainer;
-import org.moodnas.train.TrainingInputs;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -20,7 +20,11 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "train-one",
     mixinStandardHelpOptions = true,
-    description = "Train one genotype from scratch (PC-DARTS train.py); prints the result as JSON.")
+    description = {
+      "Train one genotype from scratch (PC-DARTS train.py) without Spark: the result as JSON on"
+          + " stdout (keys are eval_trials' columns), progress on stderr.",
+      "Exit 0 ok, 1 when the training failed, 2 on bad input."
+    })
 final class TrainOneCommand implements Callable<Integer> {
 
   /** A registry name or a genotype's JSON. */
@@ -30,6 +34,10 @@ final class TrainOneCommand implements Callable<Integer> {
 
     @Option(names = "--genotype", paramLabel = "JSON", description = "a genotype as JSON")
     String genotypeJson;
+
+    Genotype genotype() {
+      return arch != null ? GenotypeRegistry.bundled().get(arch) : Genotype.fromJson(genotypeJson);
+    }
   }
 
   @Spec CommandSpec spec;
@@ -37,47 +45,39 @@ final class TrainOneCommand implements Callable<Integer> {
   @ArgGroup(exclusive = true, multiplicity = "1")
   Which which;
 
-  @Mixin DataOptions dataOptions;
-
-  @Mixin EvalOptions evalOptions;
+  @Mixin EvalSpecOptions eval;
 
   @Option(
       names = "--checkpoint",
       paramLabel = "PATH",
-      description = "where to write the trained network")
+      description = "where to write the trained network (any Hadoop path)")
   String checkpoint;
 
   @Override
   public Integer call() {
-    Genotype genotype =
-        which.arch != null
-            ? GenotypeRegistry.bundled().get(which.arch)
-            : Genotype.fromJson(which.genotypeJson);
-    EvalConfig config = evalOptions.config(dataOptions);
-    EvalData data =
-        TrainingInputs.evalData(dataOptions.source(), config, spec.commandLine().getErr());
-    EvalResult result =
-        new EvalTrainer(
-                config,
-                new ConsoleProgress<EvalEpoch>(
-                    spec.commandLine().getErr(),
-                    config.epochs(),
-                    dataOptions.reportFreq,
-                    e ->
-                        String.format(
-                            "epoch %d done: train loss %.4f acc %.4f%s test loss %.4f acc %.4f (%.1f s)",
-                            e.epoch() + 1,
-                            e.trainLoss(),
-                            e.trainAcc(),
-                            e.validAcc() == null
-                                ? ""
-                                : String.format(" valid acc %.4f", e.validAcc()),
-                            e.testLoss(),
-                            e.testAcc(),
-                            e.seconds())))
-            .run(genotype, data, checkpoint);
+    Genotype genotype = which.genotype();
+    EvalSpec s = eval.spec();
+    PrintWriter err = spec.commandLine().getErr();
+    TrainingData data =
+        TrainingData.load(s.data(), s.training().seed(), s.training().trainPortion(), err);
+    ConsoleProgress<EvalEpoch> progress =
+        new ConsoleProgress<>(
+            err, s.training().epochs(), eval.training.reportFreq, TrainOneCommand::line);
+    EvalResult result = new EvalTrainer(s, progress).run(genotype, data, checkpoint);
     spec.commandLine().getOut().println(Json.write(result));
     spec.commandLine().getOut().flush();
-    return "ok".equals(result.status()) ? 0 : 1;
+    return result.ok() ? 0 : 1;
+  }
+
+  private static String line(EvalEpoch e) {
+    return String.format(
+        "epoch %d done: train loss %.4f acc %.4f%s test loss %.4f acc %.4f (%.1f s)",
+        e.epoch() + 1,
+        e.trainLoss(),
+        e.trainAcc(),
+        e.validAcc() == null ? "" : String.format(" valid acc %.4f", e.validAcc()),
+        e.testLoss(),
+        e.testAcc(),
+        e.seconds());
   }
 }

@@ -1,12 +1,12 @@
 package org.moodnas.cli;
 
+import org.moodnas.core.CodeVersion;
 import picocli.CommandLine;
 
-/** The version from the jar manifest, or "dev" when run from classes. */
+/** The project version the code was built as (the same runs record as code_version). */
 final class VersionProvider implements CommandLine.IVersionProvider {
   @Override
   public String[] getVersion() {
-    String v = MoodNas.class.getPackage().getImplementationVersion();
-    return new String[] {"mood-nas " + (v == null ? "dev" : v)};
+    return new String[] {"mood-nas " + CodeVersion.current()};
   }
 }

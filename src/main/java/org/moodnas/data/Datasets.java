@@ -2,6 +2,7 @@ package org.moodnas.data;
 
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
+import org.moodnas.core.DatasetKind;
 
 /** Loads a {@link Dataset} of a given kind from a Hadoop path with the matching reader. */
 public final class Datasets {

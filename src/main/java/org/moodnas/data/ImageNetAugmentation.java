@@ -182,27 +182,12 @@ public record ImageNetAugmentation(
         }
         case 1 -> {
           if (contrast > 0) {
-            float f = factor(contrast, random);
-            double sum = 0;
-            for (int p = 0; p < plane; p++) {
-              sum += grey(img, offset, channels, plane, p);
-            }
-            float mean = (float) (sum / plane);
-            for (int i = offset, end = offset + channels * plane; i < end; i++) {
-              img[i] = clamp(f * img[i] + (1 - f) * mean);
-            }
+            blendWithMeanGrey(img, offset, channels, factor(contrast, random));
           }
         }
         default -> {
           if (saturation > 0 && channels == 3) {
-            float f = factor(saturation, random);
-            for (int p = 0; p < plane; p++) {
-              float g = grey(img, offset, channels, plane, p);
-              for (int c = 0; c < channels; c++) {
-                int i = offset + c * plane + p;
-                img[i] = clamp(f * img[i] + (1 - f) * g);
-              }
-            }
+            blendWithGrey(img, offset, channels, factor(saturation, random));
           }
         }
       }
@@ -212,6 +197,31 @@ public record ImageNetAugmentation(
       float s = norm.std()[c];
       for (int i = offset + c * plane, end = i + plane; i < end; i++) {
         img[i] = (img[i] - m) / s;
+      }
+    }
+  }
+
+  /** Contrast: f·x + (1 − f)·(the image's mean grey). */
+  private void blendWithMeanGrey(float[] img, int offset, int channels, float f) {
+    int plane = size * size;
+    double sum = 0;
+    for (int p = 0; p < plane; p++) {
+      sum += grey(img, offset, channels, plane, p);
+    }
+    float mean = (float) (sum / plane);
+    for (int i = offset, end = offset + channels * plane; i < end; i++) {
+      img[i] = clamp(f * img[i] + (1 - f) * mean);
+    }
+  }
+
+  /** Saturation: f·x + (1 − f)·(the pixel's grey). */
+  private void blendWithGrey(float[] img, int offset, int channels, float f) {
+    int plane = size * size;
+    for (int p = 0; p < plane; p++) {
+      float g = grey(img, offset, channels, plane, p);
+      for (int c = 0; c < channels; c++) {
+        int i = offset + c * plane + p;
+        img[i] = clamp(f * img[i] + (1 - f) * g);
       }
     }
   }

@@ -1,5 +1,7 @@
 package org.moodnas.pareto;
 
+import org.moodnas.core.Weight;
+
 /**
  * The exact scalarized optimum of a toy problem, standing in for training in {@code --simulate}:
  * minimizing ν·(1 − x)² + c·3x² gives x = ν / (ν + 3c) (0 when ν = 0), reg_loss = (1 − x)²,

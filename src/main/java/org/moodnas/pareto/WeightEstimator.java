@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.moodnas.core.Weight;
 
 /**
  * MOOD-NAS's Pareto weight estimator. It hands out the initial weights first; after that each next
@@ -19,12 +20,6 @@ import java.util.Set;
  * one trial at a time the sequence is the sequential algorithm's.
  */
 public final class WeightEstimator {
-
-  /** The published initial weights: (ν, criterion weight) = (0.2, 0.8), then (0.0, 1.0). */
-  public static final List<Weight> DEFAULT_INITIAL =
-      List.of(new Weight(0.2, 0.8), new Weight(0, 1));
-
-  public static final double DEFAULT_DELTA = 0.15;
 
   private final Deque<Weight> initial;
   private final double delta;

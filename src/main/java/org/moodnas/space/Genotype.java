@@ -18,7 +18,8 @@ import java.util.stream.Collectors;
  * intermediate node) and the nodes concatenated into the cell's output.
  */
 public record Genotype(
-    List<Edge> normal, List<Integer> normalConcat, List<Edge> reduce, List<Integer> reduceConcat) {
+    List<Edge> normal, List<Integer> normalConcat, List<Edge> reduce, List<Integer> reduceConcat)
+    implements java.io.Serializable {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 

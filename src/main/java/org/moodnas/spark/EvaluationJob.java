@@ -1,215 +1,162 @@
 package org.moodnas.spark;
 
 import java.io.PrintWriter;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CompletionService;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorCompletionService;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import org.apache.spark.api.java.JavaRDD;
-import org.apache.spark.api.java.JavaSparkContext;
-import org.apache.spark.resource.ResourceProfile;
 import org.apache.spark.sql.SparkSession;
+import org.moodnas.core.EvalCandidate;
+import org.moodnas.core.EvalResult;
+import org.moodnas.core.RunStatus;
+import org.moodnas.core.TrainJobSpec;
+import org.moodnas.memory.MemoryModel;
 import org.moodnas.memory.MemorySample;
+import org.moodnas.spark.executor.EvalTask;
 import org.moodnas.store.EvalRecords;
 import org.moodnas.store.MemorySamples;
-import org.moodnas.train.EvalResult;
+import org.moodnas.store.Runs;
+import org.moodnas.store.Warehouse;
 
 /**
- * The train job: every genotype is trained from scratch as its own Spark job of one task (one GPU
- * per task when the cluster has them), up to {@code parallelism} at once, each appended to
- * eval_trials and eval_epochs as it finishes, its network checkpointed under the warehouse.
+ * The train job: every genotype is trained from scratch as a task of a {@link TaskFanOut} (one GPU
+ * per task when the cluster has them), each appended to eval_trials and eval_epochs as it finishes,
+ * its network checkpointed under the warehouse.
  */
 public final class EvaluationJob {
 
-  private record Finished(
-      EvalTask task, EvalCandidate candidate, EvalAttempt attempt, Instant started, Instant end) {}
-
   private final SparkSession spark;
+  private final Warehouse warehouse;
+  private final Runs runs;
   private final EvalRecords records;
-  private final TrainSettings settings;
+  private final String runId;
+  private final TrainJobSpec spec;
+  private final MemoryModel memoryModel;
   private final PrintWriter log;
 
   public EvaluationJob(
-      SparkSession spark, EvalRecords records, TrainSettings settings, PrintWriter log) {
+      SparkSession spark,
+      Warehouse warehouse,
+      String runId,
+      TrainJobSpec spec,
+      MemoryModel memoryModel,
+      PrintWriter log) {
     this.spark = spark;
-    this.records = records;
-    this.settings = settings;
+    this.warehouse = warehouse;
+    this.runs = new Runs(warehouse);
+    this.records = new EvalRecords(warehouse);
+    this.runId = runId;
+    this.spec = spec;
+    this.memoryModel = memoryModel;
     this.log = log;
   }
 
-  /**
-   * Evaluates the candidates (each genotype once) and returns the run's evaluations. With {@code
-   * resume} the run must exist and archs it recorded are not trained again.
-   */
-  public List<EvalRecords.Evaluated> run(
-      List<EvalCandidate> candidates, String configJson, boolean resume)
+  /** Records a new run and trains every candidate; returns the run's evaluations. */
+  public List<EvalRecords.Evaluated> start(List<EvalCandidate> candidates)
       throws InterruptedException {
-    String runId = settings.runId();
-    EvalCandidate.Deduplicated unique = EvalCandidate.deduplicate(candidates);
-    for (Map.Entry<String, String> m : unique.mergedInto().entrySet()) {
-      log.printf(
-          "%s has the same genotype as %s: trained once, as %s%n",
-          m.getKey(), m.getValue(), m.getValue());
+    if (runs.exists(runId)) {
+      throw new IllegalStateException("run " + runId + " is already recorded");
     }
+    runs.start(runId, spec);
+    return train(candidates);
+  }
+
+  /** Continues a recorded run: candidates it recorded are not trained again. */
+  public List<EvalRecords.Evaluated> resume(List<EvalCandidate> candidates)
+      throws InterruptedException {
     Set<String> done = new HashSet<>();
-    if (resume) {
-      records.warehouse().requireRun("--resume", runId, "train");
-      records.evaluations(runId).forEach(e -> done.add(e.arch()));
-      records.markRunning(runId);
-      log.printf(
-          "resuming run %s: %d of %d genotypes already recorded%n",
-          runId,
-          unique.kept().stream().filter(c -> done.contains(c.arch())).count(),
-          unique.kept().size());
-    } else {
-      if (records.warehouse().runExists(runId)) {
-        throw new IllegalArgumentException(
-            "--run-id " + runId + ": already in the warehouse; continue it with --resume " + runId);
-      }
-      records.startRun(runId, settings.source().dataset(), configJson, codeVersion());
-    }
-    List<EvalCandidate> todo = new ArrayList<>();
-    for (EvalCandidate c : unique.kept()) {
-      if (!done.contains(c.arch())) {
-        todo.add(c);
-      }
-    }
-    train(todo);
+    records.evaluations(runId).forEach(e -> done.add(e.arch()));
+    runs.markRunning(runId);
+    List<EvalCandidate> todo = candidates.stream().filter(c -> !done.contains(c.arch())).toList();
+    log.printf(
+        "resuming run %s: %d of %d genotypes already recorded%n",
+        runId, candidates.size() - todo.size(), candidates.size());
+    log.flush();
+    return train(todo);
+  }
+
+  private List<EvalRecords.Evaluated> train(List<EvalCandidate> todo) throws InterruptedException {
+    new TaskFanOut(spark, runs, runId, spec.fanOut(), log).run(new Plan(todo));
     return records.evaluations(runId);
   }
 
-  private void train(List<EvalCandidate> todo) throws InterruptedException {
-    JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-    ResourceProfile oneGpu =
-        TaskResources.gpuProfile(spark.sparkContext(), settings.gpusPerTrial());
-    SweepProgressListener listener = new SweepProgressListener(log, 5, "evaluation");
-    spark.sparkContext().addSparkListener(listener);
-    ExecutorService pool = Executors.newFixedThreadPool(settings.parallelism());
-    CompletionService<Finished> finished = new ExecutorCompletionService<>(pool);
-    String status = "failed";
-    try {
-      for (int i = 0; i < todo.size(); i++) {
-        EvalCandidate c = todo.get(i);
-        EvalTask task =
-            new EvalTask(
-                settings.runId(),
-                i,
-                c.arch(),
-                c.genotype().toJson(),
-                settings.config(),
-                settings.source(),
-                settings.batchSize(),
-                settings.minBatchSize(),
-                settings.memoryModel(),
-                settings.marginMb(),
-                records.checkpointPath(settings.runId(), c.arch()),
-                settings.injectedOoms());
-        finished.submit(() -> evaluate(jsc, task, c, oneGpu));
-      }
-      for (int n = 0; n < todo.size(); n++) {
-        Finished f = finished.take().get();
-        listener.finished(f.task().index());
-        record(f);
-      }
-      status = "done";
-    } catch (ExecutionException e) {
-      throw new IllegalStateException(
-          "evaluation failed on the driver: " + e.getCause(), e.getCause());
-    } finally {
-      pool.shutdownNow();
-      spark.sparkContext().removeSparkListener(listener);
-      records.finishRun(settings.runId(), status);
-    }
-  }
+  /** The candidates in order; each evaluation recorded as it finishes. */
+  private final class Plan implements FanOutPlan<EvalTask, EvalResult> {
+    private final Deque<EvalCandidate> queue;
+    private int nextIndex;
 
-  private void record(Finished f) {
-    EvalResult r = f.attempt().result();
-    EvalCandidate c = f.candidate();
-    records.record(
-        settings.runId(),
-        c.arch(),
-        c.sourceRunId(),
-        c.regWeight(),
-        settings.source().dataset(),
-        settings.config(),
-        r,
-        f.attempt().predictedMemoryMb(),
-        f.attempt().attempts(),
-        f.started(),
-        f.end());
-    if (f.attempt().measuredGpuMb() != null && r.batchSize() > 0) {
-      new MemorySamples(records.warehouse())
-          .append(
-              List.of(
-                  new MemorySample(r.paramSizeMb(), r.batchSize(), f.attempt().measuredGpuMb())),
-              MemorySamples.Source.measured,
-              settings.runId() + "/" + c.arch());
+    Plan(List<EvalCandidate> todo) {
+      queue = new ArrayDeque<>(todo);
     }
-    log.printf(
-        "evaluation %d done: %s, status %s, batch %d, %d attempt(s), test acc %s (%.1f s)%s%n",
-        f.task().index(),
-        c.arch(),
-        r.status(),
-        r.batchSize(),
-        f.attempt().attempts(),
-        r.testAcc() == null ? "-" : String.format("%.4f", r.testAcc()),
-        r.durationS(),
-        r.error() == null ? "" : ": " + r.error());
-    log.flush();
-  }
 
-  private Finished evaluate(
-      JavaSparkContext jsc, EvalTask task, EvalCandidate c, ResourceProfile profile) {
-    Instant start = Instant.now();
-    log.printf("evaluation %d: %s started%n", task.index(), task.arch());
-    log.flush();
-    jsc.setJobGroup(task.runId(), "mood-nas evaluation " + task.arch(), true);
-    ProgressAccumulator progress = new ProgressAccumulator();
-    jsc.sc().register(progress, ProgressAccumulator.NAME);
-    EvalAttempt a;
-    try {
-      JavaRDD<EvalTask> rdd = jsc.parallelize(List.of(task), 1);
-      a =
-          (profile == null ? rdd : rdd.withResources(profile))
-              .map(t -> t.run(progress))
-              .collect()
-              .get(0);
-    } catch (Exception e) {
-      // Spark gave up after its retries: the evaluation is failed, the job goes on.
-      String why = String.valueOf(e.getMessage()).lines().findFirst().orElse(e.toString());
-      EvalResult failed =
-          new EvalResult(
-              c.genotype().toJson(),
-              "failed",
+    @Override
+    public String noun() {
+      return "evaluation";
+    }
+
+    @Override
+    public Optional<EvalTask> next() {
+      EvalCandidate c = queue.poll();
+      if (c == null) {
+        return Optional.empty();
+      }
+      EvalTask task =
+          new EvalTask(
+              nextIndex++,
+              c,
+              spec.eval(),
+              spec.sizing(),
+              memoryModel,
+              warehouse.checkpointPath(runId, c.arch()));
+      log.printf("evaluation %d: %s started%n", task.index(), c.arch());
+      log.flush();
+      return Optional.of(task);
+    }
+
+    @Override
+    public EvalResult failed(EvalTask task, String why, int attempts, double seconds) {
+      return EvalResult.failed(
+              task.candidate().genotype(),
               why,
-              0,
-              0,
               null,
-              null,
-              null,
-              null,
-              null,
-              null,
-              null,
-              null,
-              settings.batchSize() == null ? 0 : settings.batchSize(),
               List.of(),
-              Duration.between(start, Instant.now()).toMillis() / 1e3);
-      a = new EvalAttempt(failed, null, TaskResources.attemptsAllowed(jsc.sc()), null);
+              null,
+              spec.sizing().batchSize(),
+              seconds)
+          .withSizing(attempts, null, null);
     }
-    return new Finished(task, c, a, start, Instant.now());
-  }
 
-  private static String codeVersion() {
-    String v = EvaluationJob.class.getPackage().getImplementationVersion();
-    return v == null ? "dev" : v;
+    @Override
+    public void completed(
+        EvalTask task, EvalResult r, int attempt, Instant started, Instant finished) {
+      EvalCandidate c = task.candidate();
+      records.record(runId, c, spec.eval(), r, started, finished);
+      if (r.measuredGpuMb() != null && r.batchSize() != null) {
+        new MemorySamples(warehouse)
+            .append(
+                List.of(new MemorySample(r.paramSizeMb(), r.batchSize(), r.measuredGpuMb())),
+                MemorySamples.Source.measured,
+                runId + "/" + c.arch());
+      }
+      log.printf(
+          "evaluation %d done: %s, status %s, batch %s, %d attempt(s), test acc %s (%.1f s)%s%n",
+          task.index(),
+          c.arch(),
+          r.status(),
+          r.batchSize() == null ? "-" : r.batchSize(),
+          r.attempts(),
+          r.finalEpoch() == null ? "-" : String.format("%.4f", r.finalEpoch().testAcc()),
+          r.durationS(),
+          r.error() == null ? "" : ": " + r.error());
+      log.flush();
+    }
+
+    @Override
+    public RunStatus endStatus() {
+      return RunStatus.DONE;
+    }
   }
 }

@@ -1,9 +1,21 @@
 package org.moodnas.spark;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Properties;
+import java.util.TreeMap;
 import org.apache.spark.sql.SparkSession;
 
-/** The session every job uses: Delta enabled, FAIR scheduling so concurrent trials run at once. */
+/**
+ * The session every job uses: Delta enabled and FAIR scheduling (both required: trials run as
+ * concurrent jobs that append to Delta tables), and the defaults of conf/spark-defaults.conf (built
+ * into the jar) unless spark-submit or a system property set them.
+ */
 public final class SparkSessions {
+
+  /** Where the build puts conf/spark-defaults.conf. */
+  static final String DEFAULTS = "/org/moodnas/spark/spark-defaults.conf";
 
   private SparkSessions() {}
 
@@ -20,15 +32,14 @@ public final class SparkSessions {
                 "spark.sql.catalog.spark_catalog",
                 "org.apache.spark.sql.delta.catalog.DeltaCatalog")
             .config("spark.scheduler.mode", "FAIR");
-    // Defaults for small driver-side tables; spark-submit --conf spark.ui.enabled=true brings the
-    // UI.
-    unlessSet(b, "spark.ui.enabled", "false");
-    unlessSet(b, "spark.sql.shuffle.partitions", "4");
-    // Running tasks report progress in heartbeats; the default 10 s is too coarse for a console.
-    unlessSet(b, "spark.executor.heartbeatInterval", "1s");
-    // Each trial is one small Delta commit; replaying the log over Delta's default 50 partitions
-    // cost 0.9 s per append, one partition 0.4 s (jobs/mood-nas bench sweep).
-    unlessSet(b, "spark.databricks.delta.snapshotPartitions", "1");
+    // spark-submit's --conf reaches the driver as system properties, which SparkConf reads.
+    defaults()
+        .forEach(
+            (key, value) -> {
+              if (System.getProperty(key) == null) {
+                b.config(key, value);
+              }
+            });
     if (master != null) {
       b.master(master);
     } else if (System.getProperty("spark.master") == null) {
@@ -37,10 +48,20 @@ public final class SparkSessions {
     return b.getOrCreate();
   }
 
-  /** A default that spark-submit's --conf (a system property in the driver) overrides. */
-  private static void unlessSet(SparkSession.Builder b, String key, String value) {
-    if (System.getProperty(key) == null) {
-      b.config(key, value);
+  /** The built-in defaults, in key order. */
+  static TreeMap<String, String> defaults() {
+    try (InputStream in = SparkSessions.class.getResourceAsStream(DEFAULTS)) {
+      if (in == null) {
+        throw new IllegalStateException(DEFAULTS + " is missing from the build");
+      }
+      // The properties format reads "key  value" lines and '#' comments, as Spark's file has them.
+      Properties p = new Properties();
+      p.load(in);
+      TreeMap<String, String> out = new TreeMap<>();
+      p.stringPropertyNames().forEach(k -> out.put(k, p.getProperty(k).trim()));
+      return out;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 }

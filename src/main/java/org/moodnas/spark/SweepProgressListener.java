@@ -6,6 +6,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.apache.spark.scheduler.AccumulableInfo;
 import org.apache.spark.scheduler.SparkListener;
 import org.apache.spark.scheduler.SparkListenerExecutorMetricsUpdate;
+import org.moodnas.spark.executor.ProgressAccumulator;
+import org.moodnas.spark.executor.TaskProgress;
 import scala.Tuple4;
 import scala.collection.Iterator;
 

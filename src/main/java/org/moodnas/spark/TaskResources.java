@@ -6,6 +6,7 @@ import org.apache.spark.SparkContext;
 import org.apache.spark.resource.ResourceProfile;
 import org.apache.spark.resource.ResourceProfileBuilder;
 import org.apache.spark.resource.TaskResourceRequests;
+import org.moodnas.core.InvalidSettingException;
 
 /** What one trial's task asks of the cluster (a GPU or not) and how often Spark tries it. */
 final class TaskResources {
@@ -16,18 +17,19 @@ final class TaskResources {
    * A task-only stage-level profile asking one GPU per trial, or null for CPU trials. Plain local
    * mode never offers GPUs to tasks (they would wait forever), so asking there is an error.
    */
-  static ResourceProfile gpuProfile(SparkContext sc, int gpusPerTrial) {
-    int gpus = gpusPerTrial;
-    if (gpus < 0) {
-      gpus = sc.getConf().getDouble("spark.executor.resource.gpu.amount", 0) > 0 ? 1 : 0;
-    }
+  static ResourceProfile gpuProfile(SparkContext sc, Integer gpusPerTrial) {
+    int gpus =
+        gpusPerTrial != null
+            ? gpusPerTrial
+            : sc.getConf().getDouble("spark.executor.resource.gpu.amount", 0) > 0 ? 1 : 0;
     if (gpus == 0) {
       return null;
     }
     String master = sc.master();
     if (master.startsWith("local[") || master.equals("local")) {
-      throw new IllegalArgumentException(
-          "--gpus-per-trial 1: Spark's local mode ("
+      throw new InvalidSettingException(
+          "gpusPerTrial",
+          "1: Spark's local mode ("
               + master
               + ") never offers GPUs to tasks; run on a cluster whose executors have GPUs");
     }

@@ -1,10 +1,14 @@
 package org.moodnas.store;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
-import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
+import java.util.Map;
+import org.moodnas.core.EnsembleResult;
+import org.moodnas.core.EnsembleSpec;
 import scala.jdk.javaapi.CollectionConverters;
 
 /** The warehouse's {@code ensembles}: one row per ensemble run. */
@@ -17,30 +21,28 @@ public final class EnsembleRecords {
   }
 
   /** Appends one ensemble; a run id recorded before is skipped. */
-  public void record(
-      String runId,
-      String sourceRunId,
-      List<String> members,
-      String mode,
-      String weightsJson,
-      long params,
-      double testTop1,
-      double testTop5,
-      double testLoss,
-      Double trainTop1) {
-    Row row =
-        RowFactory.create(
-            runId,
-            sourceRunId,
-            CollectionConverters.asScala(members).toSeq(),
-            mode,
-            weightsJson,
-            params,
-            testTop1,
-            testTop5,
-            testLoss,
-            trainTop1,
-            Timestamp.from(Instant.now()));
+  public void record(String runId, EnsembleSpec spec, EnsembleResult r) {
+    Map<String, Object> row = new LinkedHashMap<>();
+    row.put("run_id", runId);
+    row.put("source_run_id", spec.trainRun());
+    row.put("members", CollectionConverters.asScala(spec.members()).toSeq());
+    row.put("mode", spec.mode().toString());
+    row.put("weights", weightsJson(r.weights()));
+    row.put("params", r.params());
+    row.put("test_top1", r.testTop1());
+    row.put("test_top5", r.testTop5());
+    row.put("test_loss", r.testLoss());
+    row.put("train_top1", r.heldOutTop1());
+    row.put("created_at", Timestamp.from(Instant.now()));
     warehouse.append(Tables.ENSEMBLES, List.of(row), runId);
+  }
+
+  /** weights[member][class] as a JSON array of arrays. */
+  public static String weightsJson(double[][] weights) {
+    try {
+      return new ObjectMapper().writeValueAsString(weights);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
   }
 }

@@ -5,19 +5,22 @@ import static org.apache.spark.sql.functions.col;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
-import org.moodnas.train.EvalConfig;
-import org.moodnas.train.EvalEpoch;
-import org.moodnas.train.EvalResult;
+import org.moodnas.core.EvalCandidate;
+import org.moodnas.core.EvalEpoch;
+import org.moodnas.core.EvalResult;
+import org.moodnas.core.EvalSpec;
+import org.moodnas.core.TrialStatus;
 
-/** A train run's rows: the run, each evaluation and its epochs, and where checkpoints go. */
+/** A train run's evaluations and their epochs: eval_trials and eval_epochs. */
 public final class EvalRecords {
 
   /** One recorded evaluation, as the ensemble and resume need it. */
   public record Evaluated(
-      String arch, String status, String dataset, String checkpoint, Long params, Double testAcc) {}
+      String arch, TrialStatus status, String checkpoint, Long params, Double testAcc) {}
 
   private final Warehouse warehouse;
 
@@ -25,90 +28,76 @@ public final class EvalRecords {
     this.warehouse = warehouse;
   }
 
-  public Warehouse warehouse() {
-    return warehouse;
-  }
-
-  public void startRun(String runId, String dataset, String configJson, String version) {
-    warehouse.startRun(runId, "train", dataset, null, configJson, version);
-  }
-
-  public void finishRun(String runId, String status) {
-    warehouse.finishRun(runId, status);
-  }
-
-  public void markRunning(String runId) {
-    warehouse.setRunStatus(runId, "running");
-  }
-
-  public String checkpointPath(String runId, String arch) {
-    return warehouse.checkpointPath(runId, arch);
-  }
-
   /** Appends one evaluation and its epochs; an arch recorded before for the run is skipped. */
   public void record(
       String runId,
-      String arch,
-      String sourceRunId,
-      Double regWeight,
-      String dataset,
-      EvalConfig config,
+      EvalCandidate candidate,
+      EvalSpec spec,
       EvalResult r,
-      Double predictedMemoryMb,
-      int attempts,
       Instant started,
       Instant finished) {
-    Row row =
-        RowFactory.create(
-            runId,
-            arch,
-            r.genotype(),
-            sourceRunId,
-            regWeight,
-            dataset,
-            config.initChannels(),
-            config.layers(),
-            config.auxiliary(),
-            config.cutout(),
-            config.epochs(),
-            r.batchSize() > 0 ? r.batchSize() : null,
-            predictedMemoryMb,
-            attempts,
-            r.status(),
-            r.error(),
-            // A task lost before building its network has no parameter count.
-            r.params() > 0 ? r.params() : null,
-            r.params() > 0 ? r.paramSizeMb() : null,
-            r.trainLoss(),
-            r.trainAcc(),
-            r.validLoss(),
-            r.validAcc(),
-            r.testLoss(),
-            r.testAcc(),
-            r.checkpoint(),
-            r.device(),
-            Timestamp.from(started),
-            Timestamp.from(finished),
-            r.durationS());
-    List<Row> epochs = new ArrayList<>();
+    Map<String, Object> row = new LinkedHashMap<>();
+    row.put("run_id", runId);
+    row.put("arch", candidate.arch());
+    row.put("source_run_id", candidate.sourceRunId());
+    row.put("reg_weight", candidate.regWeight());
+    row.put("dataset", spec.data().dataset().toString());
+    row.put("init_channels", spec.training().initChannels());
+    row.put("layers", spec.training().layers());
+    row.put("auxiliary", spec.auxiliary());
+    row.put("cutout", spec.training().cutout());
+    row.put("epochs", spec.training().epochs());
+    row.put("predicted_memory_mb", r.predictedMemoryMb());
+    row.put("attempts", r.attempts());
+    row.putAll(columns(r));
+    row.put("started_at", Timestamp.from(started));
+    row.put("finished_at", Timestamp.from(finished));
+    List<Map<String, Object>> epochs = new ArrayList<>();
     for (EvalEpoch e : r.epochs()) {
-      epochs.add(
-          RowFactory.create(
-              runId,
-              arch,
-              e.epoch(),
-              e.lr(),
-              e.trainLoss(),
-              e.trainAcc(),
-              e.validLoss(),
-              e.validAcc(),
-              e.seconds()));
+      epochs.add(epochRow(runId, candidate.arch(), e));
     }
+    String key = runId + "/" + candidate.arch();
     // Epochs first: an evaluation row means its epochs are there too.
     if (!epochs.isEmpty()) {
-      warehouse.append(Tables.EVAL_EPOCHS, epochs, runId + "/" + arch);
+      warehouse.append(Tables.EVAL_EPOCHS, epochs, key);
     }
-    warehouse.append(Tables.EVAL_TRIALS, List.of(row), runId + "/" + arch);
+    warehouse.append(Tables.EVAL_TRIALS, List.of(row), key);
+  }
+
+  /** An evaluation's eval_trials columns that come from its result. */
+  public static Map<String, Object> columns(EvalResult r) {
+    EvalEpoch last = r.finalEpoch();
+    Map<String, Object> c = new LinkedHashMap<>();
+    c.put("genotype", Columns.json(r.genotype()));
+    c.put("batch_size", r.batchSize());
+    c.put("status", r.status().toString());
+    c.put("error", r.error());
+    c.put("params", r.params());
+    c.put("param_size_mb", r.paramSizeMb());
+    c.put("train_loss", last == null ? null : last.trainLoss());
+    c.put("train_acc", last == null ? null : last.trainAcc());
+    c.put("valid_loss", last == null ? null : last.validLoss());
+    c.put("valid_acc", last == null ? null : last.validAcc());
+    c.put("test_loss", last == null ? null : last.testLoss());
+    c.put("test_acc", last == null ? null : last.testAcc());
+    c.put("checkpoint", r.checkpoint());
+    c.put("device", r.device());
+    c.put("duration_s", r.durationS());
+    return c;
+  }
+
+  private static Map<String, Object> epochRow(String runId, String arch, EvalEpoch e) {
+    Map<String, Object> c = new LinkedHashMap<>();
+    c.put("run_id", runId);
+    c.put("arch", arch);
+    c.put("epoch", e.epoch());
+    c.put("lr", e.lr());
+    c.put("train_loss", e.trainLoss());
+    c.put("train_acc", e.trainAcc());
+    c.put("valid_loss", e.validLoss());
+    c.put("valid_acc", e.validAcc());
+    c.put("seconds", e.seconds());
+    return c;
   }
 
   /** A run's recorded evaluations, by arch name. */
@@ -123,8 +112,7 @@ public final class EvalRecords {
       out.add(
           new Evaluated(
               r.getAs("arch"),
-              r.getAs("status"),
-              r.getAs("dataset"),
+              Columns.enumOf(TrialStatus.class, r.getAs("status")),
               r.getAs("checkpoint"),
               r.getAs("params"),
               r.getAs("test_acc")));

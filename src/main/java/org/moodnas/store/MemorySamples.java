@@ -3,10 +3,11 @@ package org.moodnas.store;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import org.moodnas.memory.MemorySample;
 
 /**
@@ -29,9 +30,15 @@ public final class MemorySamples {
   /** Appends samples unless samples with this key were appended before. */
   public void append(List<MemorySample> samples, Source source, String key) {
     Timestamp now = Timestamp.from(Instant.now());
-    List<Row> rows = new ArrayList<>();
+    List<Map<String, Object>> rows = new ArrayList<>();
     for (MemorySample s : samples) {
-      rows.add(RowFactory.create(s.modelSizeMb(), s.batchSize(), s.gpuMb(), source.name(), now));
+      Map<String, Object> row = new LinkedHashMap<>();
+      row.put("model_size_mb", s.modelSizeMb());
+      row.put("batch_size", s.batchSize());
+      row.put("gpu_mb", s.gpuMb());
+      row.put("source", source.name());
+      row.put("measured_at", now);
+      rows.add(row);
     }
     warehouse.append(Tables.MEMORY_SAMPLES, rows, key);
   }
@@ -44,7 +51,11 @@ public final class MemorySamples {
   public List<MemorySample> all() {
     List<MemorySample> out = new ArrayList<>();
     for (Row r : frame().collectAsList()) {
-      out.add(new MemorySample(r.getDouble(0), r.getInt(1), r.getDouble(2)));
+      out.add(
+          new MemorySample(
+              r.<Double>getAs("model_size_mb"),
+              r.<Integer>getAs("batch_size"),
+              r.<Double>getAs("gpu_mb")));
     }
     return out;
   }

@@ -1,15 +1,22 @@
 package org.moodnas.store;
 
+import static org.apache.spark.sql.functions.col;
+
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
-import org.moodnas.train.SearchEpoch;
-import org.moodnas.train.TrialResult;
+import org.moodnas.core.Objective;
+import org.moodnas.core.SearchEpoch;
+import org.moodnas.core.SearchMetrics;
+import org.moodnas.core.TrialResult;
+import org.moodnas.core.TrialStatus;
+import org.moodnas.core.Weight;
 
-/** A search sweep's rows: the run, each trial and its epochs, in the tables' column order. */
+/** A sweep's trials and their epochs: search_trials and search_epochs. */
 public final class SearchRecords {
 
   private final Warehouse warehouse;
@@ -18,110 +25,106 @@ public final class SearchRecords {
     this.warehouse = warehouse;
   }
 
-  /** Records a new run as running (idempotent per run id). */
-  public void startRun(
-      String runId, String dataset, String objective, String configJson, String version) {
-    warehouse.startRun(runId, "search", dataset, objective, configJson, version);
-  }
-
-  public void finishRun(String runId, String status) {
-    warehouse.finishRun(runId, status);
-  }
-
   /** Appends a finished trial and its epochs; a repeated trial index is skipped. */
   public void recordTrial(
       String runId, int trialIndex, TrialResult r, int attempt, Instant started, Instant finished) {
-    Row trial =
-        RowFactory.create(
-            runId,
-            trialIndex,
-            r.objective(),
-            r.regWeight(),
-            r.criterionWeight(),
-            r.weightDecay(),
-            r.status(),
-            r.error(),
-            r.regLoss(),
-            r.criterionLoss(),
-            r.l1Loss(),
-            r.l2Loss(),
-            r.trainAcc(),
-            r.validAcc(),
-            r.modelSizeMb(),
-            r.genotype(),
-            r.device(),
-            attempt,
-            Timestamp.from(started),
-            Timestamp.from(finished),
-            r.durationS());
-    List<Row> epochs = new ArrayList<>();
+    Map<String, Object> trial = new LinkedHashMap<>();
+    trial.put("run_id", runId);
+    trial.put("trial_index", trialIndex);
+    trial.putAll(columns(r));
+    trial.put("attempt", attempt);
+    trial.put("started_at", Timestamp.from(started));
+    trial.put("finished_at", Timestamp.from(finished));
+    List<Map<String, Object>> epochs = new ArrayList<>();
     for (SearchEpoch e : r.epochs()) {
-      epochs.add(
-          RowFactory.create(
-              runId,
-              trialIndex,
-              e.epoch(),
-              e.lr(),
-              e.trainLoss(),
-              e.trainAcc(),
-              e.criterionLoss(),
-              e.l1Loss(),
-              e.l2Loss(),
-              e.validAcc(),
-              e.genotype(),
-              e.seconds()));
+      epochs.add(epochRow(runId, trialIndex, e));
     }
+    String key = runId + "/" + trialIndex;
     // Epochs first: a trial row means its epochs are there too.
     if (!epochs.isEmpty()) {
-      warehouse.append(Tables.SEARCH_EPOCHS, epochs, runId + "/" + trialIndex);
+      warehouse.append(Tables.SEARCH_EPOCHS, epochs, key);
     }
-    warehouse.append(Tables.SEARCH_TRIALS, List.of(trial), runId + "/" + trialIndex);
+    warehouse.append(Tables.SEARCH_TRIALS, List.of(trial), key);
+  }
+
+  /** A trial's search_trials columns that come from its result (not the run's bookkeeping). */
+  public static Map<String, Object> columns(TrialResult r) {
+    SearchMetrics m = r.metrics();
+    Map<String, Object> c = new LinkedHashMap<>();
+    c.put("objective", r.objective().toString());
+    c.put("reg_weight", r.weight().nu());
+    c.put("criterion_weight", r.weight().criterionWeight());
+    c.put("weight_decay", r.weightDecay());
+    c.put("status", r.status().toString());
+    c.put("error", r.error());
+    c.put("reg_loss", m == null ? null : m.regLoss());
+    c.put("criterion_loss", m == null ? null : m.criterionLoss());
+    c.put("l1_loss", m == null ? null : m.l1Loss());
+    c.put("l2_loss", m == null ? null : m.l2Loss());
+    c.put("train_acc", m == null ? null : m.trainAcc());
+    c.put("valid_acc", m == null ? null : m.validAcc());
+    c.put("model_size_mb", m == null ? null : m.modelSizeMb());
+    c.put("genotype", Columns.json(r.genotype()));
+    c.put("device", r.device());
+    c.put("duration_s", r.durationS());
+    return c;
+  }
+
+  private static Map<String, Object> epochRow(String runId, int trialIndex, SearchEpoch e) {
+    Map<String, Object> c = new LinkedHashMap<>();
+    c.put("run_id", runId);
+    c.put("trial_index", trialIndex);
+    c.put("epoch", e.epoch());
+    c.put("lr", e.lr());
+    c.put("train_loss", e.trainLoss());
+    c.put("train_acc", e.trainAcc());
+    c.put("criterion_loss", e.criterionLoss());
+    c.put("l1_loss", e.l1Loss());
+    c.put("l2_loss", e.l2Loss());
+    c.put("valid_acc", e.validAcc());
+    c.put("genotype", Columns.json(e.genotype()));
+    c.put("seconds", e.seconds());
+    return c;
   }
 
   /** A run's recorded trials in order of proposal (epochs not included). */
   public List<TrialResult> trials(String runId) {
-    List<Row> rows =
+    List<TrialResult> out = new ArrayList<>();
+    for (Row r :
         warehouse
             .read(Tables.SEARCH_TRIALS)
-            .where(org.apache.spark.sql.functions.col("run_id").equalTo(runId))
+            .where(col("run_id").equalTo(runId))
             .orderBy("trial_index")
-            .collectAsList();
-    List<TrialResult> out = new ArrayList<>();
-    for (Row r : rows) {
-      out.add(
-          new TrialResult(
-              r.getAs("objective"),
-              r.<Double>getAs("reg_weight"),
-              r.<Double>getAs("criterion_weight"),
-              r.<Double>getAs("weight_decay"),
-              r.getAs("status"),
-              r.getAs("error"),
-              r.getAs("reg_loss"),
-              r.getAs("criterion_loss"),
-              r.getAs("l1_loss"),
-              r.getAs("l2_loss"),
-              r.getAs("train_acc"),
-              r.getAs("valid_acc"),
-              r.getAs("model_size_mb"),
-              r.getAs("genotype"),
-              r.getAs("device"),
-              List.of(),
-              r.<Double>getAs("duration_s")));
+            .collectAsList()) {
+      out.add(trial(r));
     }
     return out;
   }
 
-  /** A resumed run is running again. */
-  public void markRunning(String runId) {
-    warehouse.setRunStatus(runId, "running");
-  }
-
-  /** Checks the run is a recorded search run; the error names the option that gave it. */
-  public void requireSearchRun(String option, String runId) {
-    warehouse.requireRun(option, runId, "search");
-  }
-
-  public boolean runExists(String runId) {
-    return warehouse.runExists(runId);
+  private static TrialResult trial(Row r) {
+    Objective objective = Columns.enumOf(Objective.class, r.getAs("objective"));
+    TrialStatus status = Columns.enumOf(TrialStatus.class, r.getAs("status"));
+    SearchMetrics metrics =
+        status == TrialStatus.OK
+            ? new SearchMetrics(
+                r.<Double>getAs("reg_loss"),
+                r.<Double>getAs("criterion_loss"),
+                r.getAs("l1_loss"),
+                r.getAs("l2_loss"),
+                r.getAs("train_acc"),
+                r.getAs("valid_acc"),
+                r.getAs("model_size_mb"))
+            : null;
+    return new TrialResult(
+        objective,
+        new Weight(r.<Double>getAs("reg_weight"), r.<Double>getAs("criterion_weight")),
+        r.<Double>getAs("weight_decay"),
+        status,
+        r.getAs("error"),
+        metrics,
+        Columns.genotype(r.getAs("genotype")),
+        r.getAs("device"),
+        List.of(),
+        r.<Double>getAs("duration_s"));
   }
 }

@@ -1,29 +1,25 @@
 package org.moodnas.store;
 
-import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.current_timestamp;
-import static org.apache.spark.sql.functions.lit;
-
 import io.delta.tables.DeltaTable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.sql.Timestamp;
-import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.hadoop.fs.Path;
-import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.StructType;
 
 /**
  * A folder (any Hadoop path) of Delta tables, one sub-folder per {@link Tables} entry. The only
  * place that knows table paths. Appends are idempotent per key: a retried task or a resumed run
  * never records the same rows twice. The key is Delta's txnAppId with txnVersion 0, one app id per
- * (table, key): DESIGN.md's txnVersion = trial_index would drop a trial that finishes after a later
- * one, since Delta skips any version not above the last seen for an app id.
+ * (table, key): app id = run and txnVersion = trial index would drop a trial that finishes after a
+ * later one, since Delta skips any version not above the last seen for an app id.
  */
 public final class Warehouse {
 
@@ -39,7 +35,7 @@ public final class Warehouse {
     return root;
   }
 
-  public String path(Tables table) {
+  String path(Tables table) {
     return root + "/" + table.tableName();
   }
 
@@ -47,10 +43,27 @@ public final class Warehouse {
     return DeltaTable.isDeltaTable(spark, path(table));
   }
 
-  /** Appends {@code rows} unless rows with this key were appended to the table before. */
-  public void append(Tables table, List<Row> rows, String key) {
-    Dataset<Row> df = spark.createDataFrame(rows, table.schema());
-    df.write()
+  /**
+   * Appends rows given as column → value unless rows with this key were appended to the table
+   * before. Every row must name exactly the table's columns.
+   */
+  void append(Tables table, List<Map<String, Object>> rows, String key) {
+    StructType schema = table.schema();
+    List<Row> out = new ArrayList<>(rows.size());
+    for (Map<String, Object> row : rows) {
+      if (!row.keySet().equals(Set.of(schema.fieldNames()))) {
+        throw new IllegalStateException(
+            table.tableName() + ": a row with columns " + row.keySet() + " does not fit the table");
+      }
+      Object[] values = new Object[schema.size()];
+      for (int i = 0; i < values.length; i++) {
+        values[i] = row.get(schema.fieldNames()[i]);
+      }
+      out.add(RowFactory.create(values));
+    }
+    spark
+        .createDataFrame(out, schema)
+        .write()
         .format("delta")
         .mode("append")
         .option("txnAppId", table.tableName() + "/" + key)
@@ -73,71 +86,17 @@ public final class Warehouse {
     }
   }
 
-  /** Records a new run as running (idempotent per run id). */
-  public void startRun(
-      String runId,
-      String kind,
-      String dataset,
-      String objective,
-      String configJson,
-      String version) {
-    Row row =
-        RowFactory.create(
-            runId,
-            kind,
-            "running",
-            dataset,
-            objective,
-            configJson,
-            version,
-            Timestamp.from(Instant.now()),
-            null);
-    append(Tables.RUNS, List.of(row), runId);
-  }
-
-  public boolean runExists(String runId) {
-    return !runRow(runId).isEmpty();
-  }
-
-  /**
-   * A recorded run's kind, configuration JSON and status; the error names the option that gave the
-   * run when it is missing or of another kind (resuming a train run as a sweep would mix tables).
-   */
-  public Row requireRun(String option, String runId, String kind) {
-    List<Row> rows = runRow(runId).select("kind", "config", "status").collectAsList();
-    if (rows.isEmpty()) {
-      throw new IllegalArgumentException(
-          option + ": no run '" + runId + "' in the warehouse " + root);
-    }
-    String recorded = rows.get(0).getString(0);
-    if (!kind.equals(recorded)) {
-      throw new IllegalArgumentException(
-          option + " " + runId + ": a " + recorded + " run, not a " + kind + " run");
-    }
-    return rows.get(0);
-  }
-
-  private Dataset<Row> runRow(String runId) {
-    return read(Tables.RUNS).where(col("run_id").equalTo(runId));
+  /** Updates a table's rows that match {@code condition}. */
+  void update(
+      Tables table,
+      org.apache.spark.sql.Column condition,
+      Map<String, org.apache.spark.sql.Column> set) {
+    DeltaTable.forPath(spark, path(table)).update(condition, set);
   }
 
   /** Where an evaluation's trained network is kept: under the warehouse, per run and arch. */
   public String checkpointPath(String runId, String arch) {
     return root + "/checkpoints/" + runId + "/" + arch + ".ckpt";
-  }
-
-  /** Sets a run's status and finish time (Delta update). */
-  public void finishRun(String runId, String status) {
-    updateRun(runId, Map.of("status", lit(status), "finished_at", current_timestamp()));
-  }
-
-  /** Sets a run's status and clears its finish time. */
-  public void setRunStatus(String runId, String status) {
-    updateRun(runId, Map.of("status", lit(status), "finished_at", lit(null).cast("timestamp")));
-  }
-
-  private void updateRun(String runId, Map<String, Column> set) {
-    DeltaTable.forPath(spark, path(Tables.RUNS)).update(col("run_id").equalTo(runId), set);
   }
 
   /** Fails early, with the path, when the warehouse cannot be created or written. */

@@ -11,11 +11,14 @@ import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import java.util.ArrayList;
 import java.util.List;
+import org.moodnas.core.EvalSpec;
 import org.moodnas.data.Batch;
 import org.moodnas.data.BatchIterator;
 import org.moodnas.nn.eval.EvalNetwork;
 import org.moodnas.nn.eval.NetworkSpec;
 import org.moodnas.nn.ops.GraphScalar;
+import org.moodnas.train.optim.GradientClipping;
+import org.moodnas.train.optim.Sgd;
 
 /**
  * An evaluation network with its optimizer and the training step of PC-DARTS's train.py:
@@ -24,9 +27,8 @@ import org.moodnas.nn.ops.GraphScalar;
  */
 public final class EvalSteps {
 
-  private final EvalConfig config;
+  private final EvalSpec spec;
   private final NDManager manager;
-  private final DataFeed feed;
   private final EvalNetwork net;
   private final ParameterStore store;
   private final List<Parameter> weights;
@@ -34,17 +36,16 @@ public final class EvalSteps {
   private final NDManager optimizerState;
   private final Sgd sgd;
 
-  public EvalSteps(EvalConfig config, NDManager manager, DataFeed feed, NetworkSpec spec) {
-    this.config = config;
+  public EvalSteps(EvalSpec spec, NDManager manager, NetworkSpec network) {
+    this.spec = spec;
     this.manager = manager;
-    this.feed = feed;
-    net = spec.build();
-    net.initialize(manager, DataType.FLOAT32, spec.inputShape(config.batchSize()));
+    net = network.build();
+    net.initialize(manager, DataType.FLOAT32, network.inputShape(spec.training().batchSize()));
     store = new ParameterStore(manager, false);
     weights = Trainables.trainable(net);
     allArrays = Trainables.allArrays(net);
     optimizerState = manager.newSubManager();
-    sgd = new Sgd(config.momentum(), config.weightDecay());
+    sgd = new Sgd(spec.training().momentum(), spec.training().weightDecay());
   }
 
   public EvalNetwork network() {
@@ -56,14 +57,14 @@ public final class EvalSteps {
     List<NDArray> longLived = new ArrayList<>(allArrays);
     longLived.addAll(sgd.state());
     try (StepScope scope = new StepScope(manager, longLived)) {
-      NDList xy = feed.toArrays(batch, scope.manager);
+      NDList xy = BatchArrays.of(batch, scope.manager);
       NDArray stats;
       try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
         NDList out = net.forward(store, new NDList(xy.get(0)), true);
         NDArray loss = CrossEntropy.mean(out.get(0), xy.get(1));
         if (out.size() > 1) {
           NDArray aux = CrossEntropy.mean(out.get(1), xy.get(1));
-          loss = loss.add(aux.mul(GraphScalar.like(aux, config.auxiliaryWeight())));
+          loss = loss.add(aux.mul(GraphScalar.like(aux, spec.auxiliaryWeight())));
         }
         gc.backward(loss);
         stats = NDArrays.stack(new NDList(loss, CrossEntropy.correct(out.get(0), xy.get(1))));
@@ -73,7 +74,7 @@ public final class EvalSteps {
         throw new NonFiniteLossException("the training loss", epoch, step, v[0]);
       }
       List<NDArray> grads = Trainables.gradients(weights);
-      GradientClipping.clipGlobalNorm(grads, config.gradClip());
+      GradientClipping.clipGlobalNorm(grads, spec.training().gradClip());
       sgd.step(Trainables.arrays(weights), grads, lr, optimizerState);
       Trainables.zeroGradients(allArrays);
       return v;
@@ -92,7 +93,7 @@ public final class EvalSteps {
     while (batches.hasNext()) {
       Batch batch = batches.next();
       try (StepScope scope = new StepScope(manager, allArrays)) {
-        NDList xy = feed.toArrays(batch, scope.manager);
+        NDList xy = BatchArrays.of(batch, scope.manager);
         NDArray logits = net.forward(store, new NDList(xy.get(0)), false).head();
         NDArray ce = CrossEntropy.mean(logits, xy.get(1));
         float[] v =

@@ -6,12 +6,20 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.moodnas.core.DatasetKind;
+import org.moodnas.core.EvalEpoch;
+import org.moodnas.core.EvalResult;
+import org.moodnas.core.EvalSpec;
+import org.moodnas.core.TrainingSpec;
 import org.moodnas.data.Batch;
 import org.moodnas.data.BatchIterator;
+import org.moodnas.data.DataFeed;
 import org.moodnas.data.ImageSet;
+import org.moodnas.data.TrainingData;
 import org.moodnas.nn.eval.NetworkSpec;
 import org.moodnas.profile.Profiler;
 import org.moodnas.space.Genotype;
+import org.moodnas.train.optim.CosineSchedule;
 
 /**
  * Trains one genotype from scratch as PC-DARTS's train.py: SGD with momentum, cosine learning rate,
@@ -20,11 +28,11 @@ import org.moodnas.space.Genotype;
  */
 public final class EvalTrainer {
 
-  private final EvalConfig config;
+  private final EvalSpec spec;
   private final TrainingProgress<EvalEpoch> progress;
 
-  public EvalTrainer(EvalConfig config, TrainingProgress<EvalEpoch> progress) {
-    this.config = config;
+  public EvalTrainer(EvalSpec spec, TrainingProgress<EvalEpoch> progress) {
+    this.spec = spec;
     this.progress = progress;
   }
 
@@ -32,114 +40,93 @@ public final class EvalTrainer {
    * Trains {@code genotype} on {@code data}; writes the checkpoint to {@code checkpointPath} when
    * not null. Throws {@link DeviceOutOfMemoryException} when the batch does not fit the device.
    */
-  public EvalResult run(Genotype genotype, EvalData data, String checkpointPath) {
+  public EvalResult run(Genotype genotype, TrainingData data, String checkpointPath) {
     long start = System.nanoTime();
-    ImageSet train = data.train();
-    NetworkSpec spec = spec(genotype, config, data);
-    long params = new Profiler().count(spec).params();
+    TrainingSpec t = spec.training();
+    NetworkSpec net = network(genotype, spec, data);
+    long params = new Profiler().count(net).params();
+    DataFeed feed = data.feed(t.cutoutOrZero());
+    String device = spec.device().toString();
     List<EvalEpoch> epochs = new ArrayList<>();
-    try (NDManager manager = NDManager.newBaseManager(config.device().toDjl())) {
-      Engine.getInstance().setRandomSeed((int) config.seed());
-      EvalSteps steps = new EvalSteps(config, manager, data.feed(), spec);
+    try (NDManager manager = NDManager.newBaseManager(Devices.of(spec.device()))) {
+      Engine.getInstance().setRandomSeed((int) t.seed());
+      EvalSteps steps = new EvalSteps(spec, manager, net);
       CosineSchedule schedule =
-          new CosineSchedule(config.learningRate(), config.learningRateMin(), config.epochs());
-      for (int epoch = 0; epoch < config.epochs(); epoch++) {
-        long epochStart = System.nanoTime();
-        double lr = schedule.at(epoch);
-        steps.network().setDropPathProb((float) (config.dropPathProb() * epoch / config.epochs()));
-        BatchIterator it = data.feed().train(train, config.batchSize(), config.seed(), epoch);
-        int count = (train.size() + config.batchSize() - 1) / config.batchSize();
-        double lossSum = 0;
-        double correct = 0;
-        long images = 0;
-        for (int step = 0; it.hasNext(); step++) {
-          Batch batch = it.next();
-          float[] v = steps.trainStep(batch, lr, epoch, step);
-          lossSum += v[0] * batch.count();
-          correct += v[1];
-          images += batch.count();
-          double elapsed = (System.nanoTime() - epochStart) / 1e9;
-          progress.step(
-              epoch, step + 1, count, lossSum / images, correct / images, images / elapsed);
-        }
-        double[] valid = data.valid() == null ? null : evaluate(steps, data, data.valid());
-        double[] test = evaluate(steps, data, data.test());
-        EvalEpoch record =
-            new EvalEpoch(
-                epoch,
-                lr,
-                lossSum / images,
-                correct / images,
-                valid == null ? null : valid[0],
-                valid == null ? null : valid[1],
-                test[0],
-                test[1],
-                (System.nanoTime() - epochStart) / 1e9);
+          new CosineSchedule(t.learningRate(), t.learningRateMin(), t.epochs());
+      for (int epoch = 0; epoch < t.epochs(); epoch++) {
+        EvalEpoch record = epoch(steps, feed, data, epoch, schedule.at(epoch));
         epochs.add(record);
         progress.epoch(record);
       }
       if (checkpointPath != null) {
         Map<String, Object> settings = new LinkedHashMap<>();
-        settings.put("epochs", config.epochs());
-        settings.put("batch_size", config.batchSize());
-        settings.put("seed", config.seed());
-        new EvalCheckpoint(spec, data.feed().normalization(), settings)
+        settings.put("epochs", t.epochs());
+        settings.put("batch_size", t.batchSize());
+        settings.put("seed", t.seed());
+        new EvalCheckpoint(net, data.normalization(), settings)
             .save(checkpointPath, steps.network());
       }
-      EvalEpoch last = epochs.get(epochs.size() - 1);
-      return new EvalResult(
-          genotype.toJson(),
-          "ok",
-          null,
-          params,
-          params / 1e6,
-          last.trainLoss(),
-          last.trainAcc(),
-          last.validLoss(),
-          last.validAcc(),
-          last.testLoss(),
-          last.testAcc(),
-          checkpointPath,
-          config.device().toString(),
-          config.batchSize(),
-          epochs,
-          (System.nanoTime() - start) / 1e9);
+      return EvalResult.ok(
+          genotype, params, epochs, checkpointPath, device, t.batchSize(), seconds(start));
     } catch (NonFiniteLossException e) {
-      return new EvalResult(
-          genotype.toJson(),
-          "failed",
-          e.getMessage(),
-          params,
-          params / 1e6,
-          null,
-          null,
-          null,
-          null,
-          null,
-          null,
-          null,
-          config.device().toString(),
-          config.batchSize(),
-          epochs,
-          (System.nanoTime() - start) / 1e9);
+      return EvalResult.failed(
+          genotype, e.getMessage(), params, epochs, device, t.batchSize(), seconds(start));
     }
   }
 
-  /** The network {@code config} builds for {@code genotype} on {@code data}'s images. */
-  public static NetworkSpec spec(Genotype genotype, EvalConfig config, EvalData data) {
+  private EvalEpoch epoch(EvalSteps steps, DataFeed feed, TrainingData data, int epoch, double lr) {
+    TrainingSpec t = spec.training();
+    long start = System.nanoTime();
+    steps.network().setDropPathProb((float) (spec.dropPathProb() * epoch / t.epochs()));
     ImageSet train = data.train();
-    return new NetworkSpec(
-        genotype,
-        config.initChannels(),
-        config.layers(),
-        train.classes(),
-        config.auxiliary(),
-        data.networkKind(),
-        train.channels(),
-        data.feed().imageSize(train));
+    BatchIterator it = feed.train(train, t.batchSize(), t.seed(), epoch);
+    int count = (train.size() + t.batchSize() - 1) / t.batchSize();
+    double lossSum = 0;
+    double correct = 0;
+    long images = 0;
+    for (int step = 0; it.hasNext(); step++) {
+      Batch batch = it.next();
+      float[] v = steps.trainStep(batch, lr, epoch, step);
+      lossSum += v[0] * batch.count();
+      correct += v[1];
+      images += batch.count();
+      double elapsed = (System.nanoTime() - start) / 1e9;
+      progress.step(epoch, step + 1, count, lossSum / images, correct / images, images / elapsed);
+    }
+    double[] valid = data.heldOut() == null ? null : evaluate(steps, feed, data.heldOut());
+    double[] test = evaluate(steps, feed, data.test());
+    return new EvalEpoch(
+        epoch,
+        lr,
+        lossSum / images,
+        correct / images,
+        valid == null ? null : valid[0],
+        valid == null ? null : valid[1],
+        test[0],
+        test[1],
+        seconds(start));
   }
 
-  private static double[] evaluate(EvalSteps steps, EvalData data, ImageSet set) {
-    return steps.evaluate(data.feed().eval(set, 256), set.size());
+  /** The network {@code spec} builds for {@code genotype} on {@code data}'s images. */
+  public static NetworkSpec network(Genotype genotype, EvalSpec spec, TrainingData data) {
+    ImageSet train = data.train();
+    DataFeed feed = data.feed(0);
+    return new NetworkSpec(
+        genotype,
+        spec.training().initChannels(),
+        spec.training().layers(),
+        train.classes(),
+        spec.auxiliary(),
+        data.kind() == DatasetKind.IMAGENET ? NetworkSpec.Kind.IMAGENET : NetworkSpec.Kind.CIFAR,
+        train.channels(),
+        feed.imageSize(train));
+  }
+
+  private static double[] evaluate(EvalSteps steps, DataFeed feed, ImageSet set) {
+    return steps.evaluate(feed.eval(set, 256), set.size());
+  }
+
+  private static double seconds(long startNanos) {
+    return (System.nanoTime() - startNanos) / 1e9;
   }
 }

@@ -12,10 +12,17 @@ import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import java.util.ArrayList;
 import java.util.List;
+import org.moodnas.core.Objective;
+import org.moodnas.core.SearchSpec;
+import org.moodnas.core.TrainingSpec;
+import org.moodnas.core.Weight;
 import org.moodnas.data.Batch;
 import org.moodnas.nn.ops.GraphScalar;
 import org.moodnas.nn.search.SearchNetwork;
 import org.moodnas.space.Genotype;
+import org.moodnas.train.optim.Adam;
+import org.moodnas.train.optim.GradientClipping;
+import org.moodnas.train.optim.Sgd;
 
 /**
  * A supernet with its two optimizers and the two steps of first-order PC-DARTS. Each step runs in
@@ -24,9 +31,9 @@ import org.moodnas.space.Genotype;
  */
 public final class SearchSteps {
 
-  private final SearchConfig config;
+  private final SearchSpec spec;
+  private final Weight weight;
   private final NDManager manager;
-  private final DataFeed feed;
   private final SearchNetwork net;
   private final ParameterStore store;
   private final List<Parameter> weights;
@@ -36,21 +43,25 @@ public final class SearchSteps {
   private final Sgd sgd;
   private final Adam adam;
 
-  /** Builds and initializes the supernet for images of {@code inputShape} (C, H, W). */
+  /**
+   * Builds and initializes the supernet of {@code spec} for images of {@code channels} × {@code
+   * size} × {@code size}; the weight step minimizes the loss {@code weight} scalarizes.
+   */
   public SearchSteps(
-      SearchConfig config, NDManager manager, DataFeed feed, int channels, int size, int classes) {
-    this.config = config;
+      SearchSpec spec, Weight weight, NDManager manager, int channels, int size, int classes) {
+    this.spec = spec;
+    this.weight = weight;
     this.manager = manager;
-    this.feed = feed;
-    net = new SearchNetwork(config.initChannels(), classes, config.layers());
-    net.initialize(manager, DataType.FLOAT32, new Shape(config.batchSize(), channels, size, size));
+    TrainingSpec t = spec.training();
+    net = new SearchNetwork(t.initChannels(), classes, t.layers());
+    net.initialize(manager, DataType.FLOAT32, new Shape(t.batchSize(), channels, size, size));
     store = new ParameterStore(manager, false);
     weights = net.weights();
     archParams = net.arch().all();
     allArrays = Trainables.allArrays(net);
     optimizerState = manager.newSubManager();
-    sgd = new Sgd(config.momentum(), config.weightDecay());
-    adam = new Adam(config.archLearningRate(), 0.5, 0.999, config.archWeightDecay());
+    sgd = new Sgd(t.momentum(), t.weightDecay());
+    adam = new Adam(spec.archLearningRate(), 0.5, 0.999, spec.archWeightDecay());
   }
 
   public SearchNetwork network() {
@@ -75,7 +86,7 @@ public final class SearchSteps {
   /** Adam on α and β from plain cross-entropy on a batch of the architecture split. */
   public void archStep(Batch batch) {
     try (StepScope scope = new StepScope(manager, longLived())) {
-      NDList xy = feed.toArrays(batch, scope.manager);
+      NDList xy = BatchArrays.of(batch, scope.manager);
       try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
         NDArray logits = net.forward(store, new NDList(xy.get(0)), true).head();
         gc.backward(CrossEntropy.mean(logits, xy.get(1)));
@@ -91,7 +102,7 @@ public final class SearchSteps {
    */
   public float[] weightStep(Batch batch, double lr, int epoch, int step) {
     try (StepScope scope = new StepScope(manager, longLived())) {
-      NDList xy = feed.toArrays(batch, scope.manager);
+      NDList xy = BatchArrays.of(batch, scope.manager);
       NDArray stats;
       try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
         NDArray logits = net.forward(store, new NDList(xy.get(0)), true).head();
@@ -99,10 +110,10 @@ public final class SearchSteps {
         List<NDArray> w = Trainables.arrays(weights);
         NDArray l1 = Regularizer.l1(w);
         NDArray l2 = Regularizer.l2(w);
-        NDArray loss = ce.mul(GraphScalar.like(ce, config.criterionWeight()));
-        if (config.regWeight() != 0) {
-          NDArray penalty = config.objective() == Objective.L1 ? l1 : l2;
-          loss = loss.add(penalty.mul(GraphScalar.like(penalty, config.regWeight())));
+        NDArray loss = ce.mul(GraphScalar.like(ce, weight.criterionWeight()));
+        if (weight.nu() != 0) {
+          NDArray penalty = spec.objective() == Objective.L1 ? l1 : l2;
+          loss = loss.add(penalty.mul(GraphScalar.like(penalty, weight.nu())));
         }
         gc.backward(loss);
         stats =
@@ -113,7 +124,7 @@ public final class SearchSteps {
         throw new NonFiniteLossException("the weight-step loss", epoch, step, values[0]);
       }
       List<NDArray> grads = Trainables.gradients(weights);
-      GradientClipping.clipGlobalNorm(grads, config.gradClip());
+      GradientClipping.clipGlobalNorm(grads, spec.training().gradClip());
       sgd.step(Trainables.arrays(weights), grads, lr, optimizerState);
       Trainables.zeroGradients(allArrays);
       return values;
@@ -123,7 +134,7 @@ public final class SearchSteps {
   /** Number of correct top-1 predictions on a batch, in inference mode. */
   public long correct(Batch batch) {
     try (StepScope scope = new StepScope(manager, allArrays)) {
-      NDList xy = feed.toArrays(batch, scope.manager);
+      NDList xy = BatchArrays.of(batch, scope.manager);
       NDArray logits = net.forward(store, new NDList(xy.get(0)), false).head();
       return (long) CrossEntropy.correct(logits, xy.get(1)).getFloat();
     }

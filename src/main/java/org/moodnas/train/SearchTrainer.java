@@ -4,12 +4,21 @@ import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
 import java.util.ArrayList;
 import java.util.List;
+import org.moodnas.core.SearchEpoch;
+import org.moodnas.core.SearchMetrics;
+import org.moodnas.core.SearchSpec;
+import org.moodnas.core.TrainingSpec;
+import org.moodnas.core.TrialResult;
+import org.moodnas.core.Weight;
 import org.moodnas.data.Batch;
 import org.moodnas.data.BatchIterator;
+import org.moodnas.data.DataFeed;
 import org.moodnas.data.ImageSet;
+import org.moodnas.data.TrainingData;
 import org.moodnas.nn.eval.NetworkSpec;
 import org.moodnas.profile.Profiler;
 import org.moodnas.space.Genotype;
+import org.moodnas.train.optim.CosineSchedule;
 
 /**
  * One PC-DARTS search with a MOOD-NAS penalty (one ν → one {@link TrialResult}). First order: from
@@ -19,65 +28,51 @@ import org.moodnas.space.Genotype;
  */
 public final class SearchTrainer {
 
-  private final SearchConfig config;
+  private final SearchSpec spec;
+  private final Weight weight;
   private final TrainingProgress<SearchEpoch> progress;
 
-  public SearchTrainer(SearchConfig config, TrainingProgress<SearchEpoch> progress) {
-    this.config = config;
+  public SearchTrainer(SearchSpec spec, Weight weight, TrainingProgress<SearchEpoch> progress) {
+    this.spec = spec;
+    this.weight = weight;
     this.progress = progress;
   }
 
-  /** Searches on {@code data}; a non-finite loss gives a failed result, not an exception. */
-  public TrialResult run(SearchData data) {
+  /**
+   * Searches on {@code data} (weights on its train part, α and β on the held-out part); a
+   * non-finite loss gives a failed result, not an exception.
+   */
+  public TrialResult run(TrainingData data) {
     long start = System.nanoTime();
+    TrainingSpec t = spec.training();
     List<SearchEpoch> epochs = new ArrayList<>();
-    try (NDManager manager = NDManager.newBaseManager(config.device().toDjl())) {
-      Engine.getInstance().setRandomSeed((int) config.seed());
+    try (NDManager manager = NDManager.newBaseManager(Devices.of(spec.device()))) {
+      Engine.getInstance().setRandomSeed((int) t.seed());
       Run run = new Run(manager, data);
-      for (int epoch = 0; epoch < config.epochs(); epoch++) {
-        epochs.add(run.epoch(epoch, epoch == config.epochs() - 1));
+      for (int epoch = 0; epoch < t.epochs(); epoch++) {
+        epochs.add(run.epoch(epoch, epoch == t.epochs() - 1));
         progress.epoch(epochs.get(epochs.size() - 1));
       }
       SearchEpoch last = epochs.get(epochs.size() - 1);
-      Genotype genotype = Genotype.fromJson(last.genotype());
-      double reg = config.objective() == Objective.L1 ? last.l1Loss() : last.l2Loss();
-      return new TrialResult(
-          config.objective().id(),
-          config.regWeight(),
-          config.criterionWeight(),
-          config.weightDecay(),
-          "ok",
-          null,
-          reg,
-          last.criterionLoss(),
-          last.l1Loss(),
-          last.l2Loss(),
-          last.trainAcc(),
-          last.validAcc(),
-          modelSizeMb(genotype, data),
-          genotype.toJson(),
-          config.device().toString(),
-          epochs,
-          seconds(start));
+      SearchMetrics metrics =
+          SearchMetrics.of(spec.objective(), last, modelSizeMb(last.genotype(), data.train()));
+      return TrialResult.ok(
+          spec, weight, metrics, last.genotype(), spec.device().toString(), epochs, seconds(start));
     } catch (NonFiniteLossException e) {
       return TrialResult.failed(
-          config.objective().id(),
-          config.regWeight(),
-          config.criterionWeight(),
-          config.weightDecay(),
-          e.getMessage(),
-          config.device().toString(),
-          epochs,
-          seconds(start));
+          spec, weight, e.getMessage(), spec.device().toString(), epochs, seconds(start));
     }
   }
 
-  /** DESIGN.md's model size: the evaluation network at 36 channels, 20 layers, no head. */
-  static double modelSizeMb(Genotype genotype, SearchData data) {
-    ImageSet s = data.weightsSet();
-    NetworkSpec spec =
-        NetworkSpec.cifar(genotype, 36, 20, s.classes(), false).withInput(s.channels(), s.height());
-    return new Profiler().count(spec).paramSizeMb();
+  /**
+   * The published model size: the evaluation network at 36 channels and 20 layers, no auxiliary
+   * head, for the dataset's classes and input.
+   */
+  static double modelSizeMb(Genotype genotype, ImageSet images) {
+    NetworkSpec net =
+        NetworkSpec.cifar(genotype, 36, 20, images.classes(), false)
+            .withInput(images.channels(), images.height());
+    return new Profiler().count(net).paramSizeMb();
   }
 
   private static double seconds(long startNanos) {
@@ -86,39 +81,35 @@ public final class SearchTrainer {
 
   /** The state of one running search. */
   private final class Run {
-    final SearchData data;
+    final TrainingData data;
+    final DataFeed feed;
+    final TrainingSpec t = spec.training();
     final SearchSteps steps;
     final CosineSchedule schedule;
     int archPasses;
 
-    Run(NDManager manager, SearchData data) {
+    Run(NDManager manager, TrainingData data) {
       this.data = data;
-      ImageSet s = data.weightsSet();
-      steps =
-          new SearchSteps(
-              config, manager, data.feed(), s.channels(), data.feed().imageSize(s), s.classes());
-      schedule =
-          new CosineSchedule(config.learningRate(), config.learningRateMin(), config.epochs());
+      this.feed = data.feed(t.cutoutOrZero());
+      ImageSet s = data.train();
+      steps = new SearchSteps(spec, weight, manager, s.channels(), feed.imageSize(s), s.classes());
+      schedule = new CosineSchedule(t.learningRate(), t.learningRateMin(), t.epochs());
     }
 
     SearchEpoch epoch(int epoch, boolean last) {
       long start = System.nanoTime();
       double lr = schedule.at(epoch);
-      boolean archSteps = epoch >= config.archWarmupEpochs();
-      BatchIterator train =
-          data.feed().train(data.weightsSet(), config.batchSize(), config.seed(), epoch);
-      BatchIterator arch =
-          data.feed().train(data.archSet(), config.batchSize(), config.seed() + 1, archPasses++);
-      int count = (data.weightsSet().size() + config.batchSize() - 1) / config.batchSize();
+      boolean archSteps = epoch >= spec.archWarmupEpochs();
+      BatchIterator train = feed.train(data.train(), t.batchSize(), t.seed(), epoch);
+      BatchIterator arch = archBatches();
+      int count = (data.train().size() + t.batchSize() - 1) / t.batchSize();
       double[] sums = new double[5]; // loss, ce, l1, l2 (image-weighted), correct
       long images = 0;
       for (int step = 0; train.hasNext(); step++) {
         Batch batch = train.next();
         if (archSteps) {
           if (!arch.hasNext()) {
-            arch =
-                data.feed()
-                    .train(data.archSet(), config.batchSize(), config.seed() + 1, archPasses++);
+            arch = archBatches();
           }
           steps.archStep(arch.next());
         }
@@ -141,18 +132,23 @@ public final class SearchTrainer {
           sums[2] / images,
           sums[3] / images,
           validAcc,
-          steps.genotype().toJson(),
+          steps.genotype(),
           seconds(start));
+    }
+
+    /** The next pass over the architecture split (its own shuffle seed). */
+    private BatchIterator archBatches() {
+      return feed.train(data.heldOut(), t.batchSize(), t.seed() + 1, archPasses++);
     }
 
     /** Top-1 accuracy on the architecture split, as PC-DARTS's infer(). */
     private double validate() {
       long correct = 0;
-      BatchIterator it = data.feed().eval(data.archSet(), config.batchSize());
+      BatchIterator it = feed.eval(data.heldOut(), t.batchSize());
       while (it.hasNext()) {
         correct += steps.correct(it.next());
       }
-      return (double) correct / data.archSet().size();
+      return (double) correct / data.heldOut().size();
     }
   }
 }

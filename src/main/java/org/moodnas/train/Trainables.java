@@ -1,7 +1,6 @@
 package org.moodnas.train;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.util.Pair;
@@ -48,12 +47,5 @@ final class Trainables {
         a.getGradient().muli(0);
       }
     }
-  }
-
-  /** Owned by {@code state}, but scoped to this step's manager until it closes. */
-  static NDArray persistent(NDArray a, NDManager state, NDManager step) {
-    a.attach(state);
-    a.tempAttach(step);
-    return a;
   }
 }

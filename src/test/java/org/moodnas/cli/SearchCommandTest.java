@@ -3,6 +3,7 @@ package org.moodnas.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -80,6 +81,38 @@ class SearchCommandTest {
         CliRun.of("search", "--simulate", "--warehouse", wh, "--run-id", "r", "--resume", "r");
     assertThat(both.code()).isEqualTo(2);
     assertThat(both.err()).contains("--run-id or --resume, not both");
+  }
+
+  @Test
+  void aResumedSweepKeepsItsRecordedSettings(@TempDir Path dir) {
+    String wh = dir.toUri().toString();
+    String[] wide = {"search", "--simulate", "--delta", "0.3", "--warehouse", wh};
+    CliRun whole = CliRun.of(append(wide, "--run-id", "whole"));
+    assertThat(whole.code()).as(whole.err()).isZero();
+    CliRun cut = CliRun.of(append(wide, "--run-id", "r", "--max-trials", "3"));
+    assertThat(cut.code()).as(cut.err()).isZero();
+    assertThat(trials(wh)).isEqualTo(3);
+
+    // Only the run: its δ of 0.3 comes from runs.config, not from the default 0.15.
+    CliRun resumed = CliRun.of("search", "--resume", "r", "--warehouse", wh);
+    assertThat(resumed.code()).as(resumed.err()).isZero();
+    assertThat(resumed.err()).contains("run r continues with its recorded settings");
+    assertThat(nus(wh, "r")).isEqualTo(nus(wh, "whole")).hasSizeLessThan(11);
+  }
+
+  private static List<String> nus(String wh, String run) {
+    CliRun r =
+        CliRun.of(
+            "sql",
+            "SELECT reg_weight FROM search_trials WHERE run_id = '"
+                + run
+                + "' ORDER BY trial_index",
+            "--warehouse",
+            wh,
+            "--format",
+            "csv");
+    assertThat(r.code()).as(r.err()).isZero();
+    return r.out().lines().skip(1).toList();
   }
 
   private static String[] append(String[] args, String... more) {

@@ -83,26 +83,63 @@ class TrainingCommandsTest {
   }
 
   @Test
-  void badTrainingInputExitsTwoInOneLine() {
-    for (String[] args :
-        new String[][] {
-          {"search-trial", "--weight", "-1", "--epochs", "1"},
-          {"search-trial", "--weight", "0.1", "--init-channels", "12"},
-          {"search-trial", "--weight", "0.1", "-o", "l3"},
-          {"search-trial", "--weight", "0.1", "--dataset", "mnist"},
-          {"search-trial", "--weight", "0.1", "--dataset", "cifar10"},
-          {"search-trial", "--weight", "0.1", "--unrolled"},
-          {"search-trial", "--weight", "0.1", "--train-portion", "1.5"},
-          {"train-one", "--arch", "NoSuchNet"},
-          {"train-one", "--arch", "DARTS_V2", "--data", "/nonexistent/folder"},
-          {"train-one", "--arch", "DARTS_V2", "--drop-path-prob", "1.5"},
-        }) {
+  void badTrainingInputExitsTwoWithOneLineNamingTheFlag() {
+    Object[][] cases = {
+      {
+        new String[] {"search-trial", "--weight", "-1", "--epochs", "1"},
+        "--weight must be a finite ν ≥ 0, got -1.0"
+      },
+      {
+        new String[] {"search-trial", "--weight", "0.1", "--init-channels", "12"},
+        "--init-channels must be a multiple of 8"
+      },
+      {new String[] {"search-trial", "--weight", "0.1", "-o", "l3"}, "'l3' is not an objective"},
+      {
+        new String[] {"search-trial", "--weight", "0.1", "--dataset", "mnist"},
+        "unknown dataset 'mnist'"
+      },
+      {
+        new String[] {"search-trial", "--weight", "0.1", "--dataset", "cifar10"},
+        "--data is required for cifar10"
+      },
+      {
+        new String[] {"search-trial", "--weight", "0.1", "--unrolled"},
+        "--unrolled (second-order DARTS) is not supported"
+      },
+      {
+        new String[] {"search-trial", "--weight", "0.1", "--train_portion", "1.5"},
+        "--train-portion must be in (0, 1], got 1.5"
+      },
+      {
+        new String[] {"search-trial", "--weight", "0.1", "--learning-rate", "NaN"},
+        "--learning-rate must be finite and ≥ 0, got NaN"
+      },
+      {new String[] {"train-one", "--arch", "NoSuchNet"}, "unknown genotype 'NoSuchNet'"},
+      {
+        new String[] {"train-one", "--arch", "DARTS_V2", "--data", "/nonexistent/folder"},
+        "/nonexistent/folder"
+      },
+      {
+        new String[] {"train-one", "--arch", "DARTS_V2", "--drop-path-prob", "1.5"},
+        "--drop-path-prob must be in [0, 1), got 1.5"
+      },
+      {
+        new String[] {"train-one", "--arch", "DARTS_V2", "--layers", "2"},
+        "--layers must be ≥ 3, got 2"
+      },
+    };
+    for (Object[] c : cases) {
+      String[] args = (String[]) c[0];
       CliRun r = run(args);
-      assertThat(r.code()).as(String.join(" ", args) + ": " + r.err()).isEqualTo(2);
-      assertThat(r.err().lines().filter(l -> l.startsWith("mood-nas: ")).count())
-          .as(String.join(" ", args) + ": " + r.err())
-          .isEqualTo(1);
-      assertThat(r.out()).isEmpty();
+      String what = String.join(" ", args) + ": " + r.err();
+      assertThat(r.code()).as(what).isEqualTo(2);
+      assertThat(r.err().lines().toList())
+          .as(what)
+          .singleElement()
+          .asString()
+          .startsWith("mood-nas: ")
+          .contains((String) c[1]);
+      assertThat(r.out()).as(what).isEmpty();
     }
   }
 }

@@ -2,15 +2,11 @@ package org.moodnas.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -23,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.moodnas.spark.SparkSessions;
 import org.moodnas.store.Tables;
 import org.moodnas.store.Warehouse;
+import org.moodnas.testing.TinyFashionMnist;
 
 /**
  * The sweep on a real multi-process cluster: a standalone master and two workers (one core and one
@@ -38,9 +35,6 @@ class ClusterIT {
   static StandaloneCluster cluster;
   static SparkSession spark;
 
-  /** A finished spark-submit: exit code, stdout, stderr. */
-  record Submitted(int exit, String out, String err) {}
-
   @BeforeAll
   static void start() throws Exception {
     cluster = StandaloneCluster.start(ROOT, dir, 2, "2g");
@@ -54,42 +48,9 @@ class ClusterIT {
     }
   }
 
-  private static Submitted submit(List<String> command, Consumer<String> onErrLine)
+  private static Submission submit(List<String> command, Consumer<String> onErrLine)
       throws IOException, InterruptedException {
-    List<String> cmd =
-        new ArrayList<>(
-            List.of(
-                "bash",
-                ROOT.resolve("jobs/mood-nas-submit").toString(),
-                "--master",
-                cluster.masterUrl(),
-                "--conf",
-                "spark.driver.host=127.0.0.1",
-                "--conf",
-                "spark.driver.bindAddress=127.0.0.1",
-                "--conf",
-                "spark.executor.memory=1g",
-                "--conf",
-                "spark.executor.resource.gpu.amount=1"));
-    cmd.addAll(command);
-    ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile());
-    pb.environment().putAll(cluster.environment());
-    Path out = Files.createTempFile(dir, "submit", ".out");
-    pb.redirectOutput(out.toFile());
-    Process p = pb.start();
-    StringBuilder err = new StringBuilder();
-    try (BufferedReader r =
-        new BufferedReader(new InputStreamReader(p.getErrorStream(), StandardCharsets.UTF_8))) {
-      for (String line = r.readLine(); line != null; line = r.readLine()) {
-        err.append(line).append('\n');
-        onErrLine.accept(line);
-      }
-    }
-    if (!p.waitFor(10, TimeUnit.MINUTES)) {
-      p.destroyForcibly();
-      throw new IllegalStateException("spark-submit did not end in 10 minutes:\n" + err);
-    }
-    return new Submitted(p.exitValue(), Files.readString(out), err.toString());
+    return Submission.run(cluster, ROOT, dir, command, onErrLine);
   }
 
   private static List<Row> trials(Path warehouse, String runId) {
@@ -102,22 +63,7 @@ class ClusterIT {
 
   /** A command on 1 % of Fashion-MNIST with a small network for one epoch, then {@code more}. */
   private static List<String> tiny(String command, String... more) {
-    List<String> args =
-        new ArrayList<>(
-            List.of(
-                command,
-                "--dataset",
-                "fashion-mnist",
-                "--subsample",
-                "0.01",
-                "--init-channels",
-                "8",
-                "--layers",
-                "5",
-                "--epochs",
-                "1"));
-    args.addAll(List.of(more));
-    return args;
+    return List.of(TinyFashionMnist.args(command, more));
   }
 
   private static List<String> realTrial() {
@@ -127,7 +73,7 @@ class ClusterIT {
   @Test
   void simulatedParallelSweepRunsItsTrialsOnGpuExecutors() throws Exception {
     Path wh = dir.resolve("wh-sim");
-    Submitted s =
+    Submission s =
         submit(
             List.of(
                 "search",
@@ -159,7 +105,7 @@ class ClusterIT {
   void aTrialWhoseExecutorIsKilledIsRetriedAndRecordedOnce() throws Exception {
     Path wh = dir.resolve("wh-fault");
     List<String> killed = new ArrayList<>();
-    Submitted s =
+    Submission s =
         submit(
             List.of(
                 "search",
@@ -202,7 +148,7 @@ class ClusterIT {
             wh.toString(),
             "--run-id",
             "real"));
-    Submitted s = submit(args, line -> {});
+    Submission s = submit(args, line -> {});
     assertThat(s.exit()).as(s.err()).isZero();
     List<Row> rows = trials(wh, "real");
     assertThat(rows).hasSize(2);
@@ -226,7 +172,7 @@ class ClusterIT {
   @Test
   void tinyTrainOnBothExecutorsCheckpointsForAnEnsemble() throws Exception {
     Path wh = dir.resolve("wh-train");
-    Submitted s =
+    Submission s =
         submit(
             tiny(
                 "train",
@@ -263,7 +209,7 @@ class ClusterIT {
     assertThat(rows.stream().map(r -> r.<String>getAs("device")).distinct().toList())
         .containsExactlyInAnyOrder("cpu on executor 0", "cpu on executor 1");
 
-    Submitted e =
+    Submission e =
         submit(
             List.of("ensemble", "--train-run", "t", "--warehouse", wh.toString(), "--run-id", "e"),
             line -> {});
@@ -288,7 +234,7 @@ class ClusterIT {
             wh.toString(),
             "--run-id",
             "gpu"));
-    Submitted s = submit(args, line -> {});
+    Submission s = submit(args, line -> {});
     assertThat(s.exit()).as(s.err()).isZero();
     List<Row> rows = trials(wh, "gpu");
     assertThat(rows).hasSize(1);

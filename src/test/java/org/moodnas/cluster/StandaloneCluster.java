@@ -24,6 +24,9 @@ final class StandaloneCluster implements AutoCloseable {
   private static final List<String> NOT_IN_SPARK =
       List.of("api-0.36", "pytorch-", "delta-", "picocli-", "jfreechart-");
 
+  /** The discovery script reporting one fake GPU, in SPARK_HOME. */
+  private static final String GPUS = "discover-gpus.sh";
+
   private final Path home;
   private final int port;
   private final List<Process> processes = new ArrayList<>();
@@ -36,20 +39,7 @@ final class StandaloneCluster implements AutoCloseable {
   /** Starts a master and {@code workers} workers and waits until all registered. */
   static StandaloneCluster start(Path root, Path dir, int workers, String workerMemory)
       throws IOException, InterruptedException {
-    Path home = dir.resolve("spark-home");
-    Path jars = Files.createDirectories(home.resolve("jars"));
-    try (Stream<Path> lib = Files.list(root.resolve("target/lib"))) {
-      for (Path jar : lib.toList()) {
-        String name = jar.getFileName().toString();
-        if (NOT_IN_SPARK.stream().noneMatch(name::startsWith)) {
-          Files.createSymbolicLink(jars.resolve(name), jar.toAbsolutePath());
-        }
-      }
-    }
-    Path gpus = home.resolve("discover-gpus.sh");
-    Files.writeString(gpus, "#!/bin/sh\necho '{\"name\":\"gpu\",\"addresses\":[\"0\"]}'\n");
-    Files.setPosixFilePermissions(gpus, PosixFilePermissions.fromString("rwxr-xr-x"));
-
+    Path home = sparkHome(root, dir);
     StandaloneCluster c = new StandaloneCluster(home, freePort());
     List<String> flags = jvmFlags(root);
     Path masterLog = dir.resolve("master.log");
@@ -67,7 +57,7 @@ final class StandaloneCluster implements AutoCloseable {
     for (int i = 0; i < workers; i++) {
       List<String> workerFlags = new ArrayList<>(flags);
       workerFlags.add("-Dspark.worker.resource.gpu.amount=1");
-      workerFlags.add("-Dspark.worker.resource.gpu.discoveryScript=" + gpus);
+      workerFlags.add("-Dspark.worker.resource.gpu.discoveryScript=" + home.resolve(GPUS));
       c.launch(
           workerFlags,
           List.of(
@@ -85,16 +75,38 @@ final class StandaloneCluster implements AutoCloseable {
               c.masterUrl()),
           dir.resolve("worker-" + i + ".log"));
     }
+    c.awaitWorkers(masterLog, workers);
+    return c;
+  }
+
+  /** A SPARK_HOME whose jars/ links the Spark jars Maven resolved, with a GPU discovery script. */
+  private static Path sparkHome(Path root, Path dir) throws IOException {
+    Path home = dir.resolve("spark-home");
+    Path jars = Files.createDirectories(home.resolve("jars"));
+    try (Stream<Path> lib = Files.list(root.resolve("target/lib"))) {
+      for (Path jar : lib.toList()) {
+        String name = jar.getFileName().toString();
+        if (NOT_IN_SPARK.stream().noneMatch(name::startsWith)) {
+          Files.createSymbolicLink(jars.resolve(name), jar.toAbsolutePath());
+        }
+      }
+    }
+    Path gpus = home.resolve(GPUS);
+    Files.writeString(gpus, "#!/bin/sh\necho '{\"name\":\"gpu\",\"addresses\":[\"0\"]}'\n");
+    Files.setPosixFilePermissions(gpus, PosixFilePermissions.fromString("rwxr-xr-x"));
+    return home;
+  }
+
+  private void awaitWorkers(Path masterLog, int workers) throws IOException, InterruptedException {
     long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
     while (registeredWorkers(masterLog) < workers) {
       if (System.nanoTime() > deadline) {
-        c.close();
+        close();
         throw new IllegalStateException(
             "workers did not register within 120 s; see " + masterLog.toAbsolutePath());
       }
       Thread.sleep(500);
     }
-    return c;
   }
 
   String masterUrl() {

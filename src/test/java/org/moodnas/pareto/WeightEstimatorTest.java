@@ -9,13 +9,15 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.moodnas.core.SweepSpec;
+import org.moodnas.core.Weight;
 
 class WeightEstimatorTest {
 
   /** Runs the estimator against the toy problem with up to p trials in flight. */
   private static List<Double> sweep(int parallelism) {
     WeightEstimator e =
-        new WeightEstimator(WeightEstimator.DEFAULT_INITIAL, WeightEstimator.DEFAULT_DELTA);
+        new WeightEstimator(SweepSpec.DEFAULT_INITIAL_WEIGHTS, SweepSpec.DEFAULT_DELTA);
     List<Double> proposed = new ArrayList<>();
     Deque<Weight> running = new ArrayDeque<>();
     while (!e.done()) {
@@ -65,7 +67,7 @@ class WeightEstimatorTest {
 
   @Test
   void aFailedTrialLeavesItsPairVisited() {
-    WeightEstimator e = new WeightEstimator(WeightEstimator.DEFAULT_INITIAL, 0.15);
+    WeightEstimator e = new WeightEstimator(SweepSpec.DEFAULT_INITIAL_WEIGHTS, 0.15);
     e.record(ToyProblem.solve(e.next().orElseThrow()));
     e.record(ToyProblem.solve(e.next().orElseThrow()));
     assertThat(e.next()).isPresent();

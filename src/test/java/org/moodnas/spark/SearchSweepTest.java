@@ -14,14 +14,16 @@ import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.moodnas.core.FanOutSpec;
+import org.moodnas.core.InvalidSettingException;
+import org.moodnas.core.SweepSpec;
 import org.moodnas.pareto.Point;
-import org.moodnas.pareto.WeightEstimator;
 import org.moodnas.store.SearchRecords;
 import org.moodnas.store.Tables;
 import org.moodnas.store.Warehouse;
-import org.moodnas.train.DataSource;
-import org.moodnas.train.SearchConfig;
-import org.moodnas.train.TrialResult;
+import org.moodnas.testing.SimulatedSweeps;
+import org.moodnas.testing.TinyFashionMnist;
+import org.moodnas.testing.Trials;
 
 /** Sweeps through local Spark into Delta tables. */
 class SearchSweepTest {
@@ -34,170 +36,132 @@ class SearchSweepTest {
     spark = SparkSessions.getOrCreate("local[2]");
   }
 
-  private static SweepSettings simulated(
-      String runId, int parallelism, int maxTrials, double seconds) {
-    return new SweepSettings(
-        runId,
-        "l2",
-        WeightEstimator.DEFAULT_INITIAL,
-        WeightEstimator.DEFAULT_DELTA,
-        parallelism,
-        3e-4,
-        seconds,
-        maxTrials,
-        0,
-        null,
-        null);
+  private static Warehouse warehouse(Path dir) {
+    return new Warehouse(spark, dir.toUri().toString());
+  }
+
+  private static SearchSweep sweep(Warehouse wh, String runId, SweepSpec spec, PrintWriter log) {
+    return new SearchSweep(spark, wh, runId, spec, log);
+  }
+
+  private static List<Row> trials(Warehouse wh, String runId) {
+    return wh.read(Tables.SEARCH_TRIALS)
+        .where("run_id = '" + runId + "'")
+        .orderBy("trial_index")
+        .collectAsList();
   }
 
   private static List<Double> recordedNus(Warehouse wh, String runId) {
-    return wh
-        .read(Tables.SEARCH_TRIALS)
-        .where("run_id = '" + runId + "'")
-        .orderBy("trial_index")
-        .select("reg_weight")
-        .collectAsList()
-        .stream()
-        .map(r -> r.getDouble(0))
-        .toList();
+    return trials(wh, runId).stream().map(r -> r.<Double>getAs("reg_weight")).toList();
   }
 
-  private static String runStatus(Warehouse wh, String runId) {
-    return wh.read(Tables.RUNS).where("run_id = '" + runId + "'").first().getAs("status");
+  private static Row run(Warehouse wh, String runId) {
+    return wh.read(Tables.RUNS).where("run_id = '" + runId + "'").first();
   }
 
   @Test
-  void sequentialSimulatedSweepRecordsThePublishedSequence(@TempDir Path dir) throws Exception {
-    Warehouse wh = new Warehouse(spark, dir.toUri().toString());
-    StringWriter log = new StringWriter();
-    List<Point> front =
-        new SearchSweep(
-                spark, new SearchRecords(wh), simulated("seq", 1, 0, 0), new PrintWriter(log))
-            .run("{}");
+  void aSequentialSweepRecordsThePublishedSequenceOfWeights(@TempDir Path dir) throws Exception {
+    Warehouse wh = warehouse(dir);
+    List<Point> front = sweep(wh, "seq", SimulatedSweeps.sweep(1, 0, 0), QUIET).start();
 
-    List<Row> trials =
-        wh.read(Tables.SEARCH_TRIALS)
-            .orderBy("trial_index")
-            .select("trial_index", "reg_weight", "status")
-            .collectAsList();
+    List<Row> trials = trials(wh, "seq");
     assertThat(trials).hasSize(11);
+    assertThat(trials)
+        .extracting(r -> r.<Integer>getAs("trial_index"))
+        .containsExactly(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10);
+    assertThat(trials).extracting(r -> r.<String>getAs("status")).containsOnly("ok");
     double[] expected = {0.2, 0.0, 0.107143, 0.155172, 0.177966};
-    for (int i = 0; i < trials.size(); i++) {
-      assertThat(trials.get(i).getInt(0)).isEqualTo(i);
-      assertThat(trials.get(i).getString(2)).isEqualTo("ok");
-      if (i < expected.length) {
-        assertThat(trials.get(i).getDouble(1)).isCloseTo(expected[i], within(5e-7));
-      }
+    for (int i = 0; i < expected.length; i++) {
+      assertThat(trials.get(i).<Double>getAs("reg_weight")).isCloseTo(expected[i], within(5e-7));
     }
     assertThat(front).hasSize(11);
-    assertThat(runStatus(wh, "seq")).isEqualTo("done");
-    assertThat(wh.read(Tables.RUNS).first().<Object>getAs("finished_at")).isNotNull();
+  }
+
+  @Test
+  void aFinishedSweepClosesItsRunAsDone(@TempDir Path dir) throws Exception {
+    Warehouse wh = warehouse(dir);
+    StringWriter log = new StringWriter();
+    sweep(wh, "seq", SimulatedSweeps.sweep(1, 0, 0), new PrintWriter(log)).start();
+    assertThat(run(wh, "seq").<String>getAs("status")).isEqualTo("done");
+    assertThat(run(wh, "seq").<Object>getAs("finished_at")).isNotNull();
     assertThat(log.toString()).contains("trial 10 done");
   }
 
   @Test
-  void parallelSweepRecordsEveryTrialOnce(@TempDir Path dir) throws Exception {
-    Warehouse wh = new Warehouse(spark, dir.toUri().toString());
-    new SearchSweep(spark, new SearchRecords(wh), simulated("par", 2, 0, 0.2), QUIET).run("{}");
-    List<Row> rows = wh.read(Tables.SEARCH_TRIALS).select("trial_index").collectAsList();
-    long distinct = rows.stream().map(r -> r.getInt(0)).distinct().count();
-    assertThat(distinct).isEqualTo(rows.size());
-    assertThat(rows.size()).isBetween(9, 14);
+  void aParallelSweepRecordsEveryTrialOnce(@TempDir Path dir) throws Exception {
+    Warehouse wh = warehouse(dir);
+    sweep(wh, "par", SimulatedSweeps.sweep(2, 0, 0.2), QUIET).start();
+    List<Integer> indices =
+        trials(wh, "par").stream().map(r -> r.<Integer>getAs("trial_index")).toList();
+    assertThat(indices).doesNotHaveDuplicates();
+    assertThat(indices.size()).isBetween(9, 14);
   }
 
   @Test
   void runningTrialsShowProgressFromHeartbeats(@TempDir Path dir) throws Exception {
-    Warehouse wh = new Warehouse(spark, dir.toUri().toString());
+    Warehouse wh = warehouse(dir);
     StringWriter log = new StringWriter();
-    new SearchSweep(spark, new SearchRecords(wh), simulated("live", 1, 1, 4), new PrintWriter(log))
-        .run("{}");
+    sweep(wh, "live", SimulatedSweeps.sweep(1, 1, 4), new PrintWriter(log)).start();
     // Heartbeats every second during a 4 s trial: partial progress reaches the driver.
     assertThat(log.toString())
         .containsPattern(
             "trial 0 on executor driver: epoch 1/1 step [1-7]/8, \\d+% done, ETA \\d+ s");
-    Row trial = wh.read(Tables.SEARCH_TRIALS).first();
+  }
+
+  @Test
+  void aTrialRecordsWhereItRanAndItsAttempt(@TempDir Path dir) throws Exception {
+    Warehouse wh = warehouse(dir);
+    sweep(wh, "where", SimulatedSweeps.sweep(1, 1, 0), QUIET).start();
+    Row trial = trials(wh, "where").get(0);
     assertThat(trial.<Integer>getAs("attempt")).isEqualTo(1);
     assertThat(trial.<String>getAs("device")).isEqualTo("simulated on executor driver");
   }
 
   @Test
   void askingForGpusInPlainLocalModeIsAnError(@TempDir Path dir) {
-    Warehouse wh = new Warehouse(spark, dir.toUri().toString());
-    SweepSettings s = simulated("gpu", 1, 1, 0);
-    SweepSettings oneGpu =
-        new SweepSettings(
-            s.runId(),
-            s.objective(),
-            s.initialWeights(),
-            s.delta(),
-            1,
-            s.weightDecay(),
-            0,
-            1,
-            1,
-            null,
-            null);
-    assertThatThrownBy(() -> new SearchSweep(spark, new SearchRecords(wh), oneGpu, QUIET).run("{}"))
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("--gpus-per-trial 1")
+    SweepSpec oneGpu =
+        SweepSpec.of(SimulatedSweeps.sweep(1, 1, 0).trial(), new FanOutSpec(1, 1))
+            .withMaxTrials(1)
+            .simulated(0);
+    assertThatThrownBy(() -> sweep(warehouse(dir), "gpu", oneGpu, QUIET).start())
+        .isInstanceOfSatisfying(
+            InvalidSettingException.class, e -> assertThat(e.setting()).isEqualTo("gpusPerTrial"))
         .hasMessageMatching(".*local mode \\(local\\[[^]]+]\\) never offers GPUs.*");
   }
 
   @Test
   void aStoppedSweepResumesToTheSameTrialsEachRecordedOnce(@TempDir Path dir) throws Exception {
-    Warehouse wh = new Warehouse(spark, dir.toUri().toString());
-    new SearchSweep(spark, new SearchRecords(wh), simulated("whole", 1, 0, 0), QUIET).run("{}");
-    new SearchSweep(spark, new SearchRecords(wh), simulated("cut", 1, 4, 0), QUIET).run("{}");
+    Warehouse wh = warehouse(dir);
+    sweep(wh, "whole", SimulatedSweeps.sweep(1, 0, 0), QUIET).start();
+    sweep(wh, "cut", SimulatedSweeps.sweep(1, 4, 0), QUIET).start();
     assertThat(recordedNus(wh, "cut")).hasSize(4);
-    assertThat(runStatus(wh, "cut")).isEqualTo("stopped");
+    assertThat(run(wh, "cut").<String>getAs("status")).isEqualTo("stopped");
 
-    new SearchSweep(spark, new SearchRecords(wh), simulated("cut", 1, 0, 0), QUIET).resume();
+    sweep(wh, "cut", SimulatedSweeps.sweep(1, 0, 0), QUIET).resume();
     assertThat(recordedNus(wh, "cut")).hasSize(11).isEqualTo(recordedNus(wh, "whole"));
-    assertThat(runStatus(wh, "cut")).isEqualTo("done");
+    assertThat(run(wh, "cut").<String>getAs("status")).isEqualTo("done");
   }
 
   @Test
   void aRepeatedTrialAppendIsSkipped(@TempDir Path dir) {
-    Warehouse wh = new Warehouse(spark, dir.toUri().toString());
+    Warehouse wh = warehouse(dir);
     SearchRecords records = new SearchRecords(wh);
-    TrialResult r =
-        new TrialResult(
-            "l2", 0.1, 0.9, 3e-4, "ok", null, 0.5, 0.2, null, 0.5, null, null, null, null, "cpu",
-            List.of(), 1.0);
-    records.recordTrial("rep", 3, r, 1, Instant.now(), Instant.now());
-    records.recordTrial("rep", 5, r, 1, Instant.now(), Instant.now());
-    records.recordTrial("rep", 3, r, 2, Instant.now(), Instant.now()); // a retried task
-    assertThat(wh.read(Tables.SEARCH_TRIALS).count()).isEqualTo(2);
+    records.recordTrial("rep", 3, Trials.ok(0.1, 0.5, 0.2, null), 1, Instant.now(), Instant.now());
+    records.recordTrial("rep", 5, Trials.ok(0.1, 0.5, 0.2, null), 1, Instant.now(), Instant.now());
+    // a retried task appends trial 3 again
+    records.recordTrial("rep", 3, Trials.ok(0.1, 0.5, 0.2, null), 2, Instant.now(), Instant.now());
+    assertThat(trials(wh, "rep"))
+        .extracting(r -> r.<Integer>getAs("attempt"))
+        .containsExactly(1, 1);
   }
 
   @Test
   void aTinyRealSweepOnFashionMnistRecordsTrialsAndEpochs(@TempDir Path dir) throws Exception {
-    Warehouse wh = new Warehouse(spark, dir.toUri().toString());
-    SearchConfig trial =
-        SearchConfig.defaults().toBuilder()
-            .subsample(0.01)
-            .initChannels(8)
-            .layers(5)
-            .epochs(1)
-            .archWarmupEpochs(0)
-            .batchSize(64)
-            .build();
+    Warehouse wh = warehouse(dir);
     // δ = 10: the two initial weights already cover the front.
-    SweepSettings s =
-        new SweepSettings(
-            "real",
-            "l2",
-            WeightEstimator.DEFAULT_INITIAL,
-            10,
-            2,
-            3e-4,
-            0,
-            0,
-            0,
-            trial,
-            new DataSource("fashion-mnist", null, 0.01));
-    new SearchSweep(spark, new SearchRecords(wh), s, QUIET).run("{}");
-    List<Row> trials = wh.read(Tables.SEARCH_TRIALS).orderBy("trial_index").collectAsList();
+    SweepSpec spec = SweepSpec.of(TinyFashionMnist.search(), new FanOutSpec(2, 0)).withDelta(10);
+    sweep(wh, "real", spec, QUIET).start();
+    List<Row> trials = trials(wh, "real");
     assertThat(trials).hasSize(2);
     for (Row r : trials) {
       assertThat(r.<String>getAs("status"))
@@ -209,6 +173,6 @@ class SearchSweepTest {
       assertThat(r.<String>getAs("device")).isEqualTo("cpu on executor driver");
     }
     assertThat(trials.get(0).<Double>getAs("reg_weight")).isEqualTo(0.2);
-    assertThat(wh.read(Tables.SEARCH_EPOCHS).count()).isEqualTo(2);
+    assertThat(wh.read(Tables.SEARCH_EPOCHS).where("run_id = 'real'").count()).isEqualTo(2);
   }
 }

@@ -9,12 +9,20 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.moodnas.core.DatasetKind;
+import org.moodnas.core.EvalResult;
+import org.moodnas.core.EvalSpec;
+import org.moodnas.core.SearchMetrics;
+import org.moodnas.core.SearchSpec;
+import org.moodnas.core.TrialResult;
+import org.moodnas.core.TrialStatus;
+import org.moodnas.core.Weight;
+import org.moodnas.data.DataFeed;
 import org.moodnas.data.Dataset;
-import org.moodnas.data.DatasetKind;
 import org.moodnas.data.Datasets;
-import org.moodnas.data.ImageSet;
 import org.moodnas.data.Split;
 import org.moodnas.data.Splits;
+import org.moodnas.data.TrainingData;
 import org.moodnas.nn.eval.NetworkSpec;
 import org.moodnas.space.Genotype;
 import org.moodnas.space.GenotypeRegistry;
@@ -38,70 +46,74 @@ class FashionMnistTrainingTest {
 
   @Test
   void smallSearchLearnsAndYieldsAValidGenotype() {
-    SearchConfig config =
-        SearchConfig.defaults().toBuilder()
-            .objective(Objective.L2)
-            .regWeight(1e-4)
-            .batchSize(64)
-            .epochs(3)
-            .initChannels(8)
-            .layers(5)
-            .archWarmupEpochs(1)
-            .learningRate(0.05)
-            .build();
+    SearchSpec spec =
+        SearchSpec.DEFAULTS
+            .withArchWarmupEpochs(1)
+            .withTraining(
+                SearchSpec.DEFAULTS.training().toBuilder()
+                    .batchSize(64)
+                    .epochs(3)
+                    .initChannels(8)
+                    .layers(5)
+                    .learningRate(0.05)
+                    .build());
     Split split = Splits.trainPortion(fashion.train(), 0.5);
-    SearchData data =
-        new SearchData(
+    TrainingData data =
+        new TrainingData(
             split.first(),
             split.rest(),
-            DataFeed.of(DatasetKind.FASHION_MNIST, fashion.normalization(), 0));
-    TrialResult r = new SearchTrainer(config, TrainingProgress.none()).run(data);
+            fashion.test(),
+            fashion.normalization(),
+            DatasetKind.FASHION_MNIST);
+    TrialResult r = new SearchTrainer(spec, new Weight(1e-4, 1), TrainingProgress.none()).run(data);
 
-    assertThat(r.status()).isEqualTo("ok");
+    assertThat(r.status()).isEqualTo(TrialStatus.OK);
     assertThat(r.epochs()).hasSize(3);
     assertThat(r.epochs()).allSatisfy(e -> assertThat(e.trainLoss()).isFinite());
     assertThat(r.epochs().get(2).trainLoss()).isLessThan(r.epochs().get(0).trainLoss());
     assertThat(r.epochs().subList(0, 2)).allSatisfy(e -> assertThat(e.validAcc()).isNull());
-    assertThat(r.validAcc()).isGreaterThan(0.4); // chance is 0.1
-    assertThat(r.regLoss()).isEqualTo(r.l2Loss());
-    assertThat(r.l1Loss()).isGreaterThan(0);
-    Genotype g = Genotype.fromJson(r.genotype());
+    SearchMetrics m = r.metrics();
+    assertThat(m.validAcc()).isGreaterThan(0.4); // chance is 0.1
+    assertThat(m.regLoss()).isEqualTo(m.l2Loss());
+    assertThat(m.l1Loss()).isGreaterThan(0);
+    Genotype g = r.genotype();
     assertThat(g.normal()).hasSize(8);
     assertThat(g.primitives()).doesNotContain(Primitive.NONE);
     // Fashion-MNIST has one input channel: the model size counts a 1-channel stem.
-    NetworkSpec spec = NetworkSpec.cifar(g, 36, 20, 10, false).withInput(1, 28);
-    assertThat(r.modelSizeMb())
-        .isEqualTo(new org.moodnas.profile.Profiler().count(spec).paramSizeMb());
+    NetworkSpec net = NetworkSpec.cifar(g, 36, 20, 10, false).withInput(1, 28);
+    assertThat(m.modelSizeMb())
+        .isEqualTo(new org.moodnas.profile.Profiler().count(net).paramSizeMb());
   }
 
   @Test
   void shortEvaluationOfARegistryGenotypeAndItsCheckpoint(@TempDir Path dir) {
-    EvalConfig config =
-        EvalConfig.defaults().toBuilder()
-            .initChannels(8)
-            .layers(5)
-            .auxiliary(true)
-            .epochs(2)
-            .batchSize(64)
-            .trainPortion(0.9)
-            .build();
-    ImageSet train = fashion.train();
-    Split split = Splits.trainPortion(train, 0.9);
-    EvalData data =
-        new EvalData(
+    EvalSpec spec =
+        EvalSpec.DEFAULTS
+            .withAuxiliary(true)
+            .withTraining(
+                EvalSpec.DEFAULTS.training().toBuilder()
+                    .initChannels(8)
+                    .layers(5)
+                    .epochs(2)
+                    .batchSize(64)
+                    .trainPortion(0.9)
+                    .build());
+    Split split = Splits.trainPortion(fashion.train(), 0.9);
+    TrainingData data =
+        new TrainingData(
             split.first(),
             split.rest(),
             fashion.test(),
-            DataFeed.of(DatasetKind.FASHION_MNIST, fashion.normalization(), 0),
-            NetworkSpec.Kind.CIFAR);
+            fashion.normalization(),
+            DatasetKind.FASHION_MNIST);
     String checkpoint = dir.resolve("pc_darts.ckpt").toUri().toString();
     Genotype genotype = GenotypeRegistry.bundled().get("PC_DARTS_cifar");
-    EvalResult r = new EvalTrainer(config, TrainingProgress.none()).run(genotype, data, checkpoint);
+    EvalResult r = new EvalTrainer(spec, TrainingProgress.none()).run(genotype, data, checkpoint);
 
-    assertThat(r.status()).as(String.valueOf(r.error())).isEqualTo("ok");
+    assertThat(r.status()).as(String.valueOf(r.error())).isEqualTo(TrialStatus.OK);
     assertThat(r.epochs()).hasSize(2);
-    assertThat(r.testAcc()).isGreaterThan(0.4);
-    assertThat(r.validAcc()).isNotNull().isGreaterThan(0.3);
+    assertThat(r.finalEpoch().testAcc()).isGreaterThan(0.4);
+    assertThat(r.finalEpoch().validAcc()).isNotNull().isGreaterThan(0.3);
     assertThat(r.params()).isPositive();
 
     // The checkpoint reloads into a network that scores the test set the same way.
@@ -115,7 +127,7 @@ class FashionMnistTrainingTest {
       ParameterStore store = new ParameterStore(manager, false);
       while (batches.hasNext()) {
         var b = batches.next();
-        NDList xy = feed.toArrays(b, manager);
+        NDList xy = BatchArrays.of(b, manager);
         correct +=
             (long)
                 CrossEntropy.correct(
@@ -124,7 +136,7 @@ class FashionMnistTrainingTest {
                     .getFloat();
       }
       assertThat((double) correct / fashion.test().size())
-          .isCloseTo(r.testAcc(), org.assertj.core.api.Assertions.within(1e-9));
+          .isCloseTo(r.finalEpoch().testAcc(), org.assertj.core.api.Assertions.within(1e-9));
     }
   }
 }

@@ -8,9 +8,18 @@ import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.moodnas.core.DatasetKind;
+import org.moodnas.core.Objective;
+import org.moodnas.core.SearchSpec;
+import org.moodnas.core.TrainingSpec;
+import org.moodnas.core.TrialResult;
+import org.moodnas.core.TrialStatus;
+import org.moodnas.core.Weight;
 import org.moodnas.data.Batch;
+import org.moodnas.data.DataFeed;
 import org.moodnas.data.ImageSet;
 import org.moodnas.data.Normalization;
+import org.moodnas.data.TrainingData;
 
 class SearchStepsTest {
 
@@ -33,17 +42,24 @@ class SearchStepsTest {
     return new ImageSet(px, labels, 1, 16, 16, 10);
   }
 
-  private static SearchConfig config(double nu, double clip) {
-    return SearchConfig.defaults().toBuilder()
-        .objective(Objective.L1)
-        .regWeight(nu)
+  private static SearchSpec spec(double clip) {
+    return SearchSpec.DEFAULTS
+        .withObjective(Objective.L1)
+        .withArchWarmupEpochs(0)
+        .withTraining(training(clip).build());
+  }
+
+  private static TrainingSpec.Builder training(double clip) {
+    return SearchSpec.DEFAULTS.training().toBuilder()
         .batchSize(8)
         .epochs(1)
         .initChannels(8)
         .layers(5)
-        .gradClip(clip)
-        .archWarmupEpochs(0)
-        .build();
+        .gradClip(clip);
+  }
+
+  private static SearchSteps steps(double nu, double clip, NDManager manager) {
+    return new SearchSteps(spec(clip), new Weight(nu, 1), manager, 1, 16, 10);
   }
 
   private static List<float[]> snapshot(List<Parameter> params) {
@@ -64,7 +80,7 @@ class SearchStepsTest {
   void eachStepChangesOnlyItsOwnParameterGroup() {
     ImageSet set = images(16);
     DataFeed feed = DataFeed.plain(Normalization.of(set));
-    SearchSteps steps = new SearchSteps(config(1e-3, 5.0), manager, feed, 1, 16, 10);
+    SearchSteps steps = steps(1e-3, 5.0, manager);
     Batch batch = feed.eval(set, 8).next();
 
     List<float[]> w0 = snapshot(steps.weights());
@@ -100,7 +116,7 @@ class SearchStepsTest {
     ImageSet set = images(16);
     DataFeed feed = DataFeed.plain(Normalization.of(set));
     // Without clipping each step moves every weight by lr·ν (plus momentum) towards 0.
-    SearchSteps steps = new SearchSteps(config(1.0, 1e9), manager, feed, 1, 16, 10);
+    SearchSteps steps = steps(1.0, 1e9, manager);
     Batch batch = feed.eval(set, 8).next();
     float l1Before = steps.weightStep(batch, 0.01, 0, 0)[2];
     float l1After = 0;
@@ -113,13 +129,18 @@ class SearchStepsTest {
   @Test
   void aDivergingTrialEndsFailedWithItsReason() {
     ImageSet set = images(32);
-    SearchConfig exploding =
-        config(0.0, 1e30).toBuilder().learningRate(1e30).learningRateMin(1e30).epochs(2).build();
-    SearchData data = new SearchData(set, images(8), DataFeed.plain(Normalization.of(set)));
-    TrialResult r = new SearchTrainer(exploding, TrainingProgress.none()).run(data);
-    assertThat(r.status()).isEqualTo("failed");
+    SearchSpec exploding =
+        spec(1e30)
+            .withTraining(
+                training(1e30).learningRate(1e30).learningRateMin(1e30).epochs(2).build());
+    TrainingData data =
+        new TrainingData(
+            set, images(8), images(8), Normalization.of(set), DatasetKind.FASHION_MNIST);
+    TrialResult r =
+        new SearchTrainer(exploding, new Weight(0, 1), TrainingProgress.none()).run(data);
+    assertThat(r.status()).isEqualTo(TrialStatus.FAILED);
     assertThat(r.error()).startsWith("the weight-step loss is ").contains("at epoch");
     assertThat(r.genotype()).isNull();
-    assertThat(r.regLoss()).isNull();
+    assertThat(r.metrics()).isNull();
   }
 }

@@ -1,0 +1,50 @@
+package org.moodnas.analysis.ensemble;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.pytorch.jni.JniUtils;
+import ai.djl.training.ParameterStore;
+import org.moodnas.data.Batch;
+import org.moodnas.data.BatchIterator;
+import org.moodnas.data.DataFeed;
+import org.moodnas.data.ImageSet;
+import org.moodnas.nn.eval.EvalNetwork;
+import org.moodnas.train.BatchArrays;
+
+/** A network's logits for every image of a set (test-time transforms), with the true classes. */
+public record Logits(float[][] values, int[] labels) {
+
+  public int samples() {
+    return labels.length;
+  }
+
+  public int classes() {
+    return values.length == 0 ? 0 : values[0].length;
+  }
+
+  /** Runs {@code network} in inference mode over {@code set}, one sub-manager per batch. */
+  public static Logits of(EvalNetwork network, NDManager manager, DataFeed feed, ImageSet set) {
+    JniUtils.setGradMode(false);
+    ParameterStore store = new ParameterStore(manager, false);
+    float[][] values = new float[set.size()][];
+    int[] labels = new int[set.size()];
+    int at = 0;
+    BatchIterator batches = feed.eval(set, 256);
+    while (batches.hasNext()) {
+      Batch batch = batches.next();
+      try (NDManager step = manager.newSubManager()) {
+        NDList xy = BatchArrays.of(batch, step);
+        NDArray out = network.forward(store, new NDList(xy.get(0)), false).head();
+        float[] flat = out.toFloatArray();
+        int classes = flat.length / batch.count();
+        for (int i = 0; i < batch.count(); i++) {
+          values[at] = java.util.Arrays.copyOfRange(flat, i * classes, (i + 1) * classes);
+          labels[at] = batch.labels()[i];
+          at++;
+        }
+      }
+    }
+    return new Logits(values, labels);
+  }
+}

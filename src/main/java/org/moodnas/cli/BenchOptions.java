@@ -1,0 +1,58 @@
+package org.moodnas.cli;
+
+import org.moodnas.core.DeviceSpec;
+import org.moodnas.core.TrainingSpec;
+import picocli.CommandLine.Option;
+
+/**
+ * A step benchmark's network size and batch, the shape of its random images, how many steps it
+ * times, and where; each benchmark starts from its own sizes.
+ */
+final class BenchOptions {
+
+  @Option(
+      names = {"--init-channels", "--init_channels"},
+      description = "channels of the first cell")
+  int initChannels;
+
+  @Option(names = "--layers", description = "cells of the network")
+  int layers;
+
+  @Option(
+      names = {"--batch-size", "--batch_size"},
+      description = "images per step")
+  int batchSize;
+
+  @Option(names = "--steps", description = "timed steps (the median is reported)")
+  int steps = 10;
+
+  @Option(names = "--warmup", description = "untimed steps first")
+  int warmup = 3;
+
+  @Option(names = "--device", converter = Converters.Device.class, description = "cpu or gpu:N")
+  DeviceSpec device = DeviceSpec.CPU;
+
+  @Option(names = "--input-channels", description = "channels of the random images")
+  int inputChannels = 3;
+
+  @Option(names = "--image-size", description = "side of the random images")
+  int imageSize = 32;
+
+  @Option(names = "--classes", description = "classes of the random labels")
+  int classes = 10;
+
+  BenchOptions(int initChannels, int layers, int batchSize) {
+    this.initChannels = initChannels;
+    this.layers = layers;
+    this.batchSize = batchSize;
+  }
+
+  /** {@code defaults} with this benchmark's network size and batch. */
+  TrainingSpec training(TrainingSpec defaults) {
+    return defaults.toBuilder()
+        .initChannels(initChannels)
+        .layers(layers)
+        .batchSize(batchSize)
+        .build();
+  }
+}

@@ -1,0 +1,32 @@
+package org.moodnas.cli;
+
+import org.moodnas.bench.StepBenchmark;
+import org.moodnas.core.SearchSpec;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** {@code mood-nas bench search-step}: the supernet's architecture step plus weight step. */
+@Command(
+    name = "search-step",
+    mixinStandardHelpOptions = true,
+    description = "Architecture step + weight step of the PC-DARTS supernet on random images.")
+final class BenchSearchStepCommand implements Runnable {
+
+  @Spec CommandSpec spec;
+
+  @Mixin BenchOptions bench = new BenchOptions(16, 8, 64);
+
+  @Override
+  public void run() {
+    SearchSpec s =
+        SearchSpec.DEFAULTS
+            .withTraining(bench.training(SearchSpec.DEFAULTS.training()))
+            .withDevice(bench.device);
+    BenchCommand.print(
+        spec.commandLine().getOut(),
+        new StepBenchmark(bench.warmup, bench.steps)
+            .searchStep(s, bench.inputChannels, bench.imageSize, bench.classes));
+  }
+}

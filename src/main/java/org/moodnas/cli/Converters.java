@@ -1,0 +1,49 @@
+package org.moodnas.cli;
+
+import org.moodnas.core.DatasetKind;
+import org.moodnas.core.DeviceSpec;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.TypeConversionException;
+
+/** Option values as users type them: "l2", "fashion-mnist", "gpu:0". */
+final class Converters {
+
+  private Converters() {}
+
+  /** l1 or l2. */
+  static final class Objective implements ITypeConverter<org.moodnas.core.Objective> {
+    @Override
+    public org.moodnas.core.Objective convert(String value) {
+      for (org.moodnas.core.Objective o : org.moodnas.core.Objective.values()) {
+        if (o.toString().equals(value)) {
+          return o;
+        }
+      }
+      throw new TypeConversionException("'" + value + "' is not an objective; use l1 or l2");
+    }
+  }
+
+  /** A dataset's name. */
+  static final class Dataset implements ITypeConverter<DatasetKind> {
+    @Override
+    public DatasetKind convert(String value) {
+      try {
+        return DatasetKind.byName(value);
+      } catch (IllegalArgumentException e) {
+        throw new TypeConversionException(e.getMessage());
+      }
+    }
+  }
+
+  /** cpu or gpu:N. */
+  static final class Device implements ITypeConverter<DeviceSpec> {
+    @Override
+    public DeviceSpec convert(String value) {
+      try {
+        return DeviceSpec.parse(value);
+      } catch (IllegalArgumentException e) {
+        throw new TypeConversionException(e.getMessage());
+      }
+    }
+  }
+}

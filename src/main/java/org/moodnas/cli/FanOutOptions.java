@@ -1,0 +1,23 @@
+package org.moodnas.cli;
+
+import org.moodnas.core.FanOutSpec;
+import picocli.CommandLine.Option;
+
+/** How a Spark job spreads its trials: how many at once, GPUs per trial. */
+final class FanOutOptions {
+
+  @Option(names = "--parallelism", description = "trials (or evaluations) in flight at once")
+  int parallelism = 1;
+
+  @Option(
+      names = "--gpus-per-trial",
+      paramLabel = "N",
+      description =
+          "GPUs each trial asks Spark for: 0 or 1 (default: 1 when the executors have GPUs,"
+              + " spark.executor.resource.gpu.amount, else 0)")
+  Integer gpusPerTrial;
+
+  FanOutSpec spec() {
+    return new FanOutSpec(parallelism, gpusPerTrial);
+  }
+}

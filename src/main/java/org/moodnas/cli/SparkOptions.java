@@ -1,0 +1,30 @@
+package org.moodnas.cli;
+
+import org.apache.spark.sql.SparkSession;
+import org.moodnas.spark.SparkSessions;
+import org.moodnas.store.Warehouse;
+import picocli.CommandLine.Option;
+
+/** The Spark master and the warehouse a command works on. */
+final class SparkOptions {
+
+  @Option(
+      names = "--warehouse",
+      paramLabel = "PATH",
+      description = "the Delta tables' folder, any Hadoop path")
+  String warehouse = "warehouse";
+
+  @Option(
+      names = "--master",
+      paramLabel = "URL",
+      description = "Spark master (default: spark-submit's, else local[*])")
+  String master;
+
+  SparkSession session() {
+    return SparkSessions.getOrCreate(master);
+  }
+
+  Warehouse warehouse() {
+    return new Warehouse(session(), warehouse);
+  }
+}

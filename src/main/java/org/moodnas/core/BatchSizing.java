@@ -1,0 +1,29 @@
+package org.moodnas.core;
+
+import static org.moodnas.core.InvalidSettingException.require;
+
+import java.io.Serializable;
+
+/**
+ * How an evaluation's batch is chosen: {@code batchSize} when given; else, on a GPU, the largest
+ * batch the memory model ({@code memoryModel}: a saved model's folder, null: the published one)
+ * fits in the free memory less {@code marginMb}; else the spec's batch. An out-of-memory failure is
+ * retried with a batch 5 smaller down to {@code minBatchSize}. {@code injectedOoms} first trainings
+ * fail as out of memory on purpose (fault drills).
+ */
+public record BatchSizing(
+    Integer batchSize, int minBatchSize, double marginMb, String memoryModel, int injectedOoms)
+    implements Serializable {
+
+  public static final BatchSizing DEFAULT = new BatchSizing(null, 8, 500, null, 0);
+
+  public BatchSizing {
+    require(batchSize == null || batchSize >= 1, "batchSize", "must be ≥ 1, got " + batchSize);
+    require(minBatchSize >= 1, "minBatchSize", "must be ≥ 1, got " + minBatchSize);
+    require(
+        marginMb >= 0 && Double.isFinite(marginMb),
+        "marginMb",
+        "must be finite and ≥ 0, got " + marginMb);
+    require(injectedOoms >= 0, "injectedOoms", "must be ≥ 0, got " + injectedOoms);
+  }
+}

@@ -1,0 +1,83 @@
+package org.moodnas.core;
+
+import static org.moodnas.core.InvalidSettingException.require;
+
+import java.io.Serializable;
+
+/**
+ * Everything one PC-DARTS search trial needs except its weight ν: the penalty, the architecture
+ * optimizer (Adam on α and β, steps from epoch {@code archWarmupEpochs} on), how the supernet
+ * trains, the data and the device. A sweep hands every trial the same spec and its own {@link
+ * Weight}. {@link #DEFAULTS} are PC-DARTS's train_search.py settings.
+ */
+public record SearchSpec(
+    Objective objective,
+    double archLearningRate,
+    double archWeightDecay,
+    int archWarmupEpochs,
+    TrainingSpec training,
+    DataSource data,
+    DeviceSpec device)
+    implements Serializable {
+
+  /** PC-DARTS runs each operation on a quarter of the channels, which must stay even. */
+  public static final int CHANNEL_MULTIPLE = 8;
+
+  public static final SearchSpec DEFAULTS =
+      new SearchSpec(
+          Objective.L2,
+          6e-4,
+          1e-3,
+          15,
+          new TrainingSpec(16, 8, 256, 50, 0.1, 0.001, 0.9, 3e-4, 5, 0.5, false, 16, 2),
+          DataSource.FASHION_MNIST,
+          DeviceSpec.CPU);
+
+  public SearchSpec {
+    require(objective != null, "objective", "is required");
+    require(
+        archLearningRate >= 0 && Double.isFinite(archLearningRate),
+        "archLearningRate",
+        "must be finite and ≥ 0, got " + archLearningRate);
+    require(
+        archWeightDecay >= 0 && Double.isFinite(archWeightDecay),
+        "archWeightDecay",
+        "must be finite and ≥ 0, got " + archWeightDecay);
+    require(archWarmupEpochs >= 0, "archWarmupEpochs", "must be ≥ 0, got " + archWarmupEpochs);
+    require(
+        training.initChannels() % CHANNEL_MULTIPLE == 0,
+        "initChannels",
+        "must be a multiple of 8 (PC-DARTS runs each op on a quarter of an even channel count),"
+            + " got "
+            + training.initChannels());
+    require(
+        training.trainPortion() < 1,
+        "trainPortion",
+        "must be in (0, 1): the rest trains the architecture, got " + training.trainPortion());
+  }
+
+  public SearchSpec withObjective(Objective o) {
+    return new SearchSpec(
+        o, archLearningRate, archWeightDecay, archWarmupEpochs, training, data, device);
+  }
+
+  public SearchSpec withArchWarmupEpochs(int epochs) {
+    return new SearchSpec(
+        objective, archLearningRate, archWeightDecay, epochs, training, data, device);
+  }
+
+  public SearchSpec withTraining(TrainingSpec t) {
+    return new SearchSpec(
+        objective, archLearningRate, archWeightDecay, archWarmupEpochs, t, data, device);
+  }
+
+  public SearchSpec withData(DataSource d) {
+    return new SearchSpec(
+        objective, archLearningRate, archWeightDecay, archWarmupEpochs, training, d, device);
+  }
+
+  public SearchSpec withDevice(DeviceSpec d) {
+    return new SearchSpec(
+        objective, archLearningRate, archWeightDecay, archWarmupEpochs, training, data, d);
+  }
+}

@@ -1,0 +1,40 @@
+package org.moodnas.data;
+
+import org.moodnas.core.DatasetKind;
+
+/**
+ * How a trainer's batches are made: the normalization, the training transform (augmentation) and
+ * the evaluation transform (identity, or ImageNet's centre crop).
+ */
+public record DataFeed(
+    Normalization normalization, ImageTransform trainTransform, ImageTransform evalTransform) {
+
+  /** The published transforms of a dataset: CIFAR-style crop/flip(/cutout) or ImageNet's. */
+  public static DataFeed of(DatasetKind kind, Normalization normalization, int cutoutLength) {
+    if (kind == DatasetKind.IMAGENET) {
+      return new DataFeed(
+          normalization, ImageNetAugmentation.training(), ImageNetAugmentation.evaluation());
+    }
+    return new DataFeed(normalization, Augmentation.cifar(cutoutLength), Augmentation.NONE);
+  }
+
+  /** No augmentation at all. */
+  public static DataFeed plain(Normalization normalization) {
+    return new DataFeed(normalization, Augmentation.NONE, Augmentation.NONE);
+  }
+
+  /** Shuffled, augmented batches of one pass; the same (seed, pass) gives the same batches. */
+  public BatchIterator train(ImageSet set, int batchSize, long seed, int pass) {
+    return new Batches(set, batchSize, normalization, trainTransform, true, seed).epoch(pass);
+  }
+
+  /** Batches in order through the evaluation transform. */
+  public BatchIterator eval(ImageSet set, int batchSize) {
+    return new Batches(set, batchSize, normalization, evalTransform, false, 0).epoch(0);
+  }
+
+  /** The side of the images the network sees. */
+  public int imageSize(ImageSet set) {
+    return evalTransform.outHeight(set.height());
+  }
+}

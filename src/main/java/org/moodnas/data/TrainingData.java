@@ -1,0 +1,55 @@
+package org.moodnas.data;
+
+import java.io.PrintWriter;
+import org.moodnas.core.DataSource;
+import org.moodnas.core.DatasetKind;
+
+/**
+ * The images one training reads: the part of the training set that trains the weights, the held-out
+ * rest (the architecture's split in a search, the validation split of an evaluation; null when all
+ * of it trains), the test set, their normalization and the dataset they came from.
+ */
+public record TrainingData(
+    ImageSet train,
+    ImageSet heldOut,
+    ImageSet test,
+    Normalization normalization,
+    DatasetKind kind) {
+
+  /**
+   * Reads {@code source}, keeps its stratified subsample (drawn with {@code seed}) and splits it at
+   * {@code trainPortion} as DARTS does; says what it loaded on {@code log}.
+   */
+  public static TrainingData load(
+      DataSource source, long seed, double trainPortion, PrintWriter log) {
+    String path = source.resolvedPath();
+    Dataset d = Datasets.load(source.dataset(), path);
+    ImageSet all =
+        source.subsample() < 1
+            ? Splits.stratifiedSubsample(d.train(), source.subsample(), seed)
+            : d.train();
+    log.printf(
+        "data: %s from %s: %d training images (of %d), %d test, %d×%d×%d, %d classes%n",
+        source.dataset(),
+        path,
+        all.size(),
+        d.train().size(),
+        d.test().size(),
+        all.channels(),
+        all.height(),
+        all.width(),
+        all.classes());
+    log.flush();
+    if (trainPortion >= 1) {
+      return new TrainingData(all, null, d.test(), d.normalization(), source.dataset());
+    }
+    Split split = Splits.trainPortion(all, trainPortion);
+    return new TrainingData(
+        split.first(), split.rest(), d.test(), d.normalization(), source.dataset());
+  }
+
+  /** The dataset's published transforms, with cutout of this side (0: none) in training. */
+  public DataFeed feed(int cutoutLength) {
+    return DataFeed.of(kind, normalization, cutoutLength);
+  }
+}

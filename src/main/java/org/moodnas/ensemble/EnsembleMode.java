@@ -1,8 +1,0 @@
-package org.moodnas.ensemble;
-
-/** How members are weighted: all alike, one weight per model, or one per model and class. */
-public enum EnsembleMode {
-  uniform,
-  per_model,
-  per_class
-}

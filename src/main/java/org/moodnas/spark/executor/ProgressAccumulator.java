@@ -1,0 +1,50 @@
+package org.moodnas.spark.executor;
+
+import org.apache.spark.util.AccumulatorV2;
+
+/**
+ * One trial's latest {@link TaskProgress}. Spark ships a running task's accumulators to the driver
+ * with each executor heartbeat, which is how the driver sees progress before the task ends; the
+ * latest report wins.
+ */
+public final class ProgressAccumulator extends AccumulatorV2<TaskProgress, TaskProgress> {
+
+  /** The name the driver's listener looks for. */
+  public static final String NAME = "mood-nas trial progress";
+
+  private TaskProgress latest;
+
+  @Override
+  public boolean isZero() {
+    return latest == null;
+  }
+
+  @Override
+  public ProgressAccumulator copy() {
+    ProgressAccumulator c = new ProgressAccumulator();
+    c.latest = latest;
+    return c;
+  }
+
+  @Override
+  public void reset() {
+    latest = null;
+  }
+
+  @Override
+  public void add(TaskProgress v) {
+    latest = v;
+  }
+
+  @Override
+  public void merge(AccumulatorV2<TaskProgress, TaskProgress> other) {
+    if (other.value() != null) {
+      latest = other.value();
+    }
+  }
+
+  @Override
+  public TaskProgress value() {
+    return latest;
+  }
+}

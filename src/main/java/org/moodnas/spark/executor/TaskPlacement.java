@@ -1,0 +1,70 @@
+package org.moodnas.spark.executor;
+
+import ai.djl.engine.Engine;
+import ai.djl.pytorch.jni.JniUtils;
+import org.apache.spark.SparkEnv;
+import org.apache.spark.TaskContext;
+import org.apache.spark.resource.ResourceInformation;
+import org.moodnas.core.DeviceSpec;
+
+/**
+ * Where a task trains, what the DJL Spark extension would decide on the executor: the GPU Spark
+ * assigned the task (checked against what DJL sees), else the configured device with as many
+ * PyTorch threads as the task's CPUs.
+ */
+final class TaskPlacement {
+
+  private TaskPlacement() {}
+
+  /** Spark's id of this executor ("driver" in local mode). */
+  static String executorId() {
+    SparkEnv env = SparkEnv.get();
+    return env == null ? "driver" : env.executorId();
+  }
+
+  /** The address of the GPU Spark gave the running task, or null. */
+  static String assignedGpuAddress() {
+    TaskContext ctx = TaskContext.get();
+    ResourceInformation gpus =
+        ctx == null ? null : ctx.resources().get("gpu").getOrElse(() -> null);
+    return gpus == null || gpus.addresses().length == 0 ? null : gpus.addresses()[0];
+  }
+
+  /** The GPU Spark gave this task, checked against what DJL sees; else {@code configured}. */
+  static DeviceSpec device(DeviceSpec configured) {
+    String address = assignedGpuAddress();
+    if (address == null) {
+      return configured;
+    }
+    int index;
+    try {
+      index = Integer.parseInt(address);
+    } catch (NumberFormatException e) {
+      throw new IllegalStateException("Spark assigned GPU address '" + address + "', not an index");
+    }
+    int visible = Engine.getInstance().getGpuCount();
+    if (index >= visible) {
+      throw new IllegalStateException(
+          "Spark assigned GPU "
+              + address
+              + " but DJL sees "
+              + visible
+              + " CUDA device(s) on this executor: is a CUDA libtorch installed (PYTORCH_LIBRARY_PATH)?");
+    }
+    return DeviceSpec.gpu(index);
+  }
+
+  /**
+   * On a cluster executor a CPU training uses the task's CPUs (spark.task.cpus) as PyTorch threads;
+   * in local mode the JVM's setting (-Dai.djl.pytorch.num_threads) stays, as trials there run one
+   * after another in the driver's JVM.
+   */
+  static void useTaskCpus(DeviceSpec device) {
+    TaskContext ctx = TaskContext.get();
+    if (ctx == null || device.gpu() || "driver".equals(executorId())) {
+      return;
+    }
+    Engine.getInstance(); // the native library must be loaded before JniUtils is used
+    JniUtils.setNumThreads(ctx.cpus());
+  }
+}

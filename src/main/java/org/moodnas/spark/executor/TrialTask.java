@@ -1,0 +1,40 @@
+package org.moodnas.spark.executor;
+
+import org.moodnas.core.DeviceSpec;
+import org.moodnas.core.SearchEpoch;
+import org.moodnas.core.SearchSpec;
+import org.moodnas.core.TrialResult;
+import org.moodnas.core.Weight;
+import org.moodnas.data.TrainingData;
+import org.moodnas.train.SearchTrainer;
+
+/**
+ * One search trial as a Spark task: the sweep's spec and this trial's weight. With {@code
+ * simulateSeconds} set it solves the toy problem instead of training ({@link SimulatedTrial}).
+ */
+public record TrialTask(int index, SearchSpec spec, Weight weight, Double simulateSeconds)
+    implements FanOutTask<TrialResult> {
+
+  @Override
+  public String description() {
+    return "mood-nas trial " + index + " ν=" + weight.nu();
+  }
+
+  @Override
+  public TrialResult run(ProgressAccumulator progress, int sparkAttempt)
+      throws InterruptedException {
+    if (simulateSeconds != null) {
+      return SimulatedTrial.run(this, progress);
+    }
+    TaskProgressReporter<SearchEpoch> reporter =
+        new TaskProgressReporter<>(progress, index, spec.training().epochs());
+    DeviceSpec device = TaskPlacement.device(spec.device());
+    TrainingData data = DataCache.get(spec.data(), spec.training());
+    return TrainingLock.run(
+        () -> {
+          TaskPlacement.useTaskCpus(device);
+          TrialResult r = new SearchTrainer(spec.withDevice(device), weight, reporter).run(data);
+          return r.withDevice(r.device() + " on executor " + TaskPlacement.executorId());
+        });
+  }
+}

@@ -1,0 +1,87 @@
+package org.moodnas.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.moodnas.core.BatchSizing;
+import org.moodnas.core.DataSource;
+import org.moodnas.core.DatasetKind;
+import org.moodnas.core.DeviceSpec;
+import org.moodnas.core.EnsembleMode;
+import org.moodnas.core.EnsembleSpec;
+import org.moodnas.core.EvalSpec;
+import org.moodnas.core.FanOutSpec;
+import org.moodnas.core.Objective;
+import org.moodnas.core.RunConfig;
+import org.moodnas.core.RunKind;
+import org.moodnas.core.SearchSpec;
+import org.moodnas.core.SweepSpec;
+import org.moodnas.core.TrainJobSpec;
+import org.moodnas.core.Weight;
+
+/** runs.config is written as JSON and read back as the same record. */
+class RunConfigCodecTest {
+
+  private static final DataSource CIFAR = new DataSource(DatasetKind.CIFAR100, "hdfs:///c", 0.5);
+
+  private static RunConfig roundTrip(RunConfig c) {
+    return RunConfigCodec.read("r", c.kind(), RunConfigCodec.write(c));
+  }
+
+  @Test
+  void aSweepComesBackAsTheSameRecord() {
+    SearchSpec trial =
+        SearchSpec.DEFAULTS
+            .withObjective(Objective.L1)
+            .withData(CIFAR)
+            .withDevice(DeviceSpec.gpu(1))
+            .withArchWarmupEpochs(3)
+            .withTraining(SearchSpec.DEFAULTS.training().toBuilder().cutout(true).seed(7).build());
+    SweepSpec sweep =
+        new SweepSpec(
+            trial, List.of(new Weight(0.3, 0.7)), 0.05, new FanOutSpec(4, 1), 9, true, 1.5);
+    assertThat(roundTrip(sweep)).isEqualTo(sweep);
+  }
+
+  @Test
+  void aTrainJobComesBackAsTheSameRecord() {
+    TrainJobSpec job =
+        new TrainJobSpec(
+            EvalSpec.DEFAULTS.withData(CIFAR).withAuxiliary(true),
+            List.of("l2_loss_2e01", "PC_DARTS_cifar"),
+            "sweep-1",
+            true,
+            new BatchSizing(64, 8, 750, "hdfs:///models/memory", 0),
+            new FanOutSpec(8, null));
+    assertThat(roundTrip(job)).isEqualTo(job);
+  }
+
+  @Test
+  void anEnsembleComesBackAsTheSameRecord() {
+    EnsembleSpec e =
+        new EnsembleSpec("t", List.of("a", "b"), EnsembleMode.PER_CLASS, DatasetKind.CIFAR10);
+    assertThat(roundTrip(e)).isEqualTo(e);
+  }
+
+  @Test
+  void valuesAreStoredAsUsersWriteThem() {
+    String json =
+        RunConfigCodec.write(
+            SweepSpec.of(
+                SearchSpec.DEFAULTS.withDevice(DeviceSpec.gpu(0)), FanOutSpec.sequential()));
+    assertThat(json)
+        .contains("\"objective\":\"l2\"")
+        .contains("\"dataset\":\"fashion-mnist\"")
+        .contains("\"device\":\"gpu:0\"")
+        .contains("\"initial_weights\":[{\"nu\":0.2,\"criterion_weight\":0.8}");
+  }
+
+  @Test
+  void anUnreadableConfigIsAnErrorNamingTheRun() {
+    assertThatThrownBy(() -> RunConfigCodec.read("old", RunKind.TRAIN, "{\"eval\":{\"layers\":3}}"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("run old: its recorded config is unreadable");
+  }
+}

@@ -1,0 +1,32 @@
+package org.moodnas.testing;
+
+import java.util.List;
+import org.moodnas.core.SearchMetrics;
+import org.moodnas.core.SearchSpec;
+import org.moodnas.core.TrialResult;
+import org.moodnas.core.Weight;
+import org.moodnas.space.Genotype;
+
+/** Search trials as a sweep records them, for tests of what reads them back. */
+public final class Trials {
+
+  private Trials() {}
+
+  /** A successful L2 trial with ν, criterion weight 1 − ν, its two objectives and genotype. */
+  public static TrialResult ok(double nu, double regLoss, double criterionLoss, Genotype g) {
+    return TrialResult.ok(
+        SearchSpec.DEFAULTS,
+        new Weight(nu, 1 - nu),
+        new SearchMetrics(regLoss, criterionLoss, null, regLoss, 0.5, 0.5, 1.0),
+        g,
+        "cpu",
+        List.of(),
+        1);
+  }
+
+  /** A failed L2 trial with ν. */
+  public static TrialResult failed(double nu, String why) {
+    return TrialResult.failed(
+        SearchSpec.DEFAULTS, new Weight(nu, 1 - nu), why, "cpu", List.of(), 1);
+  }
+}

@@ -1,0 +1,72 @@
+package org.moodnas.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.moodnas.core.DatasetKind;
+import org.moodnas.core.EvalSpec;
+import org.moodnas.core.SearchSpec;
+import picocli.CommandLine;
+
+/** conf/presets/*.args are picocli @-files that the commands they name take as given. */
+class PresetsTest {
+
+  private static final Path PRESETS = Path.of("conf/presets");
+
+  private static List<Path> presets(String suffix) throws IOException {
+    try (Stream<Path> files = Files.list(PRESETS)) {
+      return files.filter(p -> p.getFileName().toString().endsWith(suffix)).sorted().toList();
+    }
+  }
+
+  /** The command object picocli filled from {@code args}. */
+  private static Object parsed(String... args) {
+    CommandLine.ParseResult r = MoodNas.commandLine().parseArgs(args);
+    return r.subcommand().commandSpec().userObject();
+  }
+
+  private static DatasetKind datasetOf(Path preset) {
+    return DatasetKind.byName(preset.getFileName().toString().split("-(search|train|demo)")[0]);
+  }
+
+  @Test
+  void searchPresetsGiveValidSweepsOfTheirDataset() throws IOException {
+    List<Path> searches = presets("-search.args");
+    assertThat(searches)
+        .extracting(p -> p.getFileName().toString())
+        .contains("cifar10-search.args", "cifar100-search.args");
+    for (Path p : searches) {
+      SearchSpec s = ((SearchCommand) parsed("search", "@" + p, "--data", "/data")).search.spec();
+      assertThat(s.data().dataset()).as(p.toString()).isEqualTo(datasetOf(p));
+      assertThat(s.training().epochs()).as(p.toString()).isEqualTo(50);
+    }
+  }
+
+  @Test
+  void trainPresetsGiveValidEvaluationsOfTheirDataset() throws IOException {
+    List<Path> trainings = presets("-train.args");
+    assertThat(trainings)
+        .extracting(p -> p.getFileName().toString())
+        .contains("cifar10-train.args", "cifar100-train.args");
+    for (Path p : trainings) {
+      EvalSpec e = ((TrainCommand) parsed("train", "@" + p, "--archs", "DARTS_V2")).eval.spec();
+      assertThat(e.data().dataset()).as(p.toString()).isEqualTo(datasetOf(p));
+      assertThat(e.auxiliary()).as(p.toString()).isTrue();
+      assertThat(e.training().epochs()).as(p.toString()).isEqualTo(600);
+    }
+  }
+
+  @Test
+  void optionsAfterAPresetWin() {
+    SearchCommand c =
+        (SearchCommand)
+            parsed("search", "@" + PRESETS.resolve("fashion-mnist-demo.args"), "--epochs", "1");
+    assertThat(c.search.spec().training().epochs()).isEqualTo(1);
+    assertThat(c.fanOut.spec().parallelism()).isEqualTo(2);
+  }
+}

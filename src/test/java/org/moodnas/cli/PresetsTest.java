@@ -54,7 +54,9 @@ class PresetsTest {
         .extracting(p -> p.getFileName().toString())
         .contains("cifar10-train.args", "cifar100-train.args");
     for (Path p : trainings) {
-      EvalSpec e = ((TrainCommand) parsed("train", "@" + p, "--archs", "DARTS_V2")).eval.spec();
+      EvalSpec e =
+          ((TrainCommand) parsed("train", "@" + p, "--archs", "DARTS_V2", "--data", "/data"))
+              .eval.spec();
       assertThat(e.data().dataset()).as(p.toString()).isEqualTo(datasetOf(p));
       assertThat(e.auxiliary()).as(p.toString()).isTrue();
       assertThat(e.training().epochs()).as(p.toString()).isEqualTo(600);

@@ -31,9 +31,20 @@ class SearchSweepTest {
   private static SparkSession spark;
   private static final PrintWriter QUIET = new PrintWriter(new StringWriter());
 
+  /** A simulated sweep run to its end one trial at a time, shared by the tests that read it. */
+  @TempDir static Path shared;
+
+  private static Warehouse sequential;
+  private static List<Point> sequentialFront;
+  private static final StringWriter SEQUENTIAL_LOG = new StringWriter();
+
   @BeforeAll
-  static void session() {
+  static void sweepOnceToTheEnd() throws InterruptedException {
     spark = SparkSessions.getOrCreate("local[2]");
+    sequential = warehouse(shared);
+    sequentialFront =
+        sweep(sequential, "seq", SimulatedSweeps.sweep(1, 0, 0), new PrintWriter(SEQUENTIAL_LOG))
+            .start();
   }
 
   private static Warehouse warehouse(Path dir) {
@@ -60,11 +71,8 @@ class SearchSweepTest {
   }
 
   @Test
-  void aSequentialSweepRecordsThePublishedSequenceOfWeights(@TempDir Path dir) throws Exception {
-    Warehouse wh = warehouse(dir);
-    List<Point> front = sweep(wh, "seq", SimulatedSweeps.sweep(1, 0, 0), QUIET).start();
-
-    List<Row> trials = trials(wh, "seq");
+  void aSequentialSweepRecordsThePublishedSequenceOfWeights() {
+    List<Row> trials = trials(sequential, "seq");
     assertThat(trials).hasSize(11);
     assertThat(trials)
         .extracting(r -> r.<Integer>getAs("trial_index"))
@@ -74,17 +82,21 @@ class SearchSweepTest {
     for (int i = 0; i < expected.length; i++) {
       assertThat(trials.get(i).<Double>getAs("reg_weight")).isCloseTo(expected[i], within(5e-7));
     }
-    assertThat(front).hasSize(11);
+    assertThat(sequentialFront).hasSize(11);
   }
 
   @Test
-  void aFinishedSweepClosesItsRunAsDone(@TempDir Path dir) throws Exception {
-    Warehouse wh = warehouse(dir);
-    StringWriter log = new StringWriter();
-    sweep(wh, "seq", SimulatedSweeps.sweep(1, 0, 0), new PrintWriter(log)).start();
-    assertThat(run(wh, "seq").<String>getAs("status")).isEqualTo("done");
-    assertThat(run(wh, "seq").<Object>getAs("finished_at")).isNotNull();
-    assertThat(log.toString()).contains("trial 10 done");
+  void aFinishedSweepClosesItsRunAsDone() {
+    assertThat(run(sequential, "seq").<String>getAs("status")).isEqualTo("done");
+    assertThat(run(sequential, "seq").<Object>getAs("finished_at")).isNotNull();
+    assertThat(SEQUENTIAL_LOG.toString()).contains("trial 10 done");
+  }
+
+  @Test
+  void aTrialRecordsWhereItRanAndItsAttempt() {
+    Row trial = trials(sequential, "seq").get(0);
+    assertThat(trial.<Integer>getAs("attempt")).isEqualTo(1);
+    assertThat(trial.<String>getAs("device")).isEqualTo("simulated on executor driver");
   }
 
   @Test
@@ -109,15 +121,6 @@ class SearchSweepTest {
   }
 
   @Test
-  void aTrialRecordsWhereItRanAndItsAttempt(@TempDir Path dir) throws Exception {
-    Warehouse wh = warehouse(dir);
-    sweep(wh, "where", SimulatedSweeps.sweep(1, 1, 0), QUIET).start();
-    Row trial = trials(wh, "where").get(0);
-    assertThat(trial.<Integer>getAs("attempt")).isEqualTo(1);
-    assertThat(trial.<String>getAs("device")).isEqualTo("simulated on executor driver");
-  }
-
-  @Test
   void askingForGpusInPlainLocalModeIsAnError(@TempDir Path dir) {
     SweepSpec oneGpu =
         SweepSpec.of(SimulatedSweeps.sweep(1, 1, 0).trial(), new FanOutSpec(1, 1))
@@ -132,13 +135,12 @@ class SearchSweepTest {
   @Test
   void aStoppedSweepResumesToTheSameTrialsEachRecordedOnce(@TempDir Path dir) throws Exception {
     Warehouse wh = warehouse(dir);
-    sweep(wh, "whole", SimulatedSweeps.sweep(1, 0, 0), QUIET).start();
     sweep(wh, "cut", SimulatedSweeps.sweep(1, 4, 0), QUIET).start();
     assertThat(recordedNus(wh, "cut")).hasSize(4);
     assertThat(run(wh, "cut").<String>getAs("status")).isEqualTo("stopped");
 
     sweep(wh, "cut", SimulatedSweeps.sweep(1, 0, 0), QUIET).resume();
-    assertThat(recordedNus(wh, "cut")).hasSize(11).isEqualTo(recordedNus(wh, "whole"));
+    assertThat(recordedNus(wh, "cut")).hasSize(11).isEqualTo(recordedNus(sequential, "seq"));
     assertThat(run(wh, "cut").<String>getAs("status")).isEqualTo("done");
   }
 

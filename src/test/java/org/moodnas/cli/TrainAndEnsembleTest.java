@@ -42,23 +42,11 @@ class TrainAndEnsembleTest {
   private CliRun train;
   private CliRun ensemble;
 
-  /** The tiny train options: 2 epochs, batches of 32, a fifth of the images held out. */
+  /** The tiny train options. */
   private static String[] tiny(String command, String... more) {
     List<String> args =
-        new ArrayList<>(
-            List.of(
-                TinyFashionMnist.args(
-                    command,
-                    "--epochs",
-                    "2",
-                    "--batch-size",
-                    "32",
-                    "--train-portion",
-                    "0.8",
-                    "--parallelism",
-                    "2",
-                    "--master",
-                    "local[2]")));
+        new ArrayList<>(List.of(TinyFashionMnist.args(command, "--master", "local[2]")));
+    args.addAll(TinyFashionMnist.TRAIN);
     args.addAll(List.of(more));
     return args.toArray(String[]::new);
   }
@@ -128,7 +116,7 @@ class TrainAndEnsembleTest {
   @Test
   void showsEachRunningEvaluationsProgress() {
     assertThat(train.err())
-        .containsPattern("evaluation [01] on executor driver: epoch [12]/2 step \\d+/\\d+ loss");
+        .containsPattern("evaluation [01] on executor driver: epoch 1/1 step \\d+/\\d+ loss");
   }
 
   @Test
@@ -145,7 +133,7 @@ class TrainAndEnsembleTest {
     for (Row r : evaluations()) {
       assertThat(Files.size(Path.of(r.<String>getAs("checkpoint")))).isPositive();
     }
-    assertThat(warehouse.read(Tables.EVAL_EPOCHS).where("run_id = 'tiny'").count()).isEqualTo(4);
+    assertThat(warehouse.read(Tables.EVAL_EPOCHS).where("run_id = 'tiny'").count()).isEqualTo(2);
   }
 
   @Test
@@ -173,7 +161,7 @@ class TrainAndEnsembleTest {
   @Test
   void perClassWeightsAndAccuracyFollowThePublishedRule() throws Exception {
     TrainingData data =
-        TrainingData.load(TinyFashionMnist.DATA, 0, 0.8, new PrintWriter(new StringWriter()));
+        TrainingData.load(TinyFashionMnist.data(), 0, 0.8, new PrintWriter(new StringWriter()));
     DataFeed feed = data.feed(0);
     List<Logits> heldOut = new ArrayList<>();
     List<Logits> test = new ArrayList<>();

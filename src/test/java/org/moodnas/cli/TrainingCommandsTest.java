@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.moodnas.space.Genotype;
+import org.moodnas.testing.TinyFashionMnist;
 
 class TrainingCommandsTest {
 
@@ -57,23 +58,14 @@ class TrainingCommandsTest {
   void trainOneTrainsARegistryGenotype() throws Exception {
     CliRun r =
         run(
-            "train-one",
-            "--arch",
-            "DARTS_V2",
-            "--dataset",
-            "fashion-mnist",
-            "--subsample",
-            "0.01",
-            "--init-channels",
-            "8",
-            "--layers",
-            "5",
-            "--epochs",
-            "1",
-            "--batch-size",
-            "64",
-            "--auxiliary",
-            "--cutout");
+            TinyFashionMnist.args(
+                "train-one",
+                "--arch",
+                "DARTS_V2",
+                "--batch-size",
+                "64",
+                "--auxiliary",
+                "--cutout"));
     assertThat(r.code()).as(r.err()).isZero();
     JsonNode t = new ObjectMapper().readTree(r.out());
     assertThat(t.get("status").asText()).isEqualTo("ok");

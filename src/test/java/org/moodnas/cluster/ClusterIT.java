@@ -172,26 +172,21 @@ class ClusterIT {
   @Test
   void tinyTrainOnBothExecutorsCheckpointsForAnEnsemble() throws Exception {
     Path wh = dir.resolve("wh-train");
-    Submission s =
-        submit(
+    List<String> args =
+        new ArrayList<>(
             tiny(
                 "train",
                 "--archs",
                 "DARTS_V2",
                 "PC_DARTS_cifar",
-                "--batch-size",
-                "32",
-                "--train-portion",
-                "0.8",
-                "--parallelism",
-                "2",
                 "--gpus-per-trial",
                 "0",
                 "--warehouse",
                 wh.toString(),
                 "--run-id",
-                "t"),
-            line -> {});
+                "t"));
+    args.addAll(TinyFashionMnist.TRAIN);
+    Submission s = submit(args, line -> {});
     assertThat(s.exit()).as(s.err()).isZero();
     Warehouse tables = new Warehouse(spark, wh.toUri().toString());
     List<Row> rows =

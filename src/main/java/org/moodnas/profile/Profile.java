@@ -2,7 +2,7 @@ package org.moodnas.profile;
 
 /**
  * What a network costs: trainable parameters without and with the auxiliary head, parameter size in
- * MB (the DESIGN.md model size: params / 1e6), multiply-accumulates of convolution and linear
+ * MB (the published model size: params / 1e6), multiply-accumulates of convolution and linear
  * layers for one image (auxiliary head excluded), and the median latency of a forward pass when
  * measured (null otherwise).
  */

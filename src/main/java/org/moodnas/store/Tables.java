@@ -4,7 +4,8 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * The Delta tables of a warehouse and their schemas (DESIGN.md; column names are user interface).
+ * The Delta tables of a warehouse and their schemas (docs/tables.md; column names are user
+ * interface).
  */
 public enum Tables {
   RUNS(

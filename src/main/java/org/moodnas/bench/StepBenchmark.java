@@ -1,6 +1,5 @@
 package org.moodnas.bench;
 
-import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
 import java.util.Arrays;
 import java.util.Random;
@@ -43,7 +42,6 @@ public final class StepBenchmark {
     DataFeed feed =
         new DataFeed(Normalization.of(images), Augmentation.cifar(0), Augmentation.NONE);
     try (NDManager manager = NDManager.newBaseManager(Devices.of(spec.device()))) {
-      Engine.getInstance().setRandomSeed((int) t.seed());
       SearchSteps s = new SearchSteps(spec, new Weight(0, 1), manager, channels, size, classes);
       return time(
           "search-step",
@@ -66,9 +64,8 @@ public final class StepBenchmark {
         new DataFeed(
             Normalization.of(images), Augmentation.cifar(t.cutoutOrZero()), Augmentation.NONE);
     try (NDManager manager = NDManager.newBaseManager(Devices.of(spec.device()))) {
-      Engine.getInstance().setRandomSeed((int) t.seed());
       EvalSteps s = new EvalSteps(spec, manager, network);
-      s.network().setDropPathProb((float) spec.dropPathProb());
+      s.network().dropPath().setProb((float) spec.dropPathProb());
       return time(
           "eval-step",
           t.batchSize(),

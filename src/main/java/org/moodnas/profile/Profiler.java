@@ -5,10 +5,13 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
+import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
+import ai.djl.training.initializer.ConstantInitializer;
 import java.util.Arrays;
 import org.moodnas.nn.eval.EvalNetwork;
 import org.moodnas.nn.eval.NetworkSpec;
+import org.moodnas.nn.ops.TorchRandom;
 
 /** Builds a network from its spec and measures its parameters, FLOPs and, on request, latency. */
 public final class Profiler {
@@ -35,6 +38,8 @@ public final class Profiler {
     NetworkSpec withHead = spec.withAuxiliary(true);
     try (NDManager manager = NDManager.newBaseManager(Device.cpu())) {
       EvalNetwork net = withHead.build();
+      // Counting needs shapes, not values: zeros draw nothing from the engine's generator.
+      net.setInitializer(new ConstantInitializer(0f), Parameter.Type.WEIGHT);
       net.initialize(manager, DataType.FLOAT32, withHead.inputShape(1));
       long params = ComplexityCounter.params(net, false);
       long withAux = ComplexityCounter.params(net, true);
@@ -49,9 +54,13 @@ public final class Profiler {
     }
     try (NDManager manager = NDManager.newBaseManager(device)) {
       EvalNetwork net = spec.build();
-      net.initialize(manager, DataType.FLOAT32, spec.inputShape(batchSize));
+      NDArray input =
+          TorchRandom.draw(
+              () -> {
+                net.initialize(manager, DataType.FLOAT32, spec.inputShape(batchSize));
+                return manager.randomNormal(spec.inputShape(batchSize));
+              });
       ParameterStore store = new ParameterStore(manager, false);
-      NDArray input = manager.randomNormal(spec.inputShape(batchSize));
       double[] times = new double[repeats];
       for (int i = 0; i < warmup + repeats; i++) {
         try (NDManager step = manager.newSubManager()) {

@@ -94,6 +94,7 @@ public final class TaskFanOut {
       JavaSparkContext jsc, T task, FanOutPlan<T, R> plan, ResourceProfile gpus) {
     Instant start = Instant.now();
     jsc.setJobGroup(runId, task.description(), true);
+    int localThreads = Math.max(1, TaskResources.localCores(jsc.sc()) / spec.parallelism());
     ProgressAccumulator progress = new ProgressAccumulator();
     jsc.sc().register(progress, ProgressAccumulator.NAME);
     Attempted<R> outcome;
@@ -101,7 +102,7 @@ public final class TaskFanOut {
       JavaRDD<T> rdd = jsc.parallelize(List.of(task), 1);
       outcome =
           (gpus == null ? rdd : rdd.withResources(gpus))
-              .map(t -> Attempted.run(t, progress))
+              .map(t -> Attempted.run(t, progress, localThreads))
               .collect()
               .get(0);
     } catch (Exception e) {

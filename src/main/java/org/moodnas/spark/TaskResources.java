@@ -44,6 +44,17 @@ final class TaskResources {
         .build();
   }
 
+  /** The cores of local mode (local: 1, local[N]: N, local[*]: the machine's); 1 elsewhere. */
+  static int localCores(SparkContext sc) {
+    Matcher local = Pattern.compile("local\\[([^,\\]]+)(?:,\\d+)?]").matcher(sc.master());
+    if (!local.matches()) {
+      return 1;
+    }
+    return local.group(1).equals("*")
+        ? Runtime.getRuntime().availableProcessors()
+        : Integer.parseInt(local.group(1));
+  }
+
   /** How many attempts Spark makes of a task before failing its job. */
   static int attemptsAllowed(SparkContext sc) {
     Matcher local = Pattern.compile("local\\[[^,\\]]+(?:,(\\d+))?]").matcher(sc.master());

@@ -1,13 +1,11 @@
 package org.moodnas.train;
 
-import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.nn.Parameter;
-import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,7 +14,8 @@ import org.moodnas.data.Batch;
 import org.moodnas.data.BatchIterator;
 import org.moodnas.nn.eval.EvalNetwork;
 import org.moodnas.nn.eval.NetworkSpec;
-import org.moodnas.nn.ops.GraphScalar;
+import org.moodnas.nn.ops.GraphConstant;
+import org.moodnas.nn.ops.TorchRandom;
 import org.moodnas.train.optim.GradientClipping;
 import org.moodnas.train.optim.Sgd;
 
@@ -32,6 +31,7 @@ public final class EvalSteps {
   private final EvalNetwork net;
   private final ParameterStore store;
   private final List<Parameter> weights;
+  private final List<NDArray> weightArrays;
   private final List<NDArray> allArrays;
   private final NDManager optimizerState;
   private final Sgd sgd;
@@ -40,9 +40,16 @@ public final class EvalSteps {
     this.spec = spec;
     this.manager = manager;
     net = network.build();
-    net.initialize(manager, DataType.FLOAT32, network.inputShape(spec.training().batchSize()));
+    long seed = spec.training().seed();
+    TorchRandom.seeded(
+        seed,
+        () ->
+            net.initialize(
+                manager, DataType.FLOAT32, network.inputShape(spec.training().batchSize())));
+    net.dropPath().seed(seed);
     store = new ParameterStore(manager, false);
     weights = Trainables.trainable(net);
+    weightArrays = Trainables.arrays(weights);
     allArrays = Trainables.allArrays(net);
     optimizerState = manager.newSubManager();
     sgd = new Sgd(spec.training().momentum(), spec.training().weightDecay());
@@ -59,14 +66,14 @@ public final class EvalSteps {
     try (StepScope scope = new StepScope(manager, longLived)) {
       NDList xy = BatchArrays.of(batch, scope.manager);
       NDArray stats;
-      try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+      try (AutogradStep autograd = new AutogradStep(List.of())) {
         NDList out = net.forward(store, new NDList(xy.get(0)), true);
         NDArray loss = CrossEntropy.mean(out.get(0), xy.get(1));
         if (out.size() > 1) {
           NDArray aux = CrossEntropy.mean(out.get(1), xy.get(1));
-          loss = loss.add(aux.mul(GraphScalar.like(aux, spec.auxiliaryWeight())));
+          loss = loss.add(aux.mul(GraphConstant.scalar(aux.getManager(), spec.auxiliaryWeight())));
         }
-        gc.backward(loss);
+        autograd.backward(loss);
         stats = NDArrays.stack(new NDList(loss, CrossEntropy.correct(out.get(0), xy.get(1))));
       }
       float[] v = stats.toFloatArray();
@@ -75,8 +82,8 @@ public final class EvalSteps {
       }
       List<NDArray> grads = Trainables.gradients(weights);
       GradientClipping.clipGlobalNorm(grads, spec.training().gradClip());
-      sgd.step(Trainables.arrays(weights), grads, lr, optimizerState);
-      Trainables.zeroGradients(allArrays);
+      sgd.step(weightArrays, grads, lr, optimizerState);
+      Trainables.zeroGradients(weightArrays);
       return v;
     } catch (RuntimeException e) {
       if (DeviceOutOfMemoryException.isOutOfMemory(e)) {

@@ -1,6 +1,5 @@
 package org.moodnas.train;
 
-import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -49,7 +48,6 @@ public final class EvalTrainer {
     String device = spec.device().toString();
     List<EvalEpoch> epochs = new ArrayList<>();
     try (NDManager manager = NDManager.newBaseManager(Devices.of(spec.device()))) {
-      Engine.getInstance().setRandomSeed((int) t.seed());
       EvalSteps steps = new EvalSteps(spec, manager, net);
       CosineSchedule schedule =
           new CosineSchedule(t.learningRate(), t.learningRateMin(), t.epochs());
@@ -77,7 +75,7 @@ public final class EvalTrainer {
   private EvalEpoch epoch(EvalSteps steps, DataFeed feed, TrainingData data, int epoch, double lr) {
     TrainingSpec t = spec.training();
     long start = System.nanoTime();
-    steps.network().setDropPathProb((float) (spec.dropPathProb() * epoch / t.epochs()));
+    steps.network().dropPath().setProb((float) (spec.dropPathProb() * epoch / t.epochs()));
     ImageSet train = data.train();
     BatchIterator it = feed.train(train, t.batchSize(), t.seed(), epoch);
     int count = (train.size() + t.batchSize() - 1) / t.batchSize();

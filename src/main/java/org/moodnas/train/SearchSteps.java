@@ -1,6 +1,5 @@
 package org.moodnas.train;
 
-import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
@@ -8,7 +7,6 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
-import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,7 +15,8 @@ import org.moodnas.core.SearchSpec;
 import org.moodnas.core.TrainingSpec;
 import org.moodnas.core.Weight;
 import org.moodnas.data.Batch;
-import org.moodnas.nn.ops.GraphScalar;
+import org.moodnas.nn.ops.GraphConstant;
+import org.moodnas.nn.ops.TorchRandom;
 import org.moodnas.nn.search.SearchNetwork;
 import org.moodnas.space.Genotype;
 import org.moodnas.train.optim.Adam;
@@ -26,8 +25,8 @@ import org.moodnas.train.optim.Sgd;
 
 /**
  * A supernet with its two optimizers and the two steps of first-order PC-DARTS. Each step runs in
- * its own {@link StepScope}; gradients of both groups are cleared after every update, so a step
- * changes only its own group.
+ * its own {@link StepScope} and computes gradients for its own group only (the other is frozen),
+ * which it clears after its update, so a step changes only its own group.
  */
 public final class SearchSteps {
 
@@ -39,6 +38,8 @@ public final class SearchSteps {
   private final List<Parameter> weights;
   private final List<Parameter> archParams;
   private final List<NDArray> allArrays;
+  private final List<NDArray> weightArrays;
+  private final List<NDArray> archArrays;
   private final NDManager optimizerState;
   private final Sgd sgd;
   private final Adam adam;
@@ -54,11 +55,17 @@ public final class SearchSteps {
     this.manager = manager;
     TrainingSpec t = spec.training();
     net = new SearchNetwork(t.initChannels(), classes, t.layers());
-    net.initialize(manager, DataType.FLOAT32, new Shape(t.batchSize(), channels, size, size));
+    TorchRandom.seeded(
+        t.seed(),
+        () ->
+            net.initialize(
+                manager, DataType.FLOAT32, new Shape(t.batchSize(), channels, size, size)));
     store = new ParameterStore(manager, false);
     weights = net.weights();
     archParams = net.arch().all();
     allArrays = Trainables.allArrays(net);
+    weightArrays = Trainables.arrays(weights);
+    archArrays = Trainables.arrays(archParams);
     optimizerState = manager.newSubManager();
     sgd = new Sgd(t.momentum(), t.weightDecay());
     adam = new Adam(spec.archLearningRate(), 0.5, 0.999, spec.archWeightDecay());
@@ -87,12 +94,12 @@ public final class SearchSteps {
   public void archStep(Batch batch) {
     try (StepScope scope = new StepScope(manager, longLived())) {
       NDList xy = BatchArrays.of(batch, scope.manager);
-      try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+      try (AutogradStep autograd = new AutogradStep(weightArrays)) {
         NDArray logits = net.forward(store, new NDList(xy.get(0)), true).head();
-        gc.backward(CrossEntropy.mean(logits, xy.get(1)));
+        autograd.backward(CrossEntropy.mean(logits, xy.get(1)));
       }
-      adam.step(Trainables.arrays(archParams), Trainables.gradients(archParams), optimizerState);
-      Trainables.zeroGradients(allArrays);
+      adam.step(archArrays, Trainables.gradients(archParams), optimizerState);
+      Trainables.zeroGradients(archArrays);
     }
   }
 
@@ -104,18 +111,17 @@ public final class SearchSteps {
     try (StepScope scope = new StepScope(manager, longLived())) {
       NDList xy = BatchArrays.of(batch, scope.manager);
       NDArray stats;
-      try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+      try (AutogradStep autograd = new AutogradStep(archArrays)) {
         NDArray logits = net.forward(store, new NDList(xy.get(0)), true).head();
         NDArray ce = CrossEntropy.mean(logits, xy.get(1));
-        List<NDArray> w = Trainables.arrays(weights);
-        NDArray l1 = Regularizer.l1(w);
-        NDArray l2 = Regularizer.l2(w);
-        NDArray loss = ce.mul(GraphScalar.like(ce, weight.criterionWeight()));
+        NDArray l1 = Regularizer.l1(weightArrays);
+        NDArray l2 = Regularizer.l2(weightArrays);
+        NDArray loss = ce.mul(GraphConstant.scalar(ce.getManager(), weight.criterionWeight()));
         if (weight.nu() != 0) {
           NDArray penalty = spec.objective() == Objective.L1 ? l1 : l2;
-          loss = loss.add(penalty.mul(GraphScalar.like(penalty, weight.nu())));
+          loss = loss.add(penalty.mul(GraphConstant.scalar(penalty.getManager(), weight.nu())));
         }
-        gc.backward(loss);
+        autograd.backward(loss);
         stats =
             NDArrays.stack(new NDList(loss, ce, l1, l2, CrossEntropy.correct(logits, xy.get(1))));
       }
@@ -125,8 +131,8 @@ public final class SearchSteps {
       }
       List<NDArray> grads = Trainables.gradients(weights);
       GradientClipping.clipGlobalNorm(grads, spec.training().gradClip());
-      sgd.step(Trainables.arrays(weights), grads, lr, optimizerState);
-      Trainables.zeroGradients(allArrays);
+      sgd.step(weightArrays, grads, lr, optimizerState);
+      Trainables.zeroGradients(weightArrays);
       return values;
     }
   }

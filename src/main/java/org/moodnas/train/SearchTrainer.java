@@ -1,6 +1,5 @@
 package org.moodnas.train;
 
-import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,7 +46,6 @@ public final class SearchTrainer {
     TrainingSpec t = spec.training();
     List<SearchEpoch> epochs = new ArrayList<>();
     try (NDManager manager = NDManager.newBaseManager(Devices.of(spec.device()))) {
-      Engine.getInstance().setRandomSeed((int) t.seed());
       Run run = new Run(manager, data);
       for (int epoch = 0; epoch < t.epochs(); epoch++) {
         epochs.add(run.epoch(epoch, epoch == t.epochs() - 1));

@@ -84,7 +84,7 @@ class EvalNetworkTest {
     net.initialize(manager, DataType.FLOAT32, spec.inputShape(4));
     ParameterStore store = new ParameterStore(manager, false);
     NDList x = new NDList(manager.randomNormal(spec.inputShape(4)));
-    net.setDropPathProb(0.5f);
+    net.dropPath().setProb(0.5f);
     NDList a = net.forward(store, x, false);
     NDList b = net.forward(store, x, false);
     assertThat(a.head().contentEquals(b.head())).isTrue();

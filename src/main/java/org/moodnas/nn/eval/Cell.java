@@ -32,10 +32,13 @@ public final class Cell extends AbstractBlock {
   private final List<Integer> indices = new ArrayList<>();
   private final List<Integer> concat;
   private final boolean reduction;
-  private float dropPathProb;
+  private final DropPath dropPath;
 
-  public Cell(Genotype genotype, int c, boolean reduction, boolean reductionPrev) {
+  /** {@code dropPath}: the network's, shared by its cells. */
+  public Cell(
+      Genotype genotype, int c, boolean reduction, boolean reductionPrev, DropPath dropPath) {
     this.reduction = reduction;
+    this.dropPath = dropPath;
     preprocess0 =
         addChildBlock(
             "preprocess0",
@@ -60,10 +63,6 @@ public final class Cell extends AbstractBlock {
     return concat.size();
   }
 
-  public void setDropPathProb(float dropPathProb) {
-    this.dropPathProb = dropPathProb;
-  }
-
   @Override
   protected NDList forwardInternal(
       ParameterStore store, NDList inputs, boolean training, PairList<String, Object> params) {
@@ -83,8 +82,8 @@ public final class Cell extends AbstractBlock {
   private NDArray applyOp(ParameterStore store, int i, List<NDArray> states, boolean training) {
     Block op = ops.get(i);
     NDArray h = op.forward(store, new NDList(states.get(indices.get(i))), training).head();
-    if (training && dropPathProb > 0 && !(op instanceof Identity)) {
-      h = DropPath.apply(h, dropPathProb);
+    if (training && !(op instanceof Identity)) {
+      h = dropPath.apply(h);
     }
     return h;
   }

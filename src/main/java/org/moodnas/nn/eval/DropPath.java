@@ -2,23 +2,43 @@ package org.moodnas.nn.eval;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
+import java.util.Random;
+import org.moodnas.nn.ops.GraphConstant;
 
-/** Drops a whole path per sample with probability p and rescales survivors by 1/(1-p). */
+/**
+ * Drops a whole path per sample with probability p and rescales survivors by 1/(1-p). The masks
+ * come from the training's own generator, not the engine's global one: trainings on other threads
+ * draw from that too, which would make every training's masks depend on the others'.
+ */
 public final class DropPath {
 
-  private DropPath() {}
+  private final Random random = new Random(0);
+  private float prob;
 
-  public static NDArray apply(NDArray x, float dropProb) {
-    if (dropProb <= 0f) {
+  /** Restarts the masks' generator (a training seeds it with its own seed). */
+  public void seed(long seed) {
+    random.setSeed(seed);
+  }
+
+  public void setProb(float prob) {
+    this.prob = prob;
+  }
+
+  public float prob() {
+    return prob;
+  }
+
+  /** {@code x} with each sample's path kept with probability 1 − p and scaled by 1/(1 − p). */
+  public NDArray apply(NDArray x) {
+    if (prob <= 0f) {
       return x;
     }
-    float keep = 1f - dropProb;
-    Shape perSample = new Shape(x.getShape().get(0), 1, 1, 1);
-    NDArray mask =
-        x.getManager()
-            .randomUniform(0f, 1f, perSample, x.getDataType(), x.getDevice())
-            .lt(keep)
-            .toType(x.getDataType(), false);
-    return x.mul(mask.div(keep)); // the mask needs no gradient, so keep is not held for backward
+    float keep = 1f - prob;
+    int n = (int) x.getShape().get(0);
+    float[] mask = new float[n];
+    for (int i = 0; i < n; i++) {
+      mask[i] = random.nextFloat() < keep ? 1f / keep : 0f;
+    }
+    return x.mul(GraphConstant.of(x.getManager(), mask, new Shape(n, 1, 1, 1)));
   }
 }

@@ -25,6 +25,7 @@ public abstract class EvalNetwork extends AbstractBlock {
 
   private final NetworkSpec spec;
   private final List<Cell> cells = new ArrayList<>();
+  private final DropPath dropPath = new DropPath();
   private final int auxiliaryIndex;
   private AuxiliaryHead auxiliaryHead;
   private Linear classifier;
@@ -44,7 +45,7 @@ public abstract class EvalNetwork extends AbstractBlock {
       if (reduction) {
         cCurr *= 2;
       }
-      Cell cell = new Cell(spec.genotype(), cCurr, reduction, reductionPrev);
+      Cell cell = new Cell(spec.genotype(), cCurr, reduction, reductionPrev, dropPath);
       cells.add(addChildBlock("cell" + i, cell));
       reductionPrev = reduction;
     }
@@ -67,9 +68,9 @@ public abstract class EvalNetwork extends AbstractBlock {
     return List.copyOf(cells);
   }
 
-  /** The drop-path probability of every cell (the trainer raises it over the epochs). */
-  public void setDropPathProb(float prob) {
-    cells.forEach(c -> c.setDropPathProb(prob));
+  /** Drop path in every cell: its probability (the trainer raises it over the epochs), its seed. */
+  public DropPath dropPath() {
+    return dropPath;
   }
 
   /** (s0, s1) from the input images. */

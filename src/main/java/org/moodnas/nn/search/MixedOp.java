@@ -48,6 +48,19 @@ public final class MixedOp extends AbstractBlock {
       ParameterStore store, NDList inputs, boolean training, PairList<String, Object> params) {
     NDArray x = inputs.get(0);
     NDArray weights = inputs.get(1);
+    // The edge's temporaries (seven op outputs, their weighted terms and partial sums, the concat)
+    // die with this scope: autograd keeps its own references to what backward needs, so holding
+    // Java handles to the rest until the step ends only raised the peak memory.
+    NDManager owner = x.getManager();
+    try (NDManager edge = owner.newSubManager()) {
+      x.tempAttach(edge);
+      NDArray out = mix(store, x, weights, training);
+      out.attach(owner);
+      return new NDList(out);
+    }
+  }
+
+  private NDArray mix(ParameterStore store, NDArray x, NDArray weights, boolean training) {
     long c = x.getShape().get(1);
     long part = c / K;
     NDArray active = x.get(":, :" + part);
@@ -64,7 +77,7 @@ public final class MixedOp extends AbstractBlock {
     if (mixed.getShape().get(2) != x.getShape().get(2)) {
       passive = passthroughPool.forward(store, new NDList(passive), training).head();
     }
-    return new NDList(channelShuffle(NDArrays.concat(new NDList(mixed, passive), 1), K));
+    return channelShuffle(NDArrays.concat(new NDList(mixed, passive), 1), K);
   }
 
   /** Interleaves the channels of {@code groups} equal groups (ShuffleNet's channel shuffle). */

@@ -61,20 +61,39 @@ public final class SearchCell extends AbstractBlock {
     states.add(preprocess1.forward(store, new NDList(inputs.get(1)), training).head());
     int offset = 0;
     for (int i = 0; i < steps; i++) {
+      states.add(node(store, states, alphas, betas, offset, training));
+      offset += states.size() - 1;
+    }
+    NDList out = new NDList();
+    states.subList(states.size() - multiplier, states.size()).forEach(out::add);
+    return new NDList(NDArrays.concat(out, 1));
+  }
+
+  /**
+   * One node: the β-weighted sum of the edges from every earlier state. The edges' outputs, terms
+   * and partial sums die with the node's scope (autograd keeps what backward needs).
+   */
+  private NDArray node(
+      ParameterStore store,
+      List<NDArray> states,
+      NDArray alphas,
+      NDArray betas,
+      int offset,
+      boolean training) {
+    NDManager owner = states.get(states.size() - 1).getManager();
+    try (NDManager node = owner.newSubManager()) {
       NDArray s = null;
       for (int j = 0; j < states.size(); j++) {
         int e = offset + j;
         NDArray h =
             ops.get(e).forward(store, new NDList(states.get(j), alphas.get(e)), training).head();
+        h.attach(node);
         NDArray term = h.mul(betas.get(e));
         s = s == null ? term : s.add(term);
       }
-      offset += states.size();
-      states.add(s);
+      s.attach(owner);
+      return s;
     }
-    NDList out = new NDList();
-    states.subList(states.size() - multiplier, states.size()).forEach(out::add);
-    return new NDList(NDArrays.concat(out, 1));
   }
 
   @Override

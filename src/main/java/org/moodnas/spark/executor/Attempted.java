@@ -1,16 +1,15 @@
 package org.moodnas.spark.executor;
 
 import java.io.Serializable;
-import org.apache.spark.TaskContext;
 
 /** A task's result as it comes back to the driver, with Spark's attempt number (1 = first). */
 public record Attempted<R extends Serializable>(R result, int attempt) implements Serializable {
 
-  /** Runs {@code task} in the current Spark task. */
+  /** Runs {@code task} in the current Spark task; {@code localThreads}: see {@link TaskSlot}. */
   public static <R extends Serializable> Attempted<R> run(
-      FanOutTask<R> task, ProgressAccumulator progress) throws InterruptedException {
-    TaskContext ctx = TaskContext.get();
-    int attempt = ctx == null ? 1 : ctx.attemptNumber() + 1;
-    return new Attempted<>(task.run(progress, attempt), attempt);
+      FanOutTask<R> task, ProgressAccumulator progress, int localThreads)
+      throws InterruptedException {
+    TaskSlot slot = TaskSlot.current(localThreads);
+    return new Attempted<>(task.run(progress, slot), slot.attempt());
   }
 }

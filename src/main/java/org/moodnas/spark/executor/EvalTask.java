@@ -33,7 +33,7 @@ public record EvalTask(
   }
 
   @Override
-  public EvalResult run(ProgressAccumulator progress, int sparkAttempt) {
+  public EvalResult run(ProgressAccumulator progress, TaskSlot slot) {
     long start = System.nanoTime();
     TaskProgressReporter<EvalEpoch> reporter =
         new TaskProgressReporter<>(progress, index, spec.training().epochs());
@@ -43,44 +43,40 @@ public record EvalTask(
     long params =
         new Profiler().count(EvalTrainer.network(candidate.genotype(), spec, data)).params();
     double paramsMb = params / 1e6;
-    return TrainingLock.run(
-        () -> {
-          TaskPlacement.useTaskCpus(device);
-          int first =
-              BatchSizer.firstBatch(
-                  sizing, memoryModel, device, paramsMb, spec.training().batchSize());
-          int[] started = {0};
-          BatchBackoff.Outcome<EvalResult> outcome =
-              BatchBackoff.run(
-                  first,
-                  Math.min(sizing.minBatchSize(), first),
-                  b -> {
-                    if (++started[0] <= sizing.injectedOoms()) {
-                      throw new DeviceOutOfMemoryException(
-                          device + " (injected)", b, new OutOfMemoryError("injected"));
-                    }
-                    return new EvalTrainer(placed.withBatchSize(b), reporter)
-                        .run(candidate.genotype(), data, checkpoint);
-                  });
-          EvalResult r = outcome.value();
-          if (r == null) {
-            r =
-                EvalResult.failed(
-                    candidate.genotype(),
-                    outcome.error().getMessage()
-                        + "; no smaller batch at or above "
-                        + sizing.minBatchSize(),
-                    params,
-                    List.of(),
-                    device.toString(),
-                    outcome.batchSize(),
-                    (System.nanoTime() - start) / 1e9);
-          }
-          return r.withDevice(r.device() + " on executor " + TaskPlacement.executorId())
-              .withSizing(
-                  outcome.attempts() + sparkAttempt - 1,
-                  memoryModel.predictMb(paramsMb, outcome.batchSize()),
-                  BatchSizer.usedGpuMb(device));
-        });
+    TaskPlacement.useThreads(device, slot.threads());
+    int first =
+        BatchSizer.firstBatch(sizing, memoryModel, device, paramsMb, spec.training().batchSize());
+    int[] started = {0};
+    BatchBackoff.Outcome<EvalResult> outcome =
+        BatchBackoff.run(
+            first,
+            Math.min(sizing.minBatchSize(), first),
+            b -> {
+              if (++started[0] <= sizing.injectedOoms()) {
+                throw new DeviceOutOfMemoryException(
+                    device + " (injected)", b, new OutOfMemoryError("injected"));
+              }
+              return new EvalTrainer(placed.withBatchSize(b), reporter)
+                  .run(candidate.genotype(), data, checkpoint);
+            });
+    EvalResult r = outcome.value();
+    if (r == null) {
+      r =
+          EvalResult.failed(
+              candidate.genotype(),
+              outcome.error().getMessage()
+                  + "; no smaller batch at or above "
+                  + sizing.minBatchSize(),
+              params,
+              List.of(),
+              device.toString(),
+              outcome.batchSize(),
+              (System.nanoTime() - start) / 1e9);
+    }
+    return r.withDevice(r.device() + " on executor " + TaskPlacement.executorId())
+        .withSizing(
+            outcome.attempts() + slot.attempt() - 1,
+            memoryModel.predictMb(paramsMb, outcome.batchSize()),
+            BatchSizer.usedGpuMb(device));
   }
 }

@@ -21,7 +21,7 @@ public interface FanOutTask<R extends Serializable> extends Serializable {
    * task's closure, not in its data: Spark registers an accumulator with the running task (and so
    * sends it in heartbeats) only when it is deserialized inside the task.
    *
-   * @param sparkAttempt 1 for Spark's first attempt at the task
+   * @param slot Spark's attempt and the threads the training may use
    */
-  R run(ProgressAccumulator progress, int sparkAttempt) throws InterruptedException;
+  R run(ProgressAccumulator progress, TaskSlot slot) throws InterruptedException;
 }

@@ -9,8 +9,8 @@ import org.moodnas.core.DeviceSpec;
 
 /**
  * Where a task trains, what the DJL Spark extension would decide on the executor: the GPU Spark
- * assigned the task (checked against what DJL sees), else the configured device with as many
- * PyTorch threads as the task's CPUs.
+ * assigned the task (checked against what DJL sees), else the configured device with the task's
+ * share of the CPU threads.
  */
 final class TaskPlacement {
 
@@ -55,16 +55,14 @@ final class TaskPlacement {
   }
 
   /**
-   * On a cluster executor a CPU training uses the task's CPUs (spark.task.cpus) as PyTorch threads;
-   * in local mode the JVM's setting (-Dai.djl.pytorch.num_threads) stays, as trials there run one
-   * after another in the driver's JVM.
+   * A CPU training on this thread uses {@code threads} PyTorch threads. The setting is the calling
+   * thread's (OpenMP keeps it per thread), so each task sets its own.
    */
-  static void useTaskCpus(DeviceSpec device) {
-    TaskContext ctx = TaskContext.get();
-    if (ctx == null || device.gpu() || "driver".equals(executorId())) {
+  static void useThreads(DeviceSpec device, int threads) {
+    if (device.gpu()) {
       return;
     }
     Engine.getInstance(); // the native library must be loaded before JniUtils is used
-    JniUtils.setNumThreads(ctx.cpus());
+    JniUtils.setNumThreads(threads);
   }
 }

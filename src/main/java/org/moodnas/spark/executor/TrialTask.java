@@ -21,8 +21,7 @@ public record TrialTask(int index, SearchSpec spec, Weight weight, Double simula
   }
 
   @Override
-  public TrialResult run(ProgressAccumulator progress, int sparkAttempt)
-      throws InterruptedException {
+  public TrialResult run(ProgressAccumulator progress, TaskSlot slot) throws InterruptedException {
     if (simulateSeconds != null) {
       return SimulatedTrial.run(this, progress);
     }
@@ -30,11 +29,8 @@ public record TrialTask(int index, SearchSpec spec, Weight weight, Double simula
         new TaskProgressReporter<>(progress, index, spec.training().epochs());
     DeviceSpec device = TaskPlacement.device(spec.device());
     TrainingData data = DataCache.get(spec.data(), spec.training());
-    return TrainingLock.run(
-        () -> {
-          TaskPlacement.useTaskCpus(device);
-          TrialResult r = new SearchTrainer(spec.withDevice(device), weight, reporter).run(data);
-          return r.withDevice(r.device() + " on executor " + TaskPlacement.executorId());
-        });
+    TaskPlacement.useThreads(device, slot.threads());
+    TrialResult r = new SearchTrainer(spec.withDevice(device), weight, reporter).run(data);
+    return r.withDevice(r.device() + " on executor " + TaskPlacement.executorId());
   }
 }

@@ -1,0 +1,136 @@
+package org.moodnas.train;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ai.djl.engine.Engine;
+import ai.djl.pytorch.jni.JniUtils;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Function;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.moodnas.core.EvalEpoch;
+import org.moodnas.core.EvalResult;
+import org.moodnas.core.EvalSpec;
+import org.moodnas.core.SearchEpoch;
+import org.moodnas.core.TrialResult;
+import org.moodnas.core.Weight;
+import org.moodnas.data.TrainingData;
+import org.moodnas.space.GenotypeRegistry;
+import org.moodnas.testing.TinyFashionMnist;
+
+/**
+ * Trainings on two threads of one JVM at once (CPU, one thread each) give exactly what each gives
+ * alone: nothing they share (grad mode, the engine's generator, data) leaks between them.
+ */
+class ConcurrentTrainingTest {
+
+  private static TrainingData search;
+  private static TrainingData eval;
+
+  @BeforeAll
+  static void data() {
+    // a few batches are enough: the steps, not the learning, are what must not interfere
+    PrintWriter quiet = new PrintWriter(new StringWriter());
+    search = first(TrainingData.load(TinyFashionMnist.data(), 2, 0.5, quiet), 128, 128, 0);
+    eval = first(TrainingData.load(TinyFashionMnist.data(), 0, 0.8, quiet), 96, 32, 64);
+  }
+
+  private static TrainingData first(TrainingData d, int train, int heldOut, int test) {
+    return new TrainingData(
+        d.train().range(0, train),
+        d.heldOut().range(0, heldOut),
+        d.test().range(0, test),
+        d.normalization(),
+        d.kind());
+  }
+
+  /** Runs {@code training} on a thread of its own with one PyTorch thread. */
+  private static <T> Callable<T> oneThread(Callable<T> training) {
+    return () -> {
+      Engine.getInstance();
+      JniUtils.setNumThreads(1);
+      return training.call();
+    };
+  }
+
+  /** Each alone, then both at once; returns {a alone, b alone, a together, b together}. */
+  private static <T> List<T> aloneThenTogether(Callable<T> a, Callable<T> b) throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    try {
+      T aAlone = pool.submit(oneThread(a)).get();
+      T bAlone = pool.submit(oneThread(b)).get();
+      Future<T> aTogether = pool.submit(oneThread(a));
+      Future<T> bTogether = pool.submit(oneThread(b));
+      return List.of(aAlone, bAlone, aTogether.get(), bTogether.get());
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private static TrialResult search(double nu) {
+    return new SearchTrainer(TinyFashionMnist.search(), new Weight(nu, 1), TrainingProgress.none())
+        .run(search);
+  }
+
+  @Test
+  void twoSearchesAtOnceEachGiveWhatTheyGiveAlone() throws Exception {
+    List<TrialResult> r = aloneThenTogether(() -> search(0.2), () -> search(0));
+    Function<TrialResult, List<Object>> outcome =
+        t -> List.of(t.metrics(), t.genotype(), t.epochs().stream().map(this::noTime).toList());
+    assertThat(outcome.apply(r.get(2))).isEqualTo(outcome.apply(r.get(0)));
+    assertThat(outcome.apply(r.get(3))).isEqualTo(outcome.apply(r.get(1)));
+    assertThat(r.get(0).metrics()).isNotEqualTo(r.get(1).metrics());
+  }
+
+  private EvalResult train(String arch) {
+    // Two epochs: the second drops paths (p = 0.3 · 1/2), with masks of its own generator.
+    EvalSpec spec =
+        TinyFashionMnist.eval()
+            .withTraining(
+                TinyFashionMnist.eval().training().toBuilder().epochs(2).trainPortion(0.8).build());
+    return new EvalTrainer(spec, TrainingProgress.none())
+        .run(GenotypeRegistry.bundled().get(arch), eval, null);
+  }
+
+  @Test
+  void twoEvaluationsAtOnceEachGiveWhatTheyGiveAlone() throws Exception {
+    List<EvalResult> r = aloneThenTogether(() -> train("PC_DARTS_cifar"), () -> train("DARTS_V2"));
+    Function<EvalResult, List<EvalEpoch>> epochs =
+        e -> e.epochs().stream().map(this::noTime).toList();
+    assertThat(epochs.apply(r.get(2))).isEqualTo(epochs.apply(r.get(0)));
+    assertThat(epochs.apply(r.get(3))).isEqualTo(epochs.apply(r.get(1)));
+  }
+
+  private SearchEpoch noTime(SearchEpoch e) {
+    return new SearchEpoch(
+        e.epoch(),
+        e.lr(),
+        e.trainLoss(),
+        e.trainAcc(),
+        e.criterionLoss(),
+        e.l1Loss(),
+        e.l2Loss(),
+        e.validAcc(),
+        e.genotype(),
+        0);
+  }
+
+  private EvalEpoch noTime(EvalEpoch e) {
+    return new EvalEpoch(
+        e.epoch(),
+        e.lr(),
+        e.trainLoss(),
+        e.trainAcc(),
+        e.validLoss(),
+        e.validAcc(),
+        e.testLoss(),
+        e.testAcc(),
+        0);
+  }
+}

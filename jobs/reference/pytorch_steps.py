@@ -329,7 +329,8 @@ def search_step(args):
         nn.utils.clip_grad_norm_(net.parameters(), 5.0)
         weights.step()
 
-    return time_steps(step, args.warmup, args.steps)
+    trained = list(net.parameters()) + list(net.arch_parameters())
+    return time_steps(step, args.warmup, args.steps), trained
 
 
 def eval_step(args):
@@ -351,7 +352,7 @@ def eval_step(args):
         nn.utils.clip_grad_norm_(net.parameters(), 5.0)
         sgd.step()
 
-    return time_steps(step, args.warmup, args.steps)
+    return time_steps(step, args.warmup, args.steps), list(net.parameters())
 
 
 def main():
@@ -373,10 +374,12 @@ def main():
     torch.set_num_threads(args.threads)
     torch.manual_seed(2)
     run = search_step if args.bench == "search-step" else eval_step
-    ms, rss_warm = run(args)
+    (ms, rss_warm), trained = run(args)
     print(json.dumps({
         "bench": args.bench, "engine": "pytorch " + torch.__version__, "threads": args.threads,
-        "batch_size": args.batch_size, "ms_per_step": ms,
+        "batch_size": args.batch_size,
+        "trained_params": sum(p.numel() for p in {id(p): p for p in trained}.values()),
+        "ms_per_step": ms,
         "images_per_sec": args.batch_size * 1000.0 / ms,
         "rss_after_warmup_mb": rss_warm, "peak_rss_mb": peak_rss_mb()}))
 

@@ -1,9 +1,13 @@
 package org.moodnas.bench;
 
 import ai.djl.ndarray.NDManager;
+import ai.djl.nn.Parameter;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Random;
 import org.moodnas.core.EvalSpec;
+import org.moodnas.core.InvalidSettingException;
 import org.moodnas.core.SearchSpec;
 import org.moodnas.core.TrainingSpec;
 import org.moodnas.core.Weight;
@@ -26,13 +30,24 @@ public final class StepBenchmark {
 
   private final int warmup;
   private final int steps;
+  private final int threads;
 
-  public StepBenchmark(int warmup, int steps) {
-    if (warmup < 0 || steps < 1) {
-      throw new IllegalArgumentException("warm-up must be ≥ 0 and steps ≥ 1");
+  /**
+   * Times {@code steps} steps after {@code warmup} untimed ones, on {@code threads} CPU threads.
+   */
+  public StepBenchmark(int warmup, int steps, int threads) {
+    if (warmup < 0) {
+      throw new InvalidSettingException("warmup", warmup + ": must be ≥ 0");
+    }
+    if (steps < 1) {
+      throw new InvalidSettingException("steps", steps + ": must be ≥ 1");
+    }
+    if (threads < 1) {
+      throw new InvalidSettingException("threads", threads + ": must be ≥ 1");
     }
     this.warmup = warmup;
     this.steps = steps;
+    this.threads = threads;
   }
 
   /** Architecture step + weight step of {@code spec}'s supernet (ν = 0: the plain criterion). */
@@ -43,9 +58,12 @@ public final class StepBenchmark {
         new DataFeed(Normalization.of(images), Augmentation.cifar(0), Augmentation.NONE);
     try (NDManager manager = NDManager.newBaseManager(Devices.of(spec.device()))) {
       SearchSteps s = new SearchSteps(spec, new Weight(0, 1), manager, channels, size, classes);
+      List<Parameter> trained = new ArrayList<>(s.weights());
+      trained.addAll(s.archParameters());
       return time(
           "search-step",
           t.batchSize(),
+          trained,
           i -> {
             Batch b = feed.train(images, t.batchSize(), t.seed(), i).next();
             s.archStep(b);
@@ -69,6 +87,7 @@ public final class StepBenchmark {
       return time(
           "eval-step",
           t.batchSize(),
+          s.weights(),
           i ->
               s.trainStep(
                   feed.train(images, t.batchSize(), t.seed(), i).next(), t.learningRate(), 0, i));
@@ -79,7 +98,8 @@ public final class StepBenchmark {
     void run(int index);
   }
 
-  private BenchResult time(String name, int batch, Step step) {
+  private BenchResult time(String name, int batch, List<Parameter> trained, Step step) {
+    Devices.useCpuThreads(threads);
     for (int i = 0; i < warmup; i++) {
       step.run(i);
     }
@@ -94,7 +114,9 @@ public final class StepBenchmark {
     double median = steps % 2 == 1 ? ms[steps / 2] : (ms[steps / 2 - 1] + ms[steps / 2]) / 2;
     return new BenchResult(
         name,
+        threads,
         batch,
+        trained.stream().mapToLong(p -> p.getArray().size()).sum(),
         steps,
         median,
         batch * 1000.0 / median,

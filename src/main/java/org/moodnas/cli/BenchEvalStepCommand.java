@@ -43,6 +43,7 @@ final class BenchEvalStepCommand implements Runnable {
                 auxiliary)
             .withInput(bench.inputChannels, bench.imageSize);
     BenchCommand.print(
-        spec.commandLine().getOut(), new StepBenchmark(bench.warmup, bench.steps).evalStep(s, net));
+        spec.commandLine().getOut(),
+        new StepBenchmark(bench.warmup, bench.steps, bench.threads()).evalStep(s, net));
   }
 }

@@ -32,6 +32,9 @@ final class BenchOptions {
   @Option(names = "--device", converter = Converters.Device.class, description = "cpu or gpu:N")
   DeviceSpec device = DeviceSpec.CPU;
 
+  @Option(names = "--threads", description = "PyTorch CPU threads (default: the machine's cores)")
+  Integer threads;
+
   @Option(names = "--input-channels", description = "channels of the random images")
   int inputChannels = 3;
 
@@ -40,6 +43,11 @@ final class BenchOptions {
 
   @Option(names = "--classes", description = "classes of the random labels")
   int classes = 10;
+
+  /** The PyTorch threads to use: as given, else the machine's cores. */
+  int threads() {
+    return threads != null ? threads : Runtime.getRuntime().availableProcessors();
+  }
 
   BenchOptions(int initChannels, int layers, int batchSize) {
     this.initChannels = initChannels;

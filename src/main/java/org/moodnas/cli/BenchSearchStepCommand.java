@@ -26,7 +26,7 @@ final class BenchSearchStepCommand implements Runnable {
             .withDevice(bench.device);
     BenchCommand.print(
         spec.commandLine().getOut(),
-        new StepBenchmark(bench.warmup, bench.steps)
+        new StepBenchmark(bench.warmup, bench.steps, bench.threads())
             .searchStep(s, bench.inputChannels, bench.imageSize, bench.classes));
   }
 }

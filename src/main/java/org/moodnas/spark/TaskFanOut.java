@@ -110,8 +110,11 @@ public final class TaskFanOut {
       String why = String.valueOf(e.getMessage()).lines().findFirst().orElse(e.toString());
       int attempts = TaskResources.attemptsAllowed(jsc.sc());
       double seconds = Duration.between(start, Instant.now()).toMillis() / 1e3;
-      outcome = new Attempted<>(plan.failed(task, why, attempts, seconds), attempts);
+      outcome = new Attempted<>(plan.failed(task, why, attempts, seconds), attempts, null);
     }
-    return new Finished<>(task, outcome, start, Instant.now());
+    // started: when the attempt that gave the result began on its executor (the job may have
+    // waited for a slot before)
+    Instant started = outcome.started() != null ? outcome.started() : start;
+    return new Finished<>(task, outcome, started, Instant.now());
   }
 }

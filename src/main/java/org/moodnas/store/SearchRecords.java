@@ -12,6 +12,7 @@ import org.apache.spark.sql.Row;
 import org.moodnas.core.Objective;
 import org.moodnas.core.SearchEpoch;
 import org.moodnas.core.SearchMetrics;
+import org.moodnas.core.TimeSpan;
 import org.moodnas.core.TrialResult;
 import org.moodnas.core.TrialStatus;
 import org.moodnas.core.Weight;
@@ -97,6 +98,24 @@ public final class SearchRecords {
             .orderBy("trial_index")
             .collectAsList()) {
       out.add(trial(r));
+    }
+    return out;
+  }
+
+  /** When each of a run's trials ran (started_at to finished_at), in order of proposal. */
+  public List<TimeSpan> spans(String runId) {
+    List<TimeSpan> out = new ArrayList<>();
+    for (Row r :
+        warehouse
+            .read(Tables.SEARCH_TRIALS)
+            .where(col("run_id").equalTo(runId))
+            .orderBy("trial_index")
+            .select("started_at", "finished_at")
+            .collectAsList()) {
+      out.add(
+          new TimeSpan(
+              r.<Timestamp>getAs("started_at").toInstant(),
+              r.<Timestamp>getAs("finished_at").toInstant()));
     }
     return out;
   }

@@ -59,6 +59,11 @@ public final class EvalSteps {
     return net;
   }
 
+  /** The parameters the step trains. */
+  public List<Parameter> weights() {
+    return weights;
+  }
+
   /** One SGD step; returns {loss, correct count}. */
   public float[] trainStep(Batch batch, double lr, int epoch, int step) {
     List<NDArray> longLived = new ArrayList<>(allArrays);

@@ -18,7 +18,7 @@ final class StepScope implements AutoCloseable {
   StepScope(NDManager parent, Collection<NDArray> longLived) {
     // PyTorch's grad mode is per thread and on by default; DJL turns it off only on the thread that
     // started the engine. Off here, so in-place updates of parameters work on any thread (Spark
-    // task threads); the gradient collector turns it on inside itself.
+    // task threads); an AutogradStep turns it on for its forward and backward.
     JniUtils.setGradMode(false);
     manager = parent.newSubManager();
     longLived.forEach(a -> a.tempAttach(manager));

@@ -59,6 +59,9 @@ class MoodNasTest {
           {"profile", "--genotype", "{\"normal\":[[\"conv_9x9\",0],[\"skip_connect\",1]]}"},
           {"genotypes", "names", "--objective", "l3", "0.1"},
           {"genotypes", "names", "--objective", "l1", "-0.1"},
+          {"bench", "search-step", "--threads", "0"},
+          {"bench", "eval-step", "--steps", "0"},
+          {"bench", "sweep", "--real", "--trials", "0"},
           {"nonsense"},
         }) {
       CliRun r = run(args);
@@ -70,6 +73,37 @@ class MoodNasTest {
         .contains("'tpu' is not a device");
     assertThat(run("profile", "--genotype", "{\"normal\":[[\"conv_9x9\",0]]}").err())
         .contains("conv_9x9");
+    assertThat(run("bench", "search-step", "--threads", "0").err())
+        .isEqualTo("mood-nas: --threads 0: must be ≥ 1\n");
+  }
+
+  @Test
+  void aStepBenchmarkReportsItsThreadsAndWhatItTrains() throws Exception {
+    CliRun r =
+        run(
+            "bench",
+            "search-step",
+            "--threads",
+            "1",
+            "--steps",
+            "1",
+            "--warmup",
+            "0",
+            "--layers",
+            "5",
+            "--init-channels",
+            "8",
+            "--batch-size",
+            "4");
+    assertThat(r.code()).as(r.err()).isZero();
+    JsonNode row = new ObjectMapper().readTree(r.out().lines().reduce((a, b) -> b).orElseThrow());
+    assertThat(row.get("threads").asInt()).isEqualTo(1);
+    assertThat(row.get("batch_size").asInt()).isEqualTo(4);
+    // the supernet at 8 channels: the trained values of a same-shaped PyTorch network are checked
+    // by jobs/bench-reference (BenchReferenceIT)
+    assertThat(row.get("trained_params").asLong()).isPositive();
+    assertThat(row.get("images_per_sec").asDouble()).isPositive();
+    assertThat(r.out()).startsWith("search-step: 1 thread(s), batch 4,");
   }
 
   @Test

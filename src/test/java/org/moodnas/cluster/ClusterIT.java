@@ -160,7 +160,7 @@ class ClusterIT {
       assertThat(r.<String>getAs("genotype")).startsWith("{\"normal\":");
     }
     assertThat(rows.stream().map(r -> r.<String>getAs("device")).distinct().toList())
-        .containsExactlyInAnyOrder("cpu on executor 0", "cpu on executor 1");
+        .containsExactlyInAnyOrder("cpu (1 thread) on executor 0", "cpu (1 thread) on executor 1");
     long epochs =
         new Warehouse(spark, wh.toUri().toString())
             .read(Tables.SEARCH_EPOCHS)
@@ -202,7 +202,7 @@ class ClusterIT {
       assertThat(Files.size(Path.of(r.<String>getAs("checkpoint")))).isPositive();
     }
     assertThat(rows.stream().map(r -> r.<String>getAs("device")).distinct().toList())
-        .containsExactlyInAnyOrder("cpu on executor 0", "cpu on executor 1");
+        .containsExactlyInAnyOrder("cpu (1 thread) on executor 0", "cpu (1 thread) on executor 1");
 
     Submission e =
         submit(

@@ -14,6 +14,7 @@ import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.moodnas.bench.Overlap;
 import org.moodnas.core.FanOutSpec;
 import org.moodnas.core.InvalidSettingException;
 import org.moodnas.core.SweepSpec;
@@ -172,8 +173,13 @@ class SearchSweepTest {
       assertThat(r.<Double>getAs("valid_acc")).isBetween(0.0, 1.0);
       assertThat(r.<Double>getAs("model_size_mb")).isPositive();
       assertThat(r.<String>getAs("genotype")).startsWith("{\"normal\":");
-      assertThat(r.<String>getAs("device")).isEqualTo("cpu on executor driver");
+      // local[2], two at once: each trial with one of the two cores
+      assertThat(r.<String>getAs("device")).isEqualTo("cpu (1 thread) on executor driver");
     }
+    // both trained at once in this JVM
+    Overlap o = Overlap.of(new SearchRecords(wh).spans("real"));
+    assertThat(o.most()).isEqualTo(2);
+    assertThat(o.overlapSeconds()).isGreaterThan(0.5 * o.busySeconds());
     assertThat(trials.get(0).<Double>getAs("reg_weight")).isEqualTo(0.2);
     assertThat(wh.read(Tables.SEARCH_EPOCHS).where("run_id = 'real'").count()).isEqualTo(2);
   }

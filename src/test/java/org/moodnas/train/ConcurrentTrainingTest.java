@@ -2,22 +2,24 @@ package org.moodnas.train;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ai.djl.engine.Engine;
-import ai.djl.pytorch.jni.JniUtils;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Function;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.moodnas.bench.Overlap;
 import org.moodnas.core.EvalEpoch;
 import org.moodnas.core.EvalResult;
 import org.moodnas.core.EvalSpec;
 import org.moodnas.core.SearchEpoch;
+import org.moodnas.core.TimeSpan;
 import org.moodnas.core.TrialResult;
 import org.moodnas.core.Weight;
 import org.moodnas.data.TrainingData;
@@ -50,24 +52,35 @@ class ConcurrentTrainingTest {
         d.kind());
   }
 
-  /** Runs {@code training} on a thread of its own with one PyTorch thread. */
-  private static <T> Callable<T> oneThread(Callable<T> training) {
+  /** Runs {@code training} on a thread of its own with one PyTorch thread; notes when it ran. */
+  private static <T> Callable<T> oneThread(Callable<T> training, List<TimeSpan> ran) {
     return () -> {
-      Engine.getInstance();
-      JniUtils.setNumThreads(1);
-      return training.call();
+      Devices.useCpuThreads(1);
+      Instant start = Instant.now();
+      T r = training.call();
+      ran.add(new TimeSpan(start, Instant.now()));
+      return r;
     };
   }
 
-  /** Each alone, then both at once; returns {a alone, b alone, a together, b together}. */
+  /**
+   * Each alone, then both at once; returns {a alone, b alone, a together, b together}, after
+   * checking that the two together did run at once.
+   */
   private static <T> List<T> aloneThenTogether(Callable<T> a, Callable<T> b) throws Exception {
     ExecutorService pool = Executors.newFixedThreadPool(2);
+    List<TimeSpan> alone = new CopyOnWriteArrayList<>();
+    List<TimeSpan> together = new CopyOnWriteArrayList<>();
     try {
-      T aAlone = pool.submit(oneThread(a)).get();
-      T bAlone = pool.submit(oneThread(b)).get();
-      Future<T> aTogether = pool.submit(oneThread(a));
-      Future<T> bTogether = pool.submit(oneThread(b));
-      return List.of(aAlone, bAlone, aTogether.get(), bTogether.get());
+      T aAlone = pool.submit(oneThread(a, alone)).get();
+      T bAlone = pool.submit(oneThread(b, alone)).get();
+      Future<T> aTogether = pool.submit(oneThread(a, together));
+      Future<T> bTogether = pool.submit(oneThread(b, together));
+      List<T> r = List.of(aAlone, bAlone, aTogether.get(), bTogether.get());
+      Overlap o = Overlap.of(together);
+      assertThat(o.most()).isEqualTo(2);
+      assertThat(o.overlapSeconds()).isGreaterThan(0.5 * o.busySeconds());
+      return r;
     } finally {
       pool.shutdownNow();
     }

@@ -13,7 +13,7 @@ import org.moodnas.data.TrainingData;
  * data, and reading it is most of a small trial's time. Augmentation is not part of the key: each
  * training builds its own feed over the cached images.
  */
-final class DataCache {
+public final class DataCache {
 
   /** What fixes the loaded images: the source, the subsample's seed, the split. */
   record Key(DataSource source, long seed, double trainPortion) {}
@@ -22,7 +22,8 @@ final class DataCache {
 
   private DataCache() {}
 
-  static TrainingData get(DataSource source, TrainingSpec training) {
+  /** The images of {@code source} as {@code training} splits them, read on first use. */
+  public static TrainingData get(DataSource source, TrainingSpec training) {
     Key key = new Key(source, training.seed(), training.trainPortion());
     return DATA.computeIfAbsent(
         key,

@@ -73,7 +73,7 @@ public record EvalTask(
               outcome.batchSize(),
               (System.nanoTime() - start) / 1e9);
     }
-    return r.withDevice(r.device() + " on executor " + TaskPlacement.executorId())
+    return r.withDevice(TaskPlacement.describe(device, r.device(), slot.threads()))
         .withSizing(
             outcome.attempts() + slot.attempt() - 1,
             memoryModel.predictMb(paramsMb, outcome.batchSize()),

@@ -1,11 +1,11 @@
 package org.moodnas.spark.executor;
 
 import ai.djl.engine.Engine;
-import ai.djl.pytorch.jni.JniUtils;
 import org.apache.spark.SparkEnv;
 import org.apache.spark.TaskContext;
 import org.apache.spark.resource.ResourceInformation;
 import org.moodnas.core.DeviceSpec;
+import org.moodnas.train.Devices;
 
 /**
  * Where a task trains, what the DJL Spark extension would decide on the executor: the GPU Spark
@@ -54,15 +54,19 @@ final class TaskPlacement {
     return DeviceSpec.gpu(index);
   }
 
-  /**
-   * A CPU training on this thread uses {@code threads} PyTorch threads. The setting is the calling
-   * thread's (OpenMP keeps it per thread), so each task sets its own.
-   */
+  /** What a result records as its device: where it trained, with its threads on a CPU. */
+  static String describe(DeviceSpec device, String trained, int threads) {
+    String where =
+        device.gpu()
+            ? trained
+            : trained + " (" + threads + " thread" + (threads == 1 ? "" : "s") + ")";
+    return where + " on executor " + executorId();
+  }
+
+  /** A CPU training on this thread uses {@code threads} PyTorch threads (each task its own). */
   static void useThreads(DeviceSpec device, int threads) {
-    if (device.gpu()) {
-      return;
+    if (!device.gpu()) {
+      Devices.useCpuThreads(threads);
     }
-    Engine.getInstance(); // the native library must be loaded before JniUtils is used
-    JniUtils.setNumThreads(threads);
   }
 }

@@ -31,6 +31,6 @@ public record TrialTask(int index, SearchSpec spec, Weight weight, Double simula
     TrainingData data = DataCache.get(spec.data(), spec.training());
     TaskPlacement.useThreads(device, slot.threads());
     TrialResult r = new SearchTrainer(spec.withDevice(device), weight, reporter).run(data);
-    return r.withDevice(r.device() + " on executor " + TaskPlacement.executorId());
+    return r.withDevice(TaskPlacement.describe(device, r.device(), slot.threads()));
   }
 }

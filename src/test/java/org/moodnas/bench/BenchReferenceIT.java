@@ -1,0 +1,102 @@
+package org.moodnas.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/**
+ * jobs/bench-reference at a tiny shape: PyTorch eager (Debian's python3-torch) and our engine run
+ * the same search and evaluation steps, one after the other, and the script compares them. Runs
+ * after packaging (Failsafe), since the script starts jobs/mood-nas.
+ */
+class BenchReferenceIT {
+
+  private static final Path ROOT = Path.of("").toAbsolutePath();
+
+  private record Run(int exit, String out, String err) {}
+
+  private static Run run(String... args) throws IOException, InterruptedException {
+    List<String> cmd =
+        new ArrayList<>(List.of("bash", ROOT.resolve("jobs/bench-reference").toString()));
+    cmd.addAll(List.of(args));
+    Process p = new ProcessBuilder(cmd).start();
+    // stdout and stderr are small: read stderr after stdout has closed
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(p.waitFor(5, TimeUnit.MINUTES)).isTrue();
+    return new Run(p.exitValue(), out, err);
+  }
+
+  @Test
+  void bothEnginesTrainTheSameNetworksAndTheirRatiosArePrinted() throws Exception {
+    Run r =
+        run(
+            "both",
+            "--threads",
+            "1",
+            "--steps",
+            "1",
+            "--warmup",
+            "0",
+            "--layers",
+            "5",
+            "--init-channels",
+            "8",
+            "--batch-size",
+            "4");
+    assertThat(r.exit()).as(r.err()).isZero();
+    ObjectMapper json = new ObjectMapper();
+    List<JsonNode> summaries = new ArrayList<>();
+    for (String line : r.out().lines().toList()) {
+      if (line.startsWith("{") && line.contains("\"speed_ratio\"")) {
+        summaries.add(json.readTree(line));
+      }
+    }
+    assertThat(summaries)
+        .extracting(s -> s.get("bench").asText())
+        .containsExactly("search-step", "eval-step");
+    for (JsonNode s : summaries) {
+      JsonNode ours = s.get("ours");
+      JsonNode torch = s.get("pytorch");
+      // same shapes: the two engines train exactly as many values, on one thread, batch 4
+      assertThat(ours.get("trained_params").asLong())
+          .isPositive()
+          .isEqualTo(torch.get("trained_params").asLong());
+      assertThat(ours.get("threads").asInt()).isEqualTo(1);
+      assertThat(torch.get("threads").asInt()).isEqualTo(1);
+      assertThat(torch.get("batch_size").asInt()).isEqualTo(4);
+      assertThat(torch.get("engine").asText()).startsWith("pytorch 1.");
+      assertThat(s.get("speed_ratio").asDouble())
+          .isCloseTo(
+              ours.get("images_per_sec").asDouble() / torch.get("images_per_sec").asDouble(),
+              org.assertj.core.data.Offset.offset(1e-9));
+      assertThat(s.get("peak_rss_ratio").asDouble())
+          .isCloseTo(
+              ours.get("peak_rss_mb").asDouble() / torch.get("peak_rss_mb").asDouble(),
+              org.assertj.core.data.Offset.offset(1e-9));
+    }
+    assertThat(r.out())
+        .containsPattern("search-step: threads 1, batch 4, \\d+ trained values \\| images/s:")
+        .containsPattern("eval-step: threads 1, batch 4, \\d+ trained values \\| images/s:");
+  }
+
+  @Test
+  void badOptionsExitTwoInOneLine() throws Exception {
+    for (String[] args :
+        new String[][] {{"--threads", "x"}, {"--layers", "-1"}, {"--frobnicate"}, {"--steps"}}) {
+      Run r = run(args);
+      assertThat(r.exit()).as(String.join(" ", args)).isEqualTo(2);
+      assertThat(r.err().lines()).as(String.join(" ", args)).hasSize(1);
+      assertThat(r.err()).startsWith("bench-reference: ");
+      assertThat(r.out()).isEmpty();
+    }
+  }
+}

@@ -236,6 +236,7 @@ class ClusterIT {
     assertThat(rows.get(0).<String>getAs("status")).isEqualTo("failed");
     assertThat(rows.get(0).<String>getAs("error"))
         .contains("Spark assigned GPU 0 but DJL sees 0 CUDA device(s)");
-    assertThat(rows.get(0).<Integer>getAs("attempt")).isEqualTo(4);
+    // every attempt Spark allows (spark.task.maxFailures, 2 in these submissions)
+    assertThat(rows.get(0).<Integer>getAs("attempt")).isEqualTo(2);
   }
 }

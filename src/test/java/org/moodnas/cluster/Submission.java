@@ -39,7 +39,10 @@ record Submission(int exit, String out, String err) {
                 "--conf",
                 "spark.executor.memory=1g",
                 "--conf",
-                "spark.executor.resource.gpu.amount=1"));
+                "spark.executor.resource.gpu.amount=1",
+                // two attempts are enough to see a retry; Spark's four only cost time
+                "--conf",
+                "spark.task.maxFailures=2"));
     cmd.addAll(command);
     ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile());
     pb.environment().putAll(cluster.environment());

@@ -52,7 +52,7 @@ class FashionMnistTrainingTest {
             .withTraining(
                 SearchSpec.DEFAULTS.training().toBuilder()
                     .batchSize(64)
-                    .epochs(3)
+                    .epochs(2)
                     .initChannels(8)
                     .layers(5)
                     .learningRate(0.05)
@@ -68,12 +68,12 @@ class FashionMnistTrainingTest {
     TrialResult r = new SearchTrainer(spec, new Weight(1e-4, 1), TrainingProgress.none()).run(data);
 
     assertThat(r.status()).isEqualTo(TrialStatus.OK);
-    assertThat(r.epochs()).hasSize(3);
+    assertThat(r.epochs()).hasSize(2);
     assertThat(r.epochs()).allSatisfy(e -> assertThat(e.trainLoss()).isFinite());
-    assertThat(r.epochs().get(2).trainLoss()).isLessThan(r.epochs().get(0).trainLoss());
-    assertThat(r.epochs().subList(0, 2)).allSatisfy(e -> assertThat(e.validAcc()).isNull());
+    assertThat(r.epochs().get(1).trainLoss()).isLessThan(r.epochs().get(0).trainLoss());
+    assertThat(r.epochs().get(0).validAcc()).isNull();
     SearchMetrics m = r.metrics();
-    assertThat(m.validAcc()).isGreaterThan(0.4); // chance is 0.1
+    assertThat(m.validAcc()).isGreaterThan(0.3); // chance is 0.1; two epochs reach ~0.35
     assertThat(m.regLoss()).isEqualTo(m.l2Loss());
     assertThat(m.l1Loss()).isGreaterThan(0);
     Genotype g = r.genotype();

@@ -16,6 +16,7 @@ import org.moodnas.nn.ops.FactorizedReduce;
 import org.moodnas.nn.ops.Identity;
 import org.moodnas.nn.ops.Operations;
 import org.moodnas.nn.ops.ReLUConvBN;
+import org.moodnas.nn.ops.Scoped;
 import org.moodnas.space.Edge;
 import org.moodnas.space.Genotype;
 
@@ -66,26 +67,43 @@ public final class Cell extends AbstractBlock {
   @Override
   protected NDList forwardInternal(
       ParameterStore store, NDList inputs, boolean training, PairList<String, Object> params) {
-    List<NDArray> states = new ArrayList<>();
-    states.add(preprocess0.forward(store, new NDList(inputs.get(0)), training).head());
-    states.add(preprocess1.forward(store, new NDList(inputs.get(1)), training).head());
-    for (int i = 0; i < ops.size(); i += 2) {
-      NDArray h1 = applyOp(store, i, states, training);
-      NDArray h2 = applyOp(store, i + 1, states, training);
-      states.add(h1.add(h2));
+    // Everything the cell makes lives in the cell's scope but its output; each preprocessing and
+    // each op has a nested scope of its own (see Scoped).
+    NDManager owner = inputs.get(1).getManager();
+    try (NDManager cell = owner.newSubManager()) {
+      List<NDArray> states = new ArrayList<>();
+      states.add(Scoped.apply(inputs.get(0), cell, x -> forward(preprocess0, store, x, training)));
+      states.add(Scoped.apply(inputs.get(1), cell, x -> forward(preprocess1, store, x, training)));
+      for (int i = 0; i < ops.size(); i += 2) {
+        NDArray h1 = applyOp(store, i, states, training);
+        NDArray h2 = applyOp(store, i + 1, states, training);
+        states.add(h1.add(h2));
+      }
+      NDList out = new NDList();
+      concat.forEach(i -> out.add(states.get(i)));
+      NDArray y = NDArrays.concat(out, 1);
+      y.attach(owner);
+      return new NDList(y);
     }
-    NDList out = new NDList();
-    concat.forEach(i -> out.add(states.get(i)));
-    return new NDList(NDArrays.concat(out, 1));
+  }
+
+  private static NDArray forward(Block block, ParameterStore store, NDArray x, boolean training) {
+    return block.forward(store, new NDList(x), training).head();
   }
 
   private NDArray applyOp(ParameterStore store, int i, List<NDArray> states, boolean training) {
     Block op = ops.get(i);
-    NDArray h = op.forward(store, new NDList(states.get(indices.get(i))), training).head();
-    if (training && !(op instanceof Identity)) {
-      h = dropPath.apply(h);
+    NDArray x = states.get(indices.get(i));
+    if (op instanceof Identity) {
+      return x;
     }
-    return h;
+    return Scoped.apply(
+        x,
+        x.getManager(),
+        in -> {
+          NDArray h = forward(op, store, in, training);
+          return training ? dropPath.apply(h) : h;
+        });
   }
 
   @Override

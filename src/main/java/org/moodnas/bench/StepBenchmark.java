@@ -115,6 +115,7 @@ public final class StepBenchmark {
     return new BenchResult(
         name,
         threads,
+        ProcessMemory.allocator(),
         batch,
         trained.stream().mapToLong(p -> p.getArray().size()).sum(),
         steps,

@@ -30,10 +30,11 @@ final class BenchCommand implements Runnable {
   /** One line to read, then the numbers as JSON. */
   static void print(PrintWriter out, BenchResult r) {
     out.printf(
-        "%s: %d thread(s), batch %d, %.1f ms/step, %.1f images/s, RSS %.0f MB after warm-up, %.0f MB at the end,"
+        "%s: %d thread(s), %s, batch %d, %.1f ms/step, %.1f images/s, RSS %.0f MB after warm-up, %.0f MB at the end,"
             + " peak %.0f MB%n",
         r.bench(),
         r.threads(),
+        r.allocator(),
         r.batchSize(),
         r.msPerStep(),
         r.imagesPerSec(),

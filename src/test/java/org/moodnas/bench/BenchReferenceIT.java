@@ -6,9 +6,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
@@ -24,14 +26,22 @@ class BenchReferenceIT {
   private record Run(int exit, String out, String err) {}
 
   private static Run run(String... args) throws IOException, InterruptedException {
-    List<String> cmd =
-        new ArrayList<>(List.of("bash", ROOT.resolve("jobs/bench-reference").toString()));
+    return run(Map.of(), "jobs/bench-reference", args);
+  }
+
+  private static Run run(Map<String, String> env, String script, String... args)
+      throws IOException, InterruptedException {
+    List<String> cmd = new ArrayList<>(List.of("bash", ROOT.resolve(script).toString()));
     cmd.addAll(List.of(args));
-    Process p = new ProcessBuilder(cmd).start();
-    // stdout and stderr are small: read stderr after stdout has closed
+    // stderr to a file: a full pipe that nobody reads would block the process
+    Path errFile = Files.createTempFile("bench-reference", ".err");
+    ProcessBuilder pb = new ProcessBuilder(cmd).redirectError(errFile.toFile());
+    pb.environment().putAll(env);
+    Process p = pb.start();
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(p.waitFor(5, TimeUnit.MINUTES)).isTrue();
+    String err = Files.readString(errFile);
+    Files.delete(errFile);
     return new Run(p.exitValue(), out, err);
   }
 
@@ -84,8 +94,36 @@ class BenchReferenceIT {
               org.assertj.core.data.Offset.offset(1e-9));
     }
     assertThat(r.out())
-        .containsPattern("search-step: threads 1, batch 4, \\d+ trained values \\| images/s:")
-        .containsPattern("eval-step: threads 1, batch 4, \\d+ trained values \\| images/s:");
+        .containsPattern("search-step: threads 1, batch 4, mood-nas on glibc, \\d+ trained values")
+        .containsPattern("eval-step: threads 1, batch 4, mood-nas on glibc, \\d+ trained values");
+  }
+
+  @Test
+  void theLauncherRunsOnJemallocWhenAsked() throws Exception {
+    String[] tiny = {
+      "bench",
+      "search-step",
+      "--threads",
+      "1",
+      "--steps",
+      "1",
+      "--warmup",
+      "0",
+      "--layers",
+      "5",
+      "--init-channels",
+      "8",
+      "--batch-size",
+      "4"
+    };
+    Run r = run(Map.of("MOOD_NAS_ALLOCATOR", "jemalloc"), "jobs/mood-nas", tiny);
+    assertThat(r.exit()).as(r.err()).isZero();
+    // what the process finds loaded in its own memory map, not what it was told
+    assertThat(r.out()).startsWith("search-step: 1 thread(s), jemalloc, batch 4,");
+    Run bad = run(Map.of("MOOD_NAS_ALLOCATOR", "tcmalloc"), "jobs/mood-nas", tiny);
+    assertThat(bad.exit()).isEqualTo(2);
+    assertThat(bad.err().strip())
+        .isEqualTo("mood-nas: MOOD_NAS_ALLOCATOR=tcmalloc: not an allocator (glibc or jemalloc)");
   }
 
   @Test

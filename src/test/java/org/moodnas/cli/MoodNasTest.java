@@ -103,7 +103,8 @@ class MoodNasTest {
     // by jobs/bench-reference (BenchReferenceIT)
     assertThat(row.get("trained_params").asLong()).isPositive();
     assertThat(row.get("images_per_sec").asDouble()).isPositive();
-    assertThat(r.out()).startsWith("search-step: 1 thread(s), batch 4,");
+    assertThat(r.out()).startsWith("search-step: 1 thread(s), glibc, batch 4,");
+    assertThat(row.get("allocator").asText()).isEqualTo("glibc"); // in-process, no preload
   }
 
   @Test

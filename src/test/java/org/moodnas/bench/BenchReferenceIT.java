@@ -123,7 +123,8 @@ class BenchReferenceIT {
     Run bad = run(Map.of("MOOD_NAS_ALLOCATOR", "tcmalloc"), "jobs/mood-nas", tiny);
     assertThat(bad.exit()).isEqualTo(2);
     assertThat(bad.err().strip())
-        .isEqualTo("mood-nas: MOOD_NAS_ALLOCATOR=tcmalloc: not an allocator (glibc or jemalloc)");
+        .isEqualTo(
+            "mood-nas: MOOD_NAS_ALLOCATOR=tcmalloc: not an allocator (glibc, glibc-huge or jemalloc)");
   }
 
   @Test

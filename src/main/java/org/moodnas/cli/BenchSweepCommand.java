@@ -138,7 +138,8 @@ final class BenchSweepCommand implements Runnable {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     // Read once before timing, as every trial after the first in an executor finds it cached.
-    DataCache.get(realSweep(1).trial().data(), realSweep(1).trial().training());
+    SearchSpec trial = realSweep(1).trial();
+    DataCache.get(trial.data(), trial.training());
     Map<String, Object> r = new LinkedHashMap<>();
     r.put("trials", trials);
     r.put("master", master);

@@ -16,6 +16,7 @@ import java.util.List;
 import org.moodnas.nn.ops.Layers;
 import org.moodnas.nn.ops.Operations;
 import org.moodnas.nn.ops.Pooling;
+import org.moodnas.nn.ops.Scoped;
 import org.moodnas.space.Primitive;
 
 /**
@@ -48,16 +49,9 @@ public final class MixedOp extends AbstractBlock {
       ParameterStore store, NDList inputs, boolean training, PairList<String, Object> params) {
     NDArray x = inputs.get(0);
     NDArray weights = inputs.get(1);
-    // The edge's temporaries (seven op outputs, their weighted terms and partial sums, the concat)
-    // die with this scope: autograd keeps its own references to what backward needs, so holding
-    // Java handles to the rest until the step ends only raised the peak memory.
-    NDManager owner = x.getManager();
-    try (NDManager edge = owner.newSubManager()) {
-      x.tempAttach(edge);
-      NDArray out = mix(store, x, weights, training);
-      out.attach(owner);
-      return new NDList(out);
-    }
+    // The edge's temporaries (seven op outputs, their weighted terms, the concat) die with its
+    // scope; only the mixed output is kept.
+    return new NDList(Scoped.apply(x, x.getManager(), in -> mix(store, in, weights, training)));
   }
 
   private NDArray mix(ParameterStore store, NDArray x, NDArray weights, boolean training) {

@@ -21,13 +21,24 @@ public final class ProcessMemory {
     return field("VmHWM:");
   }
 
-  /** The native allocator this process runs: "jemalloc" when it is loaded, else "glibc". */
+  /**
+   * The native allocator this process runs: "jemalloc" when it is loaded, else glibc as its
+   * tunables set it up (see jobs/mood-nas): "glibc-reuse" when it keeps freed memory (no trimming),
+   * "glibc-huge" on huge pages only, "glibc" untuned.
+   */
   public static String allocator() {
     try (Stream<String> maps = Files.lines(Path.of("/proc/self/maps"))) {
-      return maps.anyMatch(l -> l.contains("libjemalloc")) ? "jemalloc" : "glibc";
+      if (maps.anyMatch(l -> l.contains("libjemalloc"))) {
+        return "jemalloc";
+      }
     } catch (IOException | UncheckedIOException e) {
       return "unknown";
     }
+    String tunables = System.getenv().getOrDefault("GLIBC_TUNABLES", "");
+    if (tunables.contains("glibc.malloc.trim_threshold")) {
+      return "glibc-reuse";
+    }
+    return tunables.contains("glibc.malloc.hugetlb=1") ? "glibc-huge" : "glibc";
   }
 
   private static double field(String name) {

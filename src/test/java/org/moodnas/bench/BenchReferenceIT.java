@@ -94,12 +94,14 @@ class BenchReferenceIT {
               org.assertj.core.data.Offset.offset(1e-9));
     }
     assertThat(r.out())
-        .containsPattern("search-step: threads 1, batch 4, mood-nas on glibc, \\d+ trained values")
-        .containsPattern("eval-step: threads 1, batch 4, mood-nas on glibc, \\d+ trained values");
+        .containsPattern(
+            "search-step: threads 1, batch 4, mood-nas on glibc-reuse, \\d+ trained values")
+        .containsPattern(
+            "eval-step: threads 1, batch 4, mood-nas on glibc-reuse, \\d+ trained values");
   }
 
   @Test
-  void theLauncherRunsOnJemallocWhenAsked() throws Exception {
+  void theLauncherRunsOnTheAllocatorAsked() throws Exception {
     String[] tiny = {
       "bench",
       "search-step",
@@ -120,11 +122,14 @@ class BenchReferenceIT {
     assertThat(r.exit()).as(r.err()).isZero();
     // what the process finds loaded in its own memory map, not what it was told
     assertThat(r.out()).startsWith("search-step: 1 thread(s), jemalloc, batch 4,");
+    Run plain = run(Map.of("MOOD_NAS_ALLOCATOR", "glibc"), "jobs/mood-nas", tiny);
+    assertThat(plain.exit()).as(plain.err()).isZero();
+    assertThat(plain.out()).startsWith("search-step: 1 thread(s), glibc, batch 4,");
     Run bad = run(Map.of("MOOD_NAS_ALLOCATOR", "tcmalloc"), "jobs/mood-nas", tiny);
     assertThat(bad.exit()).isEqualTo(2);
     assertThat(bad.err().strip())
         .isEqualTo(
-            "mood-nas: MOOD_NAS_ALLOCATOR=tcmalloc: not an allocator (glibc, glibc-huge or jemalloc)");
+            "mood-nas: MOOD_NAS_ALLOCATOR=tcmalloc: not an allocator (glibc-reuse, glibc, glibc-huge or jemalloc)");
   }
 
   @Test

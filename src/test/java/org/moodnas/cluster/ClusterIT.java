@@ -135,41 +135,6 @@ class ClusterIT {
   }
 
   @Test
-  void realTinySweepTrainsOnBothExecutors() throws Exception {
-    Path wh = dir.resolve("wh-real");
-    List<String> args = new ArrayList<>(realTrial());
-    args.addAll(
-        List.of(
-            "--parallelism",
-            "2",
-            "--gpus-per-trial",
-            "0",
-            "--warehouse",
-            wh.toString(),
-            "--run-id",
-            "real"));
-    Submission s = submit(args, line -> {});
-    assertThat(s.exit()).as(s.err()).isZero();
-    List<Row> rows = trials(wh, "real");
-    assertThat(rows).hasSize(2);
-    for (Row r : rows) {
-      assertThat(r.<String>getAs("status"))
-          .as(String.valueOf(r.<Object>getAs("error")))
-          .isEqualTo("ok");
-      assertThat(r.<Double>getAs("valid_acc")).isBetween(0.0, 1.0);
-      assertThat(r.<String>getAs("genotype")).startsWith("{\"normal\":");
-    }
-    assertThat(rows.stream().map(r -> r.<String>getAs("device")).distinct().toList())
-        .containsExactlyInAnyOrder("cpu (1 thread) on executor 0", "cpu (1 thread) on executor 1");
-    long epochs =
-        new Warehouse(spark, wh.toUri().toString())
-            .read(Tables.SEARCH_EPOCHS)
-            .where("run_id = 'real'")
-            .count();
-    assertThat(epochs).isEqualTo(2);
-  }
-
-  @Test
   void tinyTrainOnBothExecutorsCheckpointsForAnEnsemble() throws Exception {
     Path wh = dir.resolve("wh-train");
     List<String> args =

@@ -36,8 +36,14 @@ final class StandaloneCluster implements AutoCloseable {
     this.port = port;
   }
 
-  /** Starts a master and {@code workers} workers and waits until all registered. */
+  /** Starts a master and {@code workers} workers of one core each; waits until all registered. */
   static StandaloneCluster start(Path root, Path dir, int workers, String workerMemory)
+      throws IOException, InterruptedException {
+    return start(root, dir, workers, 1, workerMemory);
+  }
+
+  /** Starts a master and {@code workers} workers of {@code cores} cores and one fake GPU each. */
+  static StandaloneCluster start(Path root, Path dir, int workers, int cores, String workerMemory)
       throws IOException, InterruptedException {
     Path home = sparkHome(root, dir);
     StandaloneCluster c = new StandaloneCluster(home, freePort());
@@ -65,7 +71,7 @@ final class StandaloneCluster implements AutoCloseable {
               "--host",
               "127.0.0.1",
               "--cores",
-              "1",
+              String.valueOf(cores),
               "--memory",
               workerMemory,
               "--webui-port",

@@ -91,8 +91,13 @@ public abstract class EvalNetwork extends AbstractBlock {
     NDArray auxLogits = null;
     for (int i = 0; i < cells.size(); i++) {
       NDArray next = cells.get(i).forward(store, new NDList(s0, s1), training).head();
+      NDArray consumed = s0;
       s0 = s1;
       s1 = next;
+      if (consumed != s0) {
+        // No later cell reads it; autograd keeps its own reference if backward needs it.
+        consumed.close();
+      }
       if (i == auxiliaryIndex && auxiliaryHead != null && training) {
         auxLogits = auxiliaryHead.forward(store, new NDList(s1), training).head();
       }

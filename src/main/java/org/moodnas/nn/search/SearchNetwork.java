@@ -85,8 +85,13 @@ public final class SearchNetwork extends AbstractBlock {
     for (SearchCell cell : cells) {
       NDList w = cell.isReduction() ? reduce : normal;
       NDArray next = cell.forward(store, new NDList(s0, s1, w.get(0), w.get(1)), training).head();
+      NDArray consumed = s0;
       s0 = s1;
       s1 = next;
+      if (consumed != s0) {
+        // No later cell reads it; autograd keeps its own reference if backward needs it.
+        consumed.close();
+      }
     }
     return classifier.forward(store, new NDList(Pool.globalAvgPool2d(s1)), training);
   }

@@ -8,7 +8,7 @@ import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SparkSession;
+import org.moodnas.core.InvalidSettingException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -21,8 +21,9 @@ import picocli.CommandLine.Spec;
     name = "sql",
     mixinStandardHelpOptions = true,
     description =
-        "Run Spark SQL with the warehouse's tables (runs, search_trials, search_epochs,"
-            + " memory_samples, …) as views.")
+        "Query the warehouse with Spark SQL, its tables (runs, search_trials, search_epochs,"
+            + " memory_samples, …) as views. Read-only: only SELECT, WITH, VALUES, SHOW, DESCRIBE"
+            + " and EXPLAIN run.")
 final class SqlCommand implements Callable<Integer> {
 
   enum Format {
@@ -41,20 +42,15 @@ final class SqlCommand implements Callable<Integer> {
   @Option(names = "--format", description = "table, csv or json")
   Format format = Format.table;
 
-  @Option(names = "--limit", description = "at most this many rows")
+  @Option(names = "--limit", description = "at most this many rows (default: ${DEFAULT-VALUE})")
   int limit = 1000;
 
   @Override
   public Integer call() {
-    SparkSession spark = sparkOptions.session();
-    sparkOptions.warehouse().registerViews();
-    Dataset<Row> df;
-    try {
-      df = spark.sql(query);
-    } catch (Exception e) { // AnalysisException is checked in Java's eyes but undeclared
-      // Spark's analysis errors span lines; their first line says what is wrong.
-      throw new IllegalArgumentException("query: " + e.getMessage().lines().findFirst().orElse(""));
+    if (limit < 0) {
+      throw new InvalidSettingException("limit", limit + ": must be ≥ 0");
     }
+    Dataset<Row> df = sparkOptions.warehouse().query(query);
     String[] cols = df.columns();
     List<Row> rows = df.limit(limit).collectAsList();
     PrintWriter out = spec.commandLine().getOut();

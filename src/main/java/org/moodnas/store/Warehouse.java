@@ -2,17 +2,18 @@ package org.moodnas.store;
 
 import io.delta.tables.DeltaTable;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructType;
+import org.moodnas.core.InvalidSettingException;
 
 /**
  * A folder (any Hadoop path) of Delta tables, one sub-folder per {@link Tables} entry. The only
@@ -61,14 +62,17 @@ public final class Warehouse {
       }
       out.add(RowFactory.create(values));
     }
-    spark
-        .createDataFrame(out, schema)
-        .write()
-        .format("delta")
-        .mode("append")
-        .option("txnAppId", table.tableName() + "/" + key)
-        .option("txnVersion", 0)
-        .save(path(table));
+    Dataset<Row> frame = spark.createDataFrame(out, schema);
+    // The first writers of a new warehouse race to create each table: retried (CommitRetry).
+    CommitRetry.run(
+        () ->
+            frame
+                .write()
+                .format("delta")
+                .mode("append")
+                .option("txnAppId", table.tableName() + "/" + key)
+                .option("txnVersion", 0)
+                .save(path(table)));
   }
 
   /** The table, or an empty frame of its schema when it was never written. */
@@ -91,7 +95,7 @@ public final class Warehouse {
       Tables table,
       org.apache.spark.sql.Column condition,
       Map<String, org.apache.spark.sql.Column> set) {
-    DeltaTable.forPath(spark, path(table)).update(condition, set);
+    CommitRetry.run(() -> DeltaTable.forPath(spark, path(table)).update(condition, set));
   }
 
   /** Where an evaluation's trained network is kept: under the warehouse, per run and arch. */
@@ -99,14 +103,65 @@ public final class Warehouse {
     return root + "/checkpoints/" + runId + "/" + arch + ".ckpt";
   }
 
-  /** Fails early, with the path, when the warehouse cannot be created or written. */
-  public void checkWritable() {
+  /**
+   * The result of a read-only Spark SQL statement over the warehouse, every table a view under its
+   * name; anything but a query is refused before it runs (see {@link ReadOnlySql}).
+   */
+  public Dataset<Row> query(String statement) {
+    checkReadable();
+    ReadOnlySql.check(spark, statement);
+    registerViews();
+    try {
+      return spark.sql(statement);
+    } catch (Exception e) { // AnalysisException is checked in Java's eyes but undeclared
+      // Spark's analysis errors span lines; their first line says what is wrong.
+      String m = e.getMessage() == null ? e.toString() : e.getMessage();
+      throw new IllegalArgumentException(
+          "query: " + m.lines().map(String::strip).filter(l -> !l.isEmpty()).findFirst().orElse(m));
+    }
+  }
+
+  /** Fails, naming the path, unless the warehouse is an existing folder. */
+  public void checkReadable() {
     try {
       Path p = new Path(root);
-      p.getFileSystem(spark.sparkContext().hadoopConfiguration()).mkdirs(p);
+      FileSystem fs = p.getFileSystem(spark.sparkContext().hadoopConfiguration());
+      if (!fs.exists(p)) {
+        throw new InvalidSettingException("warehouse", root + ": no such folder");
+      }
+      if (!fs.getFileStatus(p).isDirectory()) {
+        throw new InvalidSettingException("warehouse", root + ": a file, not a warehouse folder");
+      }
     } catch (IOException e) {
-      throw new UncheckedIOException(
-          "warehouse " + root + " is not writable: " + e.getMessage(), e);
+      throw new InvalidSettingException("warehouse", root + ": cannot be read (" + e + ")");
+    }
+  }
+
+  /**
+   * Fails early, naming the path, when the warehouse cannot be created or written: before a run
+   * starts, not at its first record.
+   */
+  public void checkWritable() {
+    Path p = new Path(root);
+    try {
+      FileSystem fs = p.getFileSystem(spark.sparkContext().hadoopConfiguration());
+      if (fs.exists(p) && !fs.getFileStatus(p).isDirectory()) {
+        throw new InvalidSettingException("warehouse", root + ": a file, not a warehouse folder");
+      }
+      if (!fs.mkdirs(p)) {
+        throw new IOException("cannot create the folder");
+      }
+      // Permissions say little on object stores; writing a file says it all.
+      Path probe = new Path(p, "_write_probe_" + java.util.UUID.randomUUID());
+      fs.create(probe, false).close();
+      fs.delete(probe, false);
+    } catch (IOException e) {
+      throw new InvalidSettingException(
+          "warehouse",
+          root
+              + ": not writable ("
+              + String.valueOf(e.getMessage()).lines().findFirst().orElse("")
+              + ")");
     }
   }
 }

@@ -1,0 +1,72 @@
+package org.moodnas.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Sweeps started at once into a fresh warehouse: their first commits race to create every table,
+ * and later ones to append and update the same tables. All finish, every trial recorded once.
+ */
+class ConcurrentSweepsTest {
+
+  @Test
+  void fourSweepsStartedAtOnceIntoAFreshWarehouseAllFinish(@TempDir Path dir) throws Exception {
+    String wh = dir.resolve("fresh").toString();
+    int sweeps = 4;
+    ExecutorService pool = Executors.newFixedThreadPool(sweeps);
+    List<Future<CliRun>> runs = new ArrayList<>();
+    for (int i = 0; i < sweeps; i++) {
+      String id = "at-once-" + i;
+      runs.add(
+          pool.submit(
+              () ->
+                  CliRun.of(
+                      "search",
+                      "--simulate",
+                      "--warehouse",
+                      wh,
+                      "--run-id",
+                      id,
+                      "--master",
+                      "local[2]")));
+    }
+    pool.shutdown();
+    for (Future<CliRun> f : runs) {
+      CliRun r = f.get();
+      assertThat(r.code()).as(r.err()).isZero();
+    }
+    CliRun counts =
+        CliRun.of(
+            "sql",
+            "SELECT run_id, count(*) AS trials, count(DISTINCT trial_index) AS distinct_trials"
+                + " FROM search_trials GROUP BY run_id ORDER BY run_id",
+            "--warehouse",
+            wh,
+            "--format",
+            "csv");
+    assertThat(counts.out().lines())
+        .containsExactly(
+            "run_id,trials,distinct_trials",
+            "at-once-0,11,11",
+            "at-once-1,11,11",
+            "at-once-2,11,11",
+            "at-once-3,11,11");
+    CliRun status =
+        CliRun.of(
+            "sql",
+            "SELECT status, count(*) FROM runs GROUP BY status",
+            "--warehouse",
+            wh,
+            "--format",
+            "csv");
+    assertThat(status.out().lines()).containsExactly("status,count(1)", "done,4");
+  }
+}

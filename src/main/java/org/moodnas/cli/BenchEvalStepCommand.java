@@ -4,6 +4,7 @@ import org.moodnas.bench.StepBenchmark;
 import org.moodnas.core.EvalSpec;
 import org.moodnas.nn.eval.NetworkSpec;
 import org.moodnas.space.GenotypeRegistry;
+import org.moodnas.train.Devices;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -29,6 +30,7 @@ final class BenchEvalStepCommand implements Runnable {
 
   @Override
   public void run() {
+    Devices.requireVisible(bench.device);
     EvalSpec s =
         EvalSpec.DEFAULTS
             .withTraining(bench.training(EvalSpec.DEFAULTS.training()))

@@ -2,6 +2,7 @@ package org.moodnas.cli;
 
 import org.moodnas.bench.StepBenchmark;
 import org.moodnas.core.SearchSpec;
+import org.moodnas.train.Devices;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -20,6 +21,7 @@ final class BenchSearchStepCommand implements Runnable {
 
   @Override
   public void run() {
+    Devices.requireVisible(bench.device);
     SearchSpec s =
         SearchSpec.DEFAULTS
             .withTraining(bench.training(SearchSpec.DEFAULTS.training()))

@@ -23,6 +23,7 @@ import org.moodnas.store.EnsembleRecords;
 import org.moodnas.store.EvalRecords;
 import org.moodnas.store.Runs;
 import org.moodnas.store.Warehouse;
+import org.moodnas.train.Devices;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -74,6 +75,7 @@ final class EnsembleCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    Devices.requireVisible(device);
     if (perClass && !calculate) {
       throw new IllegalArgumentException("--per-class needs --calculate");
     }

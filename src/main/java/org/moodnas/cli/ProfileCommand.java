@@ -91,6 +91,12 @@ final class ProfileCommand implements Callable<Integer> {
   @Override
   public Integer call() throws JsonProcessingException {
     Map<String, Genotype> genotypes = selected();
+    // Every setting is checked before the first line is printed.
+    Map<String, NetworkSpec> nets = new LinkedHashMap<>();
+    genotypes.forEach((name, g) -> nets.put(name, spec(g)));
+    if (latency) {
+      Devices.requireVisible(device);
+    }
     Profiler profiler = new Profiler();
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
@@ -100,10 +106,15 @@ final class ProfileCommand implements Callable<Integer> {
           "NAME", "PARAMS", "PARAMS_WITH_AUX", "SIZE_MB", "FLOPS", latency ? "   LATENCY_MS" : "");
     }
     int done = 0;
-    for (Map.Entry<String, Genotype> e : genotypes.entrySet()) {
-      NetworkSpec net = spec(e.getValue());
+    for (Map.Entry<String, NetworkSpec> e : nets.entrySet()) {
+      NetworkSpec net = e.getValue();
       Profile p = profiler.count(net);
       if (latency) {
+        // latency takes seconds to minutes per network: say what is being timed
+        err.printf(
+            "[%d/%d] %s: latency on %s, batch %d …%n",
+            done + 1, nets.size(), e.getKey(), device, batchSize);
+        err.flush();
         p =
             p.withLatency(
                 profiler.latencyMs(net, Devices.of(device), batchSize),
@@ -112,8 +123,9 @@ final class ProfileCommand implements Callable<Integer> {
       }
       print(out, e.getKey(), p);
       out.flush();
-      if (genotypes.size() > 1) {
-        err.printf("[%d/%d] %s%n", ++done, genotypes.size(), e.getKey());
+      done++;
+      if (nets.size() > 1 && !latency) {
+        err.printf("[%d/%d] %s%n", done, nets.size(), e.getKey());
         err.flush();
       }
     }

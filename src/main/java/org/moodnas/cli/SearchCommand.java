@@ -10,6 +10,7 @@ import org.moodnas.core.SearchMetrics;
 import org.moodnas.core.SweepSpec;
 import org.moodnas.core.Weight;
 import org.moodnas.spark.SearchSweep;
+import org.moodnas.spark.TaskResources;
 import org.moodnas.store.SearchRecords;
 import org.moodnas.store.Warehouse;
 import picocli.CommandLine.Command;
@@ -74,6 +75,7 @@ final class SearchCommand implements Callable<Integer> {
             simulate,
             simulateSeconds);
     runOptions.check();
+    TaskResources.checkGpusOffered(sparkOptions.masterUrl(), sweep.fanOut().gpusPerTrial());
     Warehouse wh = sparkOptions.warehouse();
     wh.checkWritable();
     RunOptions.Choice run = runOptions.choose(RunKind.SEARCH, wh);
@@ -114,11 +116,14 @@ final class SearchCommand implements Callable<Integer> {
           m.validAcc() == null ? "-" : String.format("%.4f", m.validAcc()),
           m.modelSizeMb() == null ? "-" : String.format("%.6f", m.modelSizeMb()));
     }
-    out.printf(
-        "Look at it: jobs/mood-nas sql \"SELECT trial_index, reg_weight, reg_loss, criterion_loss,"
-            + " valid_acc, model_size_mb, status FROM search_trials WHERE run_id = '%s' ORDER BY"
-            + " trial_index\" --warehouse %s%n",
-        id, sparkOptions.warehouse);
+    out.println(
+        "Look at it: "
+            + ShellHint.sql(
+                "SELECT trial_index, reg_weight, reg_loss, criterion_loss, valid_acc,"
+                    + " model_size_mb, status FROM search_trials WHERE run_id = "
+                    + ShellHint.literal(id)
+                    + " ORDER BY trial_index",
+                sparkOptions.warehouse));
     out.flush();
   }
 

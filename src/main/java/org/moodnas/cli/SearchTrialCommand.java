@@ -7,6 +7,7 @@ import org.moodnas.core.SearchSpec;
 import org.moodnas.core.TrialResult;
 import org.moodnas.core.Weight;
 import org.moodnas.data.TrainingData;
+import org.moodnas.train.Devices;
 import org.moodnas.train.SearchTrainer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -43,6 +44,7 @@ final class SearchTrialCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     SearchSpec s = search.spec();
+    Devices.requireVisible(s.device());
     Weight weight = new Weight(nu, criterionWeight);
     PrintWriter err = spec.commandLine().getErr();
     TrainingData data =

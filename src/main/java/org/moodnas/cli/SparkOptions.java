@@ -20,6 +20,11 @@ final class SparkOptions {
       description = "Spark master (default: spark-submit's, else local[*])")
   String master;
 
+  /** The master the session will use: --master, else spark-submit's or the launcher's. */
+  String masterUrl() {
+    return master != null ? master : System.getProperty("spark.master", "local[*]");
+  }
+
   SparkSession session() {
     return SparkSessions.getOrCreate(master);
   }

@@ -17,6 +17,7 @@ import org.moodnas.core.TrialStatus;
 import org.moodnas.memory.MemoryModel;
 import org.moodnas.space.GenotypeRegistry;
 import org.moodnas.spark.EvaluationJob;
+import org.moodnas.spark.TaskResources;
 import org.moodnas.store.EvalRecords;
 import org.moodnas.store.SearchRecords;
 import org.moodnas.store.Warehouse;
@@ -100,6 +101,7 @@ final class TrainCommand implements Callable<Integer> {
     BatchSizing sizing = sizing();
     FanOutSpec fanOutSpec = fanOut.spec();
     runOptions.check();
+    TaskResources.checkGpusOffered(sparkOptions.masterUrl(), fanOutSpec.gpusPerTrial());
     SparkSession spark = sparkOptions.session();
     Warehouse wh = sparkOptions.warehouse();
     wh.checkWritable();
@@ -185,12 +187,18 @@ final class TrainCommand implements Callable<Integer> {
           e.testAcc() == null ? "-" : String.format("%.4f", e.testAcc()));
     }
     String warehouse = sparkOptions.warehouse;
-    out.printf(
-        "Look at it: jobs/mood-nas sql \"SELECT arch, status, batch_size, attempts, param_size_mb,"
-            + " test_acc FROM eval_trials WHERE run_id = '%s'\" --warehouse %s%n",
-        id, warehouse);
-    out.printf(
-        "Ensemble it: jobs/mood-nas ensemble --train-run %s --warehouse %s%n", id, warehouse);
+    out.println(
+        "Look at it: "
+            + ShellHint.sql(
+                "SELECT arch, status, batch_size, attempts, param_size_mb, test_acc FROM eval_trials"
+                    + " WHERE run_id = "
+                    + ShellHint.literal(id),
+                warehouse));
+    out.println(
+        "Ensemble it: jobs/mood-nas ensemble --train-run "
+            + ShellHint.word(id)
+            + " --warehouse "
+            + ShellHint.word(warehouse));
     out.flush();
   }
 }

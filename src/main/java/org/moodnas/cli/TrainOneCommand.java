@@ -8,6 +8,7 @@ import org.moodnas.core.EvalSpec;
 import org.moodnas.data.TrainingData;
 import org.moodnas.space.Genotype;
 import org.moodnas.space.GenotypeRegistry;
+import org.moodnas.train.Devices;
 import org.moodnas.train.EvalTrainer;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -57,6 +58,7 @@ final class TrainOneCommand implements Callable<Integer> {
   public Integer call() {
     Genotype genotype = which.genotype();
     EvalSpec s = eval.spec();
+    Devices.requireVisible(s.device());
     PrintWriter err = spec.commandLine().getErr();
     TrainingData data =
         TrainingData.load(s.data(), s.training().seed(), s.training().trainPortion(), err);

@@ -9,7 +9,7 @@ import org.apache.spark.resource.TaskResourceRequests;
 import org.moodnas.core.InvalidSettingException;
 
 /** What one trial's task asks of the cluster (a GPU or not) and how often Spark tries it. */
-final class TaskResources {
+public final class TaskResources {
 
   private TaskResources() {}
 
@@ -25,14 +25,7 @@ final class TaskResources {
     if (gpus == 0) {
       return null;
     }
-    String master = sc.master();
-    if (master.startsWith("local[") || master.equals("local")) {
-      throw new InvalidSettingException(
-          "gpusPerTrial",
-          "1: Spark's local mode ("
-              + master
-              + ") never offers GPUs to tasks; run on a cluster whose executors have GPUs");
-    }
+    checkGpusOffered(sc.master(), gpus);
     if (sc.getConf().getDouble("spark.task.resource.gpu.amount", 0) >= 1) {
       return null; // every task of the application already gets a GPU
     }
@@ -42,6 +35,23 @@ final class TaskResources {
                 .cpus(sc.getConf().getInt("spark.task.cpus", 1))
                 .resource("gpu", 1.0))
         .build();
+  }
+
+  /**
+   * Refuses GPU trials on a master that never offers GPUs to tasks (plain local mode, where they
+   * would wait forever); commands call it before Spark starts.
+   */
+  public static void checkGpusOffered(String master, Integer gpusPerTrial) {
+    if (gpusPerTrial != null
+        && gpusPerTrial > 0
+        && (master.startsWith("local[") || master.equals("local"))) {
+      throw new InvalidSettingException(
+          "gpusPerTrial",
+          gpusPerTrial
+              + ": Spark's local mode ("
+              + master
+              + ") never offers GPUs to tasks; run on a cluster whose executors have GPUs");
+    }
   }
 
   /** The cores of local mode (local: 1, local[N]: N, local[*]: the machine's); 1 elsewhere. */

@@ -4,6 +4,7 @@ import ai.djl.Device;
 import ai.djl.engine.Engine;
 import ai.djl.pytorch.jni.JniUtils;
 import org.moodnas.core.DeviceSpec;
+import org.moodnas.core.InvalidSettingException;
 
 /** The engine's device for a device spec. */
 public final class Devices {
@@ -12,6 +13,24 @@ public final class Devices {
 
   public static Device of(DeviceSpec spec) {
     return spec.gpu() ? Device.gpu(spec.index()) : Device.cpu();
+  }
+
+  /**
+   * Throws, naming the setting {@code device}, when the engine cannot see the GPU {@code spec}
+   * names: before any work, not as libtorch's CUDA error at the first tensor.
+   */
+  public static void requireVisible(DeviceSpec spec) {
+    if (spec.gpu()) {
+      int visible = Engine.getInstance().getGpuCount();
+      if (spec.index() >= visible) {
+        throw new InvalidSettingException(
+            "device",
+            spec
+                + ": the engine sees "
+                + visible
+                + " GPU(s) here (a CUDA libtorch is needed, see PYTORCH_LIBRARY_PATH)");
+      }
+    }
   }
 
   /**

@@ -2,6 +2,7 @@ package org.moodnas.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -156,6 +157,28 @@ class SearchCommandTest {
             "csv");
     assertThat(n.code()).as(n.err()).isZero();
     return Long.parseLong(n.out().lines().skip(1).findFirst().orElseThrow());
+  }
+
+  @Test
+  void theSqlHintPastesIntoAShellWhateverTheRunIdHolds(@TempDir Path dir) throws Exception {
+    String wh = dir.resolve("a warehouse").toString();
+    String id = "it's \"$HOME\" `x`";
+    CliRun sweep = CliRun.of("search", "--simulate", "--warehouse", wh, "--run-id", id);
+    assertThat(sweep.code()).as(sweep.err()).isZero();
+    String hint =
+        sweep.out().lines().filter(l -> l.startsWith("Look at it: ")).findFirst().orElseThrow();
+    // bash splits the hint into words as a user pasting it would; printf ends each with a NUL
+    String command = hint.substring("Look at it: ".length());
+    assertThat(command).startsWith("jobs/mood-nas sql ");
+    Process p =
+        new ProcessBuilder(
+                "bash", "-c", "printf '%s\\0' " + command.substring("jobs/mood-nas ".length()))
+            .start();
+    String words = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(p.waitFor()).isZero();
+    CliRun pasted = CliRun.of(words.split("\0"));
+    assertThat(pasted.code()).as(pasted.err()).isZero();
+    assertThat(pasted.out()).contains("(11 rows)");
   }
 
   @Test

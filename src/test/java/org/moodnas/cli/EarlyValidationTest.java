@@ -1,0 +1,76 @@
+package org.moodnas.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Bad settings and unusable warehouses are refused with one line and exit 2, before any work. */
+class EarlyValidationTest {
+
+  private static void refused(CliRun r, String message) {
+    assertThat(r.code()).as(r.err()).isEqualTo(2);
+    assertThat(r.err().strip()).isEqualTo("mood-nas: " + message);
+    assertThat(r.out()).as("nothing printed before the refusal").isEmpty();
+  }
+
+  @Test
+  void aGpuTheEngineCannotSeeIsRefusedBeforeTraining() {
+    // This machine's libtorch is the CPU build: it sees no GPU.
+    String gpu = "--device gpu:0: the engine sees 0 GPU(s) here";
+    for (String[] args :
+        new String[][] {
+          {
+            "search-trial", "--reg-weight", "0.1", "--device", "gpu:0", "--dataset", "fashion-mnist"
+          },
+          {"train-one", "--arch", "PC_DARTS_cifar", "--device", "gpu:0"},
+          {"profile", "--arch", "PC_DARTS_cifar", "--latency", "--device", "gpu:0"},
+          {"bench", "search-step", "--device", "gpu:0"}
+        }) {
+      CliRun r = CliRun.of(args);
+      assertThat(r.code()).as(String.join(" ", args) + ": " + r.err()).isEqualTo(2);
+      assertThat(r.err().lines()).as(String.join(" ", args)).hasSize(1);
+      assertThat(r.err()).as(String.join(" ", args)).startsWith("mood-nas: " + gpu);
+    }
+  }
+
+  @Test
+  void gpuTrialsInLocalModeAreRefusedBeforeSparkStarts(@TempDir Path dir) {
+    CliRun r =
+        CliRun.of(
+            "search",
+            "--simulate",
+            "--gpus-per-trial",
+            "1",
+            "--master",
+            "local[2]",
+            "--warehouse",
+            dir.toString());
+    refused(
+        r,
+        "--gpus-per-trial 1: Spark's local mode (local[2]) never offers GPUs to tasks; run on a"
+            + " cluster whose executors have GPUs");
+    assertThat(dir).isEmptyDirectory();
+  }
+
+  @Test
+  void profileChecksEverySettingBeforeItsHeader() {
+    CliRun r = CliRun.of("profile", "--all", "--latency", "--batch-size", "0");
+    refused(r, "--batch-size must be ≥ 1, got 0");
+  }
+
+  @Test
+  void warehousesThatCannotBeWrittenAreRefusedBeforeTheRun(@TempDir Path dir) throws Exception {
+    Path file = Files.writeString(dir.resolve("file"), "x");
+    refused(
+        CliRun.of("search", "--simulate", "--warehouse", file.toString()),
+        "--warehouse " + file + ": a file, not a warehouse folder");
+    // /proc takes no new folders: a warehouse there cannot be created, as on a read-only disk
+    CliRun r = CliRun.of("search", "--simulate", "--warehouse", "/proc/mood-nas-warehouse");
+    assertThat(r.code()).as(r.err()).isEqualTo(2);
+    assertThat(r.err().lines()).hasSize(1);
+    assertThat(r.err()).startsWith("mood-nas: --warehouse /proc/mood-nas-warehouse: not writable");
+  }
+}

@@ -3,6 +3,7 @@ package org.moodnas.cli;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import org.moodnas.core.RunKind;
+import org.moodnas.core.RunStatus;
 import org.moodnas.store.RunRecord;
 import org.moodnas.store.Runs;
 import org.moodnas.store.Warehouse;
@@ -19,6 +20,11 @@ final class RunOptions {
   record Choice(String id, RunRecord recorded) {
     boolean resuming() {
       return recorded != null;
+    }
+
+    /** A resumed run that already ended done: there is nothing to continue, nothing to write. */
+    boolean alreadyDone() {
+      return recorded != null && recorded.status() == RunStatus.DONE;
     }
   }
 

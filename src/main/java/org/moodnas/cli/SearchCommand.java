@@ -80,6 +80,12 @@ final class SearchCommand implements Callable<Integer> {
     wh.checkWritable();
     RunOptions.Choice run = runOptions.choose(RunKind.SEARCH, wh);
     PrintWriter err = spec.commandLine().getErr();
+    if (run.alreadyDone()) {
+      err.printf("run %s is done: nothing to resume%n", run.id());
+      err.flush();
+      printFront(run.id(), new SearchRecords(wh));
+      return 0;
+    }
     if (run.resuming()) {
       // The remaining trials must be trials of the same sweep as the recorded ones.
       sweep = ((SweepSpec) run.recorded().config()).resumedWith(sweep);

@@ -107,6 +107,12 @@ final class TrainCommand implements Callable<Integer> {
     wh.checkWritable();
     RunOptions.Choice run = runOptions.choose(RunKind.TRAIN, wh);
     PrintWriter err = spec.commandLine().getErr();
+    if (run.alreadyDone()) {
+      // Failed evaluations stay recorded as failed; a new run retries them.
+      err.printf("run %s is done: nothing to resume%n", run.id());
+      err.flush();
+      return 0;
+    }
     TrainJobSpec job;
     List<EvalCandidate> candidates;
     if (run.resuming()) {

@@ -58,6 +58,15 @@ class SearchCommandTest {
             "--format",
             "csv");
     assertThat(csv.out().lines()).containsExactly("trial_index", "0", "1");
+
+    // Resuming a done run changes nothing: not its status, not its finished_at.
+    String[] run = {"sql", "SELECT status, finished_at FROM runs", "--warehouse", wh};
+    String before = CliRun.of(run).out();
+    CliRun again = CliRun.of("search", "--resume", "cli", "--warehouse", wh);
+    assertThat(again.code()).as(again.err()).isZero();
+    assertThat(again.err()).contains("run cli is done: nothing to resume");
+    assertThat(again.out()).contains("Pareto front of run cli (11 points)");
+    assertThat(CliRun.of(run).out()).isEqualTo(before).contains("done");
   }
 
   @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import ai.djl.ndarray.NDManager;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.delta.tables.DeltaTable;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -137,14 +138,16 @@ class TrainAndEnsembleTest {
   }
 
   @Test
-  void aResumedRunTrainsNothingItRecorded() {
-    // The genotypes to train come from the run's recorded config, not the command line.
+  void aResumedDoneRunTrainsAndWritesNothing() {
+    long runsVersion = DeltaTable.forPath(spark, wh + "/runs").history(1).first().getLong(0);
     CliRun resumed =
         CliRun.of("train", "--warehouse", wh, "--resume", "tiny", "--master", "local[2]");
     assertThat(resumed.code()).as(resumed.err()).isZero();
     assertThat(resumed.err())
-        .contains("2 of 2 genotypes already recorded")
+        .contains("run tiny is done: nothing to resume")
         .doesNotContain("evaluation 0:");
+    assertThat(DeltaTable.forPath(spark, wh + "/runs").history(1).first().getLong(0))
+        .isEqualTo(runsVersion);
   }
 
   @Test

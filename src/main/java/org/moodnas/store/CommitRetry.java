@@ -2,7 +2,6 @@ package org.moodnas.store;
 
 import io.delta.exceptions.DeltaConcurrentModificationException;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.function.Supplier;
 
 /**
  * A Delta commit retried when another writer committed first in a way Delta will not reconcile on
@@ -17,11 +16,12 @@ final class CommitRetry {
 
   private CommitRetry() {}
 
-  static <T> T run(Supplier<T> commit) {
+  static void run(Runnable commit) {
     long backOffMs = 50;
     for (int attempt = 1; ; attempt++) {
       try {
-        return commit.get();
+        commit.run();
+        return;
       } catch (RuntimeException e) {
         if (attempt >= ATTEMPTS || !isConflict(e)) {
           throw e;
@@ -30,14 +30,6 @@ final class CommitRetry {
       sleep(backOffMs + ThreadLocalRandom.current().nextLong(backOffMs));
       backOffMs = Math.min(2_000, backOffMs * 2);
     }
-  }
-
-  static void run(Runnable commit) {
-    run(
-        () -> {
-          commit.run();
-          return null;
-        });
   }
 
   // Spark may wrap Delta's exception; look down the causes.

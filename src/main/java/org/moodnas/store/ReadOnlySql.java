@@ -31,7 +31,7 @@ public final class ReadOnlySql {
               .sqlParser()
               .parsePlan(statement);
     } catch (ParseException e) {
-      throw new IllegalArgumentException("query: " + firstLine(e.getMessage()));
+      throw new IllegalArgumentException("query: " + firstLine(e));
     }
     if (isInspection(plan)) {
       return;
@@ -70,9 +70,9 @@ public final class ReadOnlySql {
     return one.length() <= 60 ? one : one.substring(0, 59) + "…";
   }
 
-  private static String firstLine(String message) {
-    return message == null
-        ? "does not parse"
-        : message.lines().map(String::strip).filter(l -> !l.isEmpty()).findFirst().orElse("");
+  /** The first non-blank line of an error's message (Spark's start with a blank one). */
+  static String firstLine(Exception e) {
+    String m = e.getMessage() == null ? e.toString() : e.getMessage();
+    return m.lines().map(String::strip).filter(l -> !l.isEmpty()).findFirst().orElse(m);
   }
 }

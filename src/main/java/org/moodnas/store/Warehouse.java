@@ -115,23 +115,19 @@ public final class Warehouse {
       return spark.sql(statement);
     } catch (Exception e) { // AnalysisException is checked in Java's eyes but undeclared
       // Spark's analysis errors span lines; their first line says what is wrong.
-      String m = e.getMessage() == null ? e.toString() : e.getMessage();
-      throw new IllegalArgumentException(
-          "query: " + m.lines().map(String::strip).filter(l -> !l.isEmpty()).findFirst().orElse(m));
+      throw new IllegalArgumentException("query: " + ReadOnlySql.firstLine(e));
     }
   }
 
   /** Fails, naming the path, unless the warehouse is an existing folder. */
   public void checkReadable() {
+    Path p = new Path(root);
     try {
-      Path p = new Path(root);
       FileSystem fs = p.getFileSystem(spark.sparkContext().hadoopConfiguration());
       if (!fs.exists(p)) {
         throw new InvalidSettingException("warehouse", root + ": no such folder");
       }
-      if (!fs.getFileStatus(p).isDirectory()) {
-        throw new InvalidSettingException("warehouse", root + ": a file, not a warehouse folder");
-      }
+      refuseFile(fs, p);
     } catch (IOException e) {
       throw new InvalidSettingException("warehouse", root + ": cannot be read (" + e + ")");
     }
@@ -145,8 +141,8 @@ public final class Warehouse {
     Path p = new Path(root);
     try {
       FileSystem fs = p.getFileSystem(spark.sparkContext().hadoopConfiguration());
-      if (fs.exists(p) && !fs.getFileStatus(p).isDirectory()) {
-        throw new InvalidSettingException("warehouse", root + ": a file, not a warehouse folder");
+      if (fs.exists(p)) {
+        refuseFile(fs, p);
       }
       if (!fs.mkdirs(p)) {
         throw new IOException("cannot create the folder");
@@ -157,11 +153,13 @@ public final class Warehouse {
       fs.delete(probe, false);
     } catch (IOException e) {
       throw new InvalidSettingException(
-          "warehouse",
-          root
-              + ": not writable ("
-              + String.valueOf(e.getMessage()).lines().findFirst().orElse("")
-              + ")");
+          "warehouse", root + ": not writable (" + ReadOnlySql.firstLine(e) + ")");
+    }
+  }
+
+  private void refuseFile(FileSystem fs, Path p) throws IOException {
+    if (!fs.getFileStatus(p).isDirectory()) {
+      throw new InvalidSettingException("warehouse", root + ": a file, not a warehouse folder");
     }
   }
 }

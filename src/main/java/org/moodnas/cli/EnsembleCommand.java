@@ -21,6 +21,8 @@ import org.moodnas.core.TrialStatus;
 import org.moodnas.data.TrainingData;
 import org.moodnas.store.EnsembleRecords;
 import org.moodnas.store.EvalRecords;
+import org.moodnas.store.Lease;
+import org.moodnas.store.Leases;
 import org.moodnas.store.Runs;
 import org.moodnas.store.Warehouse;
 import org.moodnas.train.Devices;
@@ -110,9 +112,12 @@ final class EnsembleCommand implements Callable<Integer> {
             new PrintWriter(new StringWriter()));
     EnsembleResult r = new EnsembleEvaluation(device).evaluate(chosen, data, mode);
     wh.checkWritable();
-    runs.start(id, ensemble);
-    new EnsembleRecords(wh).record(id, ensemble, r);
-    runs.finish(id, RunStatus.DONE);
+    // held while the run is recorded running, so that no one sees it lost
+    try (Lease lease = new Leases(wh).acquire(id, err::println)) {
+      runs.start(id, ensemble);
+      new EnsembleRecords(wh).record(id, ensemble, r);
+      runs.finish(id, RunStatus.DONE);
+    }
     print(id, ensemble, r);
     return 0;
   }

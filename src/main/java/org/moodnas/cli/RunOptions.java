@@ -2,8 +2,11 @@ package org.moodnas.cli;
 
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.function.Consumer;
 import org.moodnas.core.RunKind;
 import org.moodnas.core.RunStatus;
+import org.moodnas.store.Lease;
+import org.moodnas.store.Leases;
 import org.moodnas.store.RunRecord;
 import org.moodnas.store.Runs;
 import org.moodnas.store.Warehouse;
@@ -16,8 +19,11 @@ import picocli.CommandLine.Option;
  */
 final class RunOptions {
 
-  /** The run a job writes, and the recorded run it continues (null for a new run). */
-  record Choice(String id, RunRecord recorded) {
+  /**
+   * The run a job writes, the recorded run it continues (null for a new run) and the run's lease,
+   * held until closed (null for a done run: nothing will be written).
+   */
+  record Choice(String id, RunRecord recorded, Lease lease) implements AutoCloseable {
     boolean resuming() {
       return recorded != null;
     }
@@ -25,6 +31,13 @@ final class RunOptions {
     /** A resumed run that already ended done: there is nothing to continue, nothing to write. */
     boolean alreadyDone() {
       return recorded != null && recorded.status() == RunStatus.DONE;
+    }
+
+    @Override
+    public void close() {
+      if (lease != null) {
+        lease.close();
+      }
     }
   }
 
@@ -50,25 +63,40 @@ final class RunOptions {
   }
 
   /**
-   * The run to write: a run id of another kind, a recorded id without --resume-existing (its rows
-   * would silently stay as they are: appends are idempotent per run) and an unknown --resume are
-   * refused.
+   * The run to write, its lease taken: a run whose driver is alive (here or on another host), a run
+   * id of another kind, a recorded id without --resume-existing (its rows would silently stay as
+   * they are: appends are idempotent per run) and an unknown --resume are refused. The run is read
+   * after the lease is taken, so a driver that just finished it is seen.
    */
-  Choice choose(RunKind kind, Warehouse warehouse) {
+  Choice choose(RunKind kind, Warehouse warehouse, Consumer<String> onLeaseLost) {
     check();
-    Runs runs = new Runs(warehouse);
-    if (resume != null) {
-      return new Choice(resume, require(warehouse, "--resume", resume, kind));
+    String id = resume != null ? resume : runId != null ? runId : newId(kind.toString());
+    Lease lease = new Leases(warehouse).acquire(id, onLeaseLost);
+    try {
+      RunRecord recorded = recorded(id, kind, warehouse);
+      if (recorded != null && recorded.status() == RunStatus.DONE) {
+        lease.close();
+        return new Choice(id, recorded, null);
+      }
+      return new Choice(id, recorded, lease);
+    } catch (RuntimeException e) {
+      lease.close();
+      throw e;
     }
-    String id = runId != null ? runId : newId(kind.toString());
-    if (!runs.exists(id)) {
-      return new Choice(id, null);
+  }
+
+  private RunRecord recorded(String id, RunKind kind, Warehouse warehouse) {
+    if (resume != null) {
+      return require(warehouse, "--resume", resume, kind);
+    }
+    if (!new Runs(warehouse).exists(id)) {
+      return null;
     }
     if (!resumeExisting) {
       throw new IllegalArgumentException(
           "--run-id " + id + ": already in the warehouse; continue it with --resume " + id);
     }
-    return new Choice(id, require(warehouse, "--run-id", id, kind));
+    return require(warehouse, "--run-id", id, kind);
   }
 
   /** A recorded run of {@code kind}; the error names the option that gave its id. */

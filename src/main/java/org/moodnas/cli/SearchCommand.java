@@ -78,8 +78,14 @@ final class SearchCommand implements Callable<Integer> {
     TaskResources.checkGpusOffered(sparkOptions.masterUrl(), sweep.fanOut().gpusPerTrial());
     Warehouse wh = sparkOptions.warehouse();
     wh.checkWritable();
-    RunOptions.Choice run = runOptions.choose(RunKind.SEARCH, wh);
     PrintWriter err = spec.commandLine().getErr();
+    try (RunOptions.Choice run = runOptions.choose(RunKind.SEARCH, wh, err::println)) {
+      return run(run, sweep, wh, err);
+    }
+  }
+
+  private int run(RunOptions.Choice run, SweepSpec sweep, Warehouse wh, PrintWriter err)
+      throws InterruptedException {
     if (run.alreadyDone()) {
       err.printf("run %s is done: nothing to resume%n", run.id());
       err.flush();

@@ -88,6 +88,12 @@ final class TrainCommand implements Callable<Integer> {
 
   @Mixin RunOptions runOptions;
 
+  // the checked settings, for run()
+  private EvalSpec evalSpec;
+  private BatchSizing sizing;
+  private FanOutSpec fanOutSpec;
+  private SparkSession spark;
+
   @Override
   public Integer call() throws InterruptedException {
     boolean resuming = runOptions.resume != null;
@@ -97,16 +103,22 @@ final class TrainCommand implements Callable<Integer> {
     if (paretoOnly && (which == null || which.fromSearch == null)) {
       throw new IllegalArgumentException("--pareto-only needs --from-search");
     }
-    EvalSpec evalSpec = eval.spec();
-    BatchSizing sizing = sizing();
-    FanOutSpec fanOutSpec = fanOut.spec();
+    evalSpec = eval.spec();
+    sizing = sizing();
+    fanOutSpec = fanOut.spec();
     runOptions.check();
     TaskResources.checkGpusOffered(sparkOptions.masterUrl(), fanOutSpec.gpusPerTrial());
-    SparkSession spark = sparkOptions.session();
+    spark = sparkOptions.session();
     Warehouse wh = sparkOptions.warehouse();
     wh.checkWritable();
-    RunOptions.Choice run = runOptions.choose(RunKind.TRAIN, wh);
     PrintWriter err = spec.commandLine().getErr();
+    try (RunOptions.Choice run = runOptions.choose(RunKind.TRAIN, wh, err::println)) {
+      return run(run, wh, err);
+    }
+  }
+
+  private int run(RunOptions.Choice run, Warehouse wh, PrintWriter err)
+      throws InterruptedException {
     if (run.alreadyDone()) {
       // Failed evaluations stay recorded as failed; a new run retries them.
       err.printf("run %s is done: nothing to resume%n", run.id());

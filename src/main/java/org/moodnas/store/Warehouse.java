@@ -1,5 +1,9 @@
 package org.moodnas.store;
 
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.not;
+import static org.apache.spark.sql.functions.when;
+
 import io.delta.tables.DeltaTable;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -8,12 +12,14 @@ import java.util.Map;
 import java.util.Set;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructType;
 import org.moodnas.core.InvalidSettingException;
+import org.moodnas.core.RunStatus;
 
 /**
  * A folder (any Hadoop path) of Delta tables, one sub-folder per {@link Tables} entry. The only
@@ -83,11 +89,31 @@ public final class Warehouse {
     return spark.read().format("delta").load(path(table));
   }
 
-  /** Registers every table as a temporary view under its name, for Spark SQL. */
+  /**
+   * Registers every table as a temporary view under its name, for Spark SQL. In the {@code runs}
+   * view a run recorded running whose driver holds no live lease is {@code lost}: computed on read,
+   * the table itself stays as its drivers wrote it.
+   */
   public void registerViews() {
     for (Tables t : Tables.values()) {
       read(t).createOrReplaceTempView(t.tableName());
     }
+    Object[] live = new Leases(this).liveRunIds().toArray();
+    Column running = col("status").equalTo(RunStatus.RUNNING.toString());
+    read(Tables.RUNS)
+        .withColumn(
+            "status",
+            when(running.and(not(col("run_id").isin(live))), "lost").otherwise(col("status")))
+        .createOrReplaceTempView(Tables.RUNS.tableName());
+  }
+
+  /** Where run leases are kept (see {@link Leases}). */
+  String leasesPath() {
+    return root + "/_leases";
+  }
+
+  org.apache.hadoop.conf.Configuration hadoopConfiguration() {
+    return spark.sparkContext().hadoopConfiguration();
   }
 
   /** Updates a table's rows that match {@code condition}. */

@@ -72,4 +72,46 @@ class ConcurrentSweepsTest {
     // cut by --max-trials before the estimator is done
     assertThat(status.out().lines()).containsExactly("status,count(1)", "stopped,4");
   }
+
+  @Test
+  void theSameRunStartedTwiceAtOnceRunsOnceAndTheOtherStartIsRefused(@TempDir Path dir)
+      throws Exception {
+    String wh = dir.resolve("fresh").toString();
+    String[] start = {
+      "search",
+      "--simulate",
+      "--simulate-seconds",
+      "1",
+      "--max-trials",
+      "2",
+      "--warehouse",
+      wh,
+      "--run-id",
+      "twice",
+      "--resume-existing"
+    };
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    Future<CliRun> a = pool.submit(() -> CliRun.of(start));
+    Future<CliRun> b = pool.submit(() -> CliRun.of(start));
+    pool.shutdown();
+    List<CliRun> both = List.of(a.get(), b.get());
+    assertThat(both).extracting(CliRun::code).containsExactlyInAnyOrder(0, 2);
+    CliRun refused = both.stream().filter(r -> r.code() == 2).findFirst().orElseThrow();
+    // one line naming the driver that holds the run (or the one starting it this instant)
+    assertThat(refused.err().lines().filter(l -> l.startsWith("mood-nas:")).toList())
+        .singleElement()
+        .asString()
+        .containsAnyOf(
+            "mood-nas: run twice is running: its driver on ",
+            "mood-nas: run twice is being started by another driver");
+    CliRun counts =
+        CliRun.of(
+            "sql",
+            "SELECT count(*), count(DISTINCT trial_index) FROM search_trials",
+            "--warehouse",
+            wh,
+            "--format",
+            "csv");
+    assertThat(counts.out().lines()).containsExactly("count(1),count(DISTINCT trial_index)", "2,2");
+  }
 }

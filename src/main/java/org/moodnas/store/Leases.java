@@ -1,0 +1,271 @@
+package org.moodnas.store;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.LocalFileSystem;
+import org.apache.hadoop.fs.Path;
+
+/**
+ * Run leases: one driver writes a run at a time, and a run whose driver died shows as lost. Files
+ * under {@code <warehouse>/_leases/<run>/}, not a Delta table, so that heartbeats cost no commits:
+ * {@code <generation>.lease} holds the holder, created exclusively (of two drivers taking the same
+ * generation one wins), and {@code <generation>.beat} is rewritten every {@link #HEARTBEAT}; its
+ * modification time is the heartbeat. The highest generation counts. It is alive while its
+ * heartbeat is younger than {@link #TIMEOUT}, unless its holder ran on this host and its process is
+ * gone.
+ */
+public final class Leases {
+
+  public static final Duration TIMEOUT = Duration.ofSeconds(30);
+  private static final String LEASE = ".lease";
+  private static final String BEAT = ".beat";
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** The latest lease of a run: its holder (null while being written or unreadable), heartbeat. */
+  public record State(long generation, LeaseHolder holder, Instant heartbeatAt) {}
+
+  private final Warehouse warehouse;
+  private final Duration timeout;
+  private final String thisHost;
+
+  public Leases(Warehouse warehouse) {
+    this(warehouse, TIMEOUT, LeaseHolder.hostName());
+  }
+
+  Leases(Warehouse warehouse, Duration timeout, String thisHost) {
+    this.warehouse = warehouse;
+    this.timeout = timeout;
+    this.thisHost = thisHost;
+  }
+
+  /** The run's lease when a live driver holds it. */
+  public Optional<State> live(String runId) {
+    return latest(runId).filter(this::alive);
+  }
+
+  /** The ids of the runs whose lease is alive. */
+  Set<String> liveRunIds() {
+    Set<String> out = new HashSet<>();
+    try {
+      FileSystem fs = fs();
+      Path root = new Path(warehouse.leasesPath());
+      if (!fs.exists(root)) {
+        return out;
+      }
+      for (FileStatus run : fs.listStatus(root)) {
+        latest(fs, run.getPath())
+            .filter(s -> s.holder() != null && alive(s))
+            .ifPresent(s -> out.add(s.holder().runId()));
+      }
+      return out;
+    } catch (IOException e) {
+      throw new UncheckedIOException("leases of " + warehouse.root(), e);
+    }
+  }
+
+  /**
+   * Takes the run's lease for this process and starts its heartbeat; refused, naming the holder,
+   * while a live driver holds it. A lost lease is taken over. {@code onLost} hears when another
+   * driver took the lease over (this driver's heartbeat stalled past the timeout).
+   */
+  public Lease acquire(String runId, Consumer<String> onLost) {
+    return acquire(LeaseHolder.thisProcess(runId), onLost);
+  }
+
+  Lease acquire(LeaseHolder self, Consumer<String> onLost) {
+    String runId = self.runId();
+    Optional<State> current = latest(runId);
+    current.filter(this::alive).ifPresent(s -> refuse(runId, s));
+    long generation = current.map(s -> s.generation() + 1).orElse(1L);
+    try {
+      FileSystem fs = fs();
+      Path lease = file(runId, generation, LEASE);
+      if (!createExclusively(fs, lease, encode(self))) {
+        // another driver took this generation a moment ago
+        refuse(runId, latest(runId).orElseThrow());
+      }
+      Lease held =
+          new Lease(
+              fs,
+              self,
+              generation,
+              file(runId, generation, BEAT),
+              this,
+              timeout.dividedBy(6),
+              onLost);
+      held.beat();
+      return held;
+    } catch (IOException e) {
+      throw new UncheckedIOException("lease of run " + runId, e);
+    }
+  }
+
+  private static void refuse(String runId, State s) {
+    LeaseHolder h = s.holder();
+    long age = Duration.between(s.heartbeatAt(), Instant.now()).toSeconds();
+    if (h == null) {
+      throw new IllegalArgumentException(
+          "run " + runId + " is being started by another driver (" + age + " s ago)");
+    }
+    throw new IllegalArgumentException(
+        String.format(
+            "run %s is running: its driver on %s (pid %d) holds it since %s, last heartbeat %d s"
+                + " ago; wait for it to end or stop that driver",
+            runId,
+            h.host(),
+            h.pid(),
+            h.since().truncatedTo(java.time.temporal.ChronoUnit.SECONDS),
+            Math.max(0, age)));
+  }
+
+  boolean alive(State s) {
+    if (s.holder() != null && !s.holder().mayBeAlive(thisHost)) {
+      return false;
+    }
+    return Duration.between(s.heartbeatAt(), Instant.now()).compareTo(timeout) < 0;
+  }
+
+  /** The highest generation of a run's lease, if it ever had one. */
+  Optional<State> latest(String runId) {
+    try {
+      return latest(fs(), runFolder(runId));
+    } catch (IOException e) {
+      throw new UncheckedIOException("lease of run " + runId, e);
+    }
+  }
+
+  private Optional<State> latest(FileSystem fs, Path folder) throws IOException {
+    if (!fs.exists(folder)) {
+      return Optional.empty();
+    }
+    long generation = 0;
+    for (FileStatus f : fs.listStatus(folder)) {
+      String name = f.getPath().getName();
+      if (name.endsWith(LEASE)) {
+        generation = Math.max(generation, Long.parseLong(name.substring(0, name.length() - 6)));
+      }
+    }
+    if (generation == 0) {
+      return Optional.empty();
+    }
+    Path lease = new Path(folder, name(generation, LEASE));
+    Path beat = new Path(folder, name(generation, BEAT));
+    try {
+      long beatAt = fs.exists(beat) ? fs.getFileStatus(beat).getModificationTime() : 0;
+      FileStatus leaseFile = fs.getFileStatus(lease);
+      Instant heartbeat = Instant.ofEpochMilli(Math.max(beatAt, leaseFile.getModificationTime()));
+      return Optional.of(new State(generation, decode(fs, lease), heartbeat));
+    } catch (java.io.FileNotFoundException e) {
+      return Optional.empty(); // released while we looked
+    }
+  }
+
+  /** Deletes the files of generations up to {@code generation}: the released lease and older. */
+  void release(FileSystem fs, String runId, long generation) throws IOException {
+    Path folder = runFolder(runId);
+    for (FileStatus f : fs.listStatus(folder)) {
+      String name = f.getPath().getName();
+      String number = name.substring(0, name.indexOf('.') < 0 ? name.length() : name.indexOf('.'));
+      if (number.matches("\\d+") && Long.parseLong(number) <= generation) {
+        fs.delete(f.getPath(), false);
+      }
+    }
+  }
+
+  long highestGeneration(String runId) {
+    return latest(runId).map(State::generation).orElse(0L);
+  }
+
+  private static boolean createExclusively(FileSystem fs, Path p, byte[] content)
+      throws IOException {
+    fs.mkdirs(p.getParent());
+    if (fs instanceof LocalFileSystem local) {
+      // Hadoop's local create checks, then creates: not atomic between processes; O_EXCL is.
+      try {
+        Files.write(
+            local.pathToFile(p).toPath(), content, java.nio.file.StandardOpenOption.CREATE_NEW);
+        return true;
+      } catch (FileAlreadyExistsException e) {
+        return false;
+      }
+    }
+    try (OutputStream out = fs.create(p, false)) {
+      out.write(content);
+      return true;
+    } catch (org.apache.hadoop.fs.FileAlreadyExistsException e) {
+      return false;
+    }
+  }
+
+  private static byte[] encode(LeaseHolder h) throws IOException {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("run_id", h.runId());
+    m.put("host", h.host());
+    m.put("pid", h.pid());
+    m.put("process_started_at", h.processStartedAt().toString());
+    m.put("since", h.since().toString());
+    m.put("token", h.token());
+    return JSON.writeValueAsBytes(m);
+  }
+
+  /** The holder, or null while its file is being written (or was cut short by a kill). */
+  private static LeaseHolder decode(FileSystem fs, Path p) throws IOException {
+    try (var in = fs.open(p)) {
+      Map<?, ?> m = JSON.readValue(in.readAllBytes(), Map.class);
+      return new LeaseHolder(
+          (String) m.get("run_id"),
+          (String) m.get("host"),
+          ((Number) m.get("pid")).longValue(),
+          Instant.parse((String) m.get("process_started_at")),
+          Instant.parse((String) m.get("since")),
+          (String) m.get("token"));
+    } catch (com.fasterxml.jackson.core.JacksonException | RuntimeException e) {
+      return null;
+    }
+  }
+
+  FileSystem fs() throws IOException {
+    Path root = new Path(warehouse.leasesPath());
+    return root.getFileSystem(warehouse.hadoopConfiguration());
+  }
+
+  Path file(String runId, long generation, String suffix) {
+    return new Path(runFolder(runId), name(generation, suffix));
+  }
+
+  private static String name(long generation, String suffix) {
+    return String.format("%010d%s", generation, suffix);
+  }
+
+  /** A folder name for any run id: letters, digits, '-' and '_' kept, other bytes as ~XX. */
+  private Path runFolder(String runId) {
+    StringBuilder b = new StringBuilder();
+    for (byte c : runId.getBytes(StandardCharsets.UTF_8)) {
+      if ((c >= 'a' && c <= 'z')
+          || (c >= 'A' && c <= 'Z')
+          || (c >= '0' && c <= '9')
+          || c == '-'
+          || c == '_') {
+        b.append((char) c);
+      } else {
+        b.append(String.format("~%02X", c & 0xff));
+      }
+    }
+    return new Path(warehouse.leasesPath(), b.toString());
+  }
+}

@@ -65,6 +65,29 @@ public final class WeightEstimator {
     inFlight--;
   }
 
+  /**
+   * A recorded trial, replayed when a run resumes: its weight leaves the initial weights, or marks
+   * visited the pair of front members whose bisection it was; its result (null when the trial
+   * failed) joins the front. Replayed in order of proposal, this rebuilds what every recorded
+   * weight was proposed from, whatever order the trials finished in; a weight that was in flight
+   * when the driver died is not recorded, so it is proposed again.
+   */
+  public void replay(Weight proposed, Point result) {
+    if (!initial.remove(proposed)) {
+      List<Point> m = front.members();
+      for (int i = 0; i < m.size(); i++) {
+        for (int j = i + 1; j < m.size(); j++) {
+          if (between(m.get(i), m.get(j)).equals(proposed)) {
+            visited.add(List.of(m.get(i), m.get(j)));
+          }
+        }
+      }
+    }
+    if (result != null) {
+      front.add(result);
+    }
+  }
+
   /** True when nothing is in flight and nothing more would be proposed. */
   public boolean done() {
     return inFlight == 0 && initial.isEmpty() && widestUnvisitedPair().isEmpty();

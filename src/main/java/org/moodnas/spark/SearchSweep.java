@@ -2,8 +2,11 @@ package org.moodnas.spark;
 
 import java.io.PrintWriter;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.SortedMap;
 import org.apache.spark.sql.SparkSession;
 import org.moodnas.core.RunStatus;
 import org.moodnas.core.SweepSpec;
@@ -49,32 +52,34 @@ public final class SearchSweep {
       throw new IllegalStateException("run " + runId + " is already recorded");
     }
     runs.start(runId, spec);
-    return sweep(new WeightEstimator(spec.initialWeights(), spec.delta()), 0);
+    return sweep(new WeightEstimator(spec.initialWeights(), spec.delta()), Set.of());
   }
 
   /**
-   * Continues a recorded run: the estimator is rebuilt by replaying the recorded trials in order
-   * (each takes the proposal it was given), and no finished trial runs again.
+   * Continues a recorded run: the estimator replays the recorded trials in order of proposal, no
+   * finished trial runs again, and the indices of trials that were in flight when the driver died
+   * are given to the next trials, so that a run's indices have no gaps.
    */
   public List<Point> resume() throws InterruptedException {
     WeightEstimator estimator = new WeightEstimator(spec.initialWeights(), spec.delta());
-    List<TrialResult> recorded = records.trials(runId);
-    for (TrialResult r : recorded) {
-      estimator.next();
-      if (r.ok()) {
-        estimator.record(Point.of(r));
-      } else {
-        estimator.recordFailure();
-      }
+    SortedMap<Integer, TrialResult> recorded = records.trialsByIndex(runId);
+    for (TrialResult r : recorded.values()) {
+      estimator.replay(r.weight(), r.ok() ? Point.of(r) : null);
     }
     runs.markRunning(runId);
-    log.printf("resuming run %s after %d recorded trials%n", runId, recorded.size());
+    int cutShort = recorded.isEmpty() ? 0 : recorded.lastKey() + 1 - recorded.size();
+    log.printf(
+        "resuming run %s after %d recorded trials%s%n",
+        runId,
+        recorded.size(),
+        cutShort == 0 ? "" : " (" + cutShort + " cut short: their indices are run again)");
     log.flush();
-    return sweep(estimator, recorded.size());
+    return sweep(estimator, recorded.keySet());
   }
 
-  private List<Point> sweep(WeightEstimator estimator, int firstIndex) throws InterruptedException {
-    new TaskFanOut(spark, runs, runId, spec.fanOut(), log).run(new Plan(estimator, firstIndex));
+  private List<Point> sweep(WeightEstimator estimator, Set<Integer> recorded)
+      throws InterruptedException {
+    new TaskFanOut(spark, runs, runId, spec.fanOut(), log).run(new Plan(estimator, recorded));
     return estimator.front().members();
   }
 
@@ -91,11 +96,13 @@ public final class SearchSweep {
   /** The estimator proposes, the trials table records, in that order. */
   private final class Plan implements FanOutPlan<TrialTask, TrialResult> {
     private final WeightEstimator estimator;
+    private final Set<Integer> taken;
     private int nextIndex;
 
-    Plan(WeightEstimator estimator, int firstIndex) {
+    /** Proposes trials under the indices not {@code recorded} yet, lowest first. */
+    Plan(WeightEstimator estimator, Set<Integer> recorded) {
       this.estimator = estimator;
-      this.nextIndex = firstIndex;
+      this.taken = new HashSet<>(recorded);
     }
 
     @Override
@@ -105,7 +112,7 @@ public final class SearchSweep {
 
     @Override
     public Optional<TrialTask> next() {
-      if (estimator.done() || (spec.maxTrials() > 0 && nextIndex >= spec.maxTrials())) {
+      if (estimator.done() || (spec.maxTrials() > 0 && taken.size() >= spec.maxTrials())) {
         return Optional.empty();
       }
       Optional<Weight> w = estimator.next();
@@ -113,9 +120,13 @@ public final class SearchSweep {
         return Optional.empty();
       }
       Weight weight = w.get();
+      while (taken.contains(nextIndex)) {
+        nextIndex++;
+      }
+      taken.add(nextIndex);
       TrialTask task =
           new TrialTask(
-              nextIndex++, spec.trial(), weight, spec.simulate() ? spec.simulateSeconds() : null);
+              nextIndex, spec.trial(), weight, spec.simulate() ? spec.simulateSeconds() : null);
       log.printf(
           "trial %d: ν = %.6g, criterion weight %.6g started%n",
           task.index(), weight.nu(), weight.criterionWeight());

@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import org.apache.spark.sql.Row;
 import org.moodnas.core.Objective;
 import org.moodnas.core.SearchEpoch;
@@ -90,14 +92,18 @@ public final class SearchRecords {
 
   /** A run's recorded trials in order of proposal (epochs not included). */
   public List<TrialResult> trials(String runId) {
-    List<TrialResult> out = new ArrayList<>();
+    return new ArrayList<>(trialsByIndex(runId).values());
+  }
+
+  /**
+   * A run's recorded trials by trial index. Indices may have gaps: trials run in parallel finish in
+   * any order, and a driver that died left those in flight unrecorded.
+   */
+  public SortedMap<Integer, TrialResult> trialsByIndex(String runId) {
+    SortedMap<Integer, TrialResult> out = new TreeMap<>();
     for (Row r :
-        warehouse
-            .read(Tables.SEARCH_TRIALS)
-            .where(col("run_id").equalTo(runId))
-            .orderBy("trial_index")
-            .collectAsList()) {
-      out.add(trial(r));
+        warehouse.read(Tables.SEARCH_TRIALS).where(col("run_id").equalTo(runId)).collectAsList()) {
+      out.put(r.<Integer>getAs("trial_index"), trial(r));
     }
     return out;
   }

@@ -52,6 +52,58 @@ class WeightEstimatorTest {
     assertThat(nus).doesNotHaveDuplicates();
   }
 
+  private static WeightEstimator fresh() {
+    return new WeightEstimator(SweepSpec.DEFAULT_INITIAL_WEIGHTS, SweepSpec.DEFAULT_DELTA);
+  }
+
+  @Test
+  void replayingTheFirstTrialsOfASweepContinuesItWithTheSameWeights() {
+    List<Double> uninterrupted = sweep(1);
+    WeightEstimator first = fresh();
+    List<Weight> done = new ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      Weight w = first.next().orElseThrow();
+      first.record(ToyProblem.solve(w));
+      done.add(w);
+    }
+    WeightEstimator resumed = fresh();
+    for (Weight w : done) {
+      resumed.replay(w, ToyProblem.solve(w));
+    }
+    List<Double> rest = new ArrayList<>();
+    while (!resumed.done()) {
+      Weight w = resumed.next().orElseThrow();
+      rest.add(w.nu());
+      resumed.record(ToyProblem.solve(w));
+    }
+    assertThat(rest).isEqualTo(uninterrupted.subList(5, uninterrupted.size()));
+  }
+
+  @Test
+  void aWeightInFlightWhenTheDriverDiedIsProposedAgainAndNothingRecordedIs() {
+    // two at once; the second initial weight finishes first, then the driver dies
+    WeightEstimator first = fresh();
+    Weight w0 = first.next().orElseThrow();
+    Weight w1 = first.next().orElseThrow();
+    first.record(ToyProblem.solve(w1));
+
+    WeightEstimator resumed = fresh();
+    resumed.replay(w1, ToyProblem.solve(w1));
+    assertThat(resumed.next()).contains(w0);
+    assertThat(resumed.next()).as("nothing before w0's result is known").isEmpty();
+    resumed.record(ToyProblem.solve(w0));
+    Weight third = resumed.next().orElseThrow();
+    assertThat(third.nu()).isCloseTo(0.107143, within(5e-7));
+
+    // the bisection failed: replayed, its pair stays visited and is not proposed again
+    WeightEstimator again = fresh();
+    again.replay(w0, ToyProblem.solve(w0));
+    again.replay(w1, ToyProblem.solve(w1));
+    again.replay(third, null);
+    assertThat(again.next()).isEmpty();
+    assertThat(again.done()).isTrue();
+  }
+
   @Test
   void frontKeepsOnlyNonDominatedPointsOrderedByCriterionLoss() {
     ParetoFront f = new ParetoFront();

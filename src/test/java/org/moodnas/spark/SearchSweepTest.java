@@ -9,6 +9,7 @@ import java.io.StringWriter;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.stream.IntStream;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.BeforeAll;
@@ -19,6 +20,7 @@ import org.moodnas.core.FanOutSpec;
 import org.moodnas.core.InvalidSettingException;
 import org.moodnas.core.SweepSpec;
 import org.moodnas.pareto.Point;
+import org.moodnas.store.Runs;
 import org.moodnas.store.SearchRecords;
 import org.moodnas.store.Tables;
 import org.moodnas.store.Warehouse;
@@ -143,6 +145,25 @@ class SearchSweepTest {
     sweep(wh, "cut", SimulatedSweeps.sweep(1, 0, 0), QUIET).resume();
     assertThat(recordedNus(wh, "cut")).hasSize(11).isEqualTo(recordedNus(sequential, "seq"));
     assertThat(run(wh, "cut").<String>getAs("status")).isEqualTo("done");
+  }
+
+  @Test
+  void aResumeRunsAgainTheTrialsCutShortUnderTheirIndices(@TempDir Path dir) throws Exception {
+    Warehouse wh = warehouse(dir);
+    // Two trials ran at once and the second finished first: then the driver died.
+    new Runs(wh).start("gap", SimulatedSweeps.sweep(2, 0, 0));
+    new SearchRecords(wh)
+        .recordTrial("gap", 1, Trials.ok(0, 1.0, 0.0, null), 1, Instant.now(), Instant.now());
+
+    StringWriter log = new StringWriter();
+    sweep(wh, "gap", SimulatedSweeps.sweep(1, 0, 0), new PrintWriter(log)).resume();
+    assertThat(log.toString()).contains("after 1 recorded trials (1 cut short");
+    // trial 0 took the initial weight it had, and the sweep went on as an uninterrupted one
+    assertThat(recordedNus(wh, "gap")).isEqualTo(recordedNus(sequential, "seq"));
+    assertThat(trials(wh, "gap"))
+        .extracting(r -> r.<Integer>getAs("trial_index"))
+        .containsExactlyElementsOf(IntStream.range(0, 11).boxed().toList());
+    assertThat(run(wh, "gap").<String>getAs("status")).isEqualTo("done");
   }
 
   @Test

@@ -3,7 +3,10 @@
 Copy this file to the DAGs folder. Airflow Variables (with defaults):
   mood_nas_home     /opt/mood-nas      a checkout of this project (jobs/mood-nas-submit)
   mood_nas_submit   ""                 spark-submit options: --master, --conf …
-  mood_nas_data     ""                 options naming the dataset: --dataset cifar10 --data hdfs:///…
+  mood_nas_data     ""                 options of both search and training: --dataset cifar10 --data hdfs:///…
+  mood_nas_search   "--parallelism 8"  options of the search only (e.g. @/opt/mood-nas/conf/presets/cifar10-search.args)
+  mood_nas_train    "--pareto-only --auxiliary --cutout --train-portion 0.9 --parallelism 8"
+                                       options of the front's training only
   mood_nas_warehouse hdfs:///mood-nas/warehouse
 SPARK_HOME must be set for the worker running the tasks.
 
@@ -19,6 +22,11 @@ from airflow.operators.bash import BashOperator
 HOME = "{{ var.value.get('mood_nas_home', '/opt/mood-nas') }}"
 SUBMIT = "{{ var.value.get('mood_nas_submit', '') }}"
 DATA = "{{ var.value.get('mood_nas_data', '') }}"
+SEARCH = "{{ var.value.get('mood_nas_search', '--parallelism 8') }}"
+TRAIN = (
+    "{{ var.value.get('mood_nas_train',"
+    " '--pareto-only --auxiliary --cutout --train-portion 0.9 --parallelism 8') }}"
+)
 WAREHOUSE = "{{ var.value.get('mood_nas_warehouse', 'hdfs:///mood-nas/warehouse') }}"
 # A retry repeats the command: --resume-existing continues the run the first try recorded.
 RESUME = "--resume-existing"
@@ -34,15 +42,15 @@ with DAG(
     search = BashOperator(
         task_id="search",
         bash_command=(
-            f"{HOME}/jobs/mood-nas-submit {SUBMIT} search {DATA} --parallelism 8"
+            f"{HOME}/jobs/mood-nas-submit {SUBMIT} search {DATA} {SEARCH}"
             f" --warehouse {WAREHOUSE} {RESUME} --run-id sweep-{{{{ ds_nodash }}}}"
         ),
     )
     train = BashOperator(
         task_id="train_front",
         bash_command=(
-            f"{HOME}/jobs/mood-nas-submit {SUBMIT} train {DATA} --from-search sweep-{{{{ ds_nodash }}}}"
-            f" --pareto-only --auxiliary --cutout --train-portion 0.9 --parallelism 8"
+            f"{HOME}/jobs/mood-nas-submit {SUBMIT} train {DATA} {TRAIN}"
+            f" --from-search sweep-{{{{ ds_nodash }}}}"
             f" --warehouse {WAREHOUSE} {RESUME} --run-id train-{{{{ ds_nodash }}}}"
         ),
     )

@@ -1,23 +1,16 @@
 package org.moodnas.store;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
-import org.apache.hadoop.fs.LocalFileSystem;
 import org.apache.hadoop.fs.Path;
 
 /**
@@ -34,7 +27,6 @@ public final class Leases {
   public static final Duration TIMEOUT = Duration.ofSeconds(30);
   private static final String LEASE = ".lease";
   private static final String BEAT = ".beat";
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   /** The latest lease of a run: its holder (null while being written or unreadable), heartbeat. */
   public record State(long generation, LeaseHolder holder, Instant heartbeatAt) {}
@@ -95,7 +87,7 @@ public final class Leases {
     try {
       FileSystem fs = fs();
       Path lease = file(runId, generation, LEASE);
-      if (!createExclusively(fs, lease, encode(self))) {
+      if (!LeaseFile.createExclusively(fs, lease, LeaseFile.encode(self))) {
         // another driver took this generation a moment ago
         refuse(runId, latest(runId).orElseThrow());
       }
@@ -169,7 +161,7 @@ public final class Leases {
       long beatAt = fs.exists(beat) ? fs.getFileStatus(beat).getModificationTime() : 0;
       FileStatus leaseFile = fs.getFileStatus(lease);
       Instant heartbeat = Instant.ofEpochMilli(Math.max(beatAt, leaseFile.getModificationTime()));
-      return Optional.of(new State(generation, decode(fs, lease), heartbeat));
+      return Optional.of(new State(generation, LeaseFile.decode(fs, lease), heartbeat));
     } catch (java.io.FileNotFoundException e) {
       return Optional.empty(); // released while we looked
     }
@@ -189,54 +181,6 @@ public final class Leases {
 
   long highestGeneration(String runId) {
     return latest(runId).map(State::generation).orElse(0L);
-  }
-
-  private static boolean createExclusively(FileSystem fs, Path p, byte[] content)
-      throws IOException {
-    fs.mkdirs(p.getParent());
-    if (fs instanceof LocalFileSystem local) {
-      // Hadoop's local create checks, then creates: not atomic between processes; O_EXCL is.
-      try {
-        Files.write(
-            local.pathToFile(p).toPath(), content, java.nio.file.StandardOpenOption.CREATE_NEW);
-        return true;
-      } catch (FileAlreadyExistsException e) {
-        return false;
-      }
-    }
-    try (OutputStream out = fs.create(p, false)) {
-      out.write(content);
-      return true;
-    } catch (org.apache.hadoop.fs.FileAlreadyExistsException e) {
-      return false;
-    }
-  }
-
-  private static byte[] encode(LeaseHolder h) throws IOException {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("run_id", h.runId());
-    m.put("host", h.host());
-    m.put("pid", h.pid());
-    m.put("process_started_at", h.processStartedAt().toString());
-    m.put("since", h.since().toString());
-    m.put("token", h.token());
-    return JSON.writeValueAsBytes(m);
-  }
-
-  /** The holder, or null while its file is being written (or was cut short by a kill). */
-  private static LeaseHolder decode(FileSystem fs, Path p) throws IOException {
-    try (var in = fs.open(p)) {
-      Map<?, ?> m = JSON.readValue(in.readAllBytes(), Map.class);
-      return new LeaseHolder(
-          (String) m.get("run_id"),
-          (String) m.get("host"),
-          ((Number) m.get("pid")).longValue(),
-          Instant.parse((String) m.get("process_started_at")),
-          Instant.parse((String) m.get("since")),
-          (String) m.get("token"));
-    } catch (com.fasterxml.jackson.core.JacksonException | RuntimeException e) {
-      return null;
-    }
   }
 
   FileSystem fs() throws IOException {

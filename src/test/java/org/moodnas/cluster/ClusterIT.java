@@ -70,40 +70,13 @@ class ClusterIT {
     return tiny("search", "--arch-warmup-epochs", "0", "--batch-size", "64", "--delta", "10");
   }
 
+  /**
+   * A simulated parallel sweep on the two GPU executors; while trials run, one executor is killed:
+   * its trial is retried (the worker starts a new executor) and every trial is recorded once.
+   */
   @Test
-  void simulatedParallelSweepRunsItsTrialsOnGpuExecutors() throws Exception {
+  void aParallelSweepOnGpuExecutorsSurvivesAKilledExecutor() throws Exception {
     Path wh = dir.resolve("wh-sim");
-    Submission s =
-        submit(
-            List.of(
-                "search",
-                "--simulate",
-                "--simulate-seconds",
-                "2",
-                "--parallelism",
-                "2",
-                "--warehouse",
-                wh.toString(),
-                "--run-id",
-                "sim"),
-            line -> {});
-    assertThat(s.exit()).as(s.err()).isZero();
-    List<Row> rows = trials(wh, "sim");
-    assertThat(rows.size()).isBetween(9, 14);
-    assertThat(rows.stream().map(r -> r.<Integer>getAs("trial_index")).distinct().count())
-        .isEqualTo(rows.size());
-    List<String> devices = rows.stream().map(r -> r.<String>getAs("device")).toList();
-    // Every trial ran in an executor JVM, bound to the GPU Spark assigned (the executors have
-    // spark.executor.resource.gpu.amount = 1, so each trial asked for one), on both executors.
-    assertThat(devices).allMatch(d -> d.matches("simulated on executor \\d+ gpu 0"));
-    assertThat(devices.stream().distinct().count()).isEqualTo(2);
-    assertThat(s.err()).containsPattern(RUNNING.pattern());
-    assertThat(s.out()).contains("Pareto front of run sim");
-  }
-
-  @Test
-  void aTrialWhoseExecutorIsKilledIsRetriedAndRecordedOnce() throws Exception {
-    Path wh = dir.resolve("wh-fault");
     List<String> killed = new ArrayList<>();
     Submission s =
         submit(
@@ -111,27 +84,36 @@ class ClusterIT {
                 "search",
                 "--simulate",
                 "--simulate-seconds",
-                "10",
+                "6",
+                "--parallelism",
+                "2",
                 "--max-trials",
-                "1",
-                "--gpus-per-trial",
-                "0",
+                "4",
                 "--warehouse",
                 wh.toString(),
                 "--run-id",
-                "fault"),
+                "sim"),
             line -> {
               Matcher m = RUNNING.matcher(line);
               if (killed.isEmpty() && m.find() && StandaloneCluster.killExecutor(m.group(2))) {
-                killed.add(m.group(2));
+                killed.add(m.group(1) + " on " + m.group(2));
               }
             });
     assertThat(s.exit()).as(s.err()).isZero();
-    assertThat(killed).as("an executor was killed while running trial 0").hasSize(1);
-    List<Row> rows = trials(wh, "fault");
-    assertThat(rows).hasSize(1);
-    assertThat(rows.get(0).<String>getAs("status")).isEqualTo("ok");
-    assertThat(rows.get(0).<Integer>getAs("attempt")).isEqualTo(2);
+    assertThat(killed).as("an executor was killed while running a trial").hasSize(1);
+    List<Row> rows = trials(wh, "sim");
+    assertThat(rows).extracting(r -> r.<Integer>getAs("trial_index")).containsExactly(0, 1, 2, 3);
+    assertThat(rows).allMatch(r -> "ok".equals(r.getAs("status")));
+    // the killed trial ran again, on an executor of its own
+    int killedTrial = Integer.parseInt(killed.get(0).split(" ")[0]);
+    assertThat(rows.get(killedTrial).<Integer>getAs("attempt")).isEqualTo(2);
+    assertThat(rows).filteredOn(r -> r.<Integer>getAs("attempt") == 1).hasSize(3);
+    List<String> devices = rows.stream().map(r -> r.<String>getAs("device")).toList();
+    // Every trial ran in an executor JVM, bound to the GPU Spark assigned (the executors have
+    // spark.executor.resource.gpu.amount = 1, so each trial asked for one), on both workers.
+    assertThat(devices).allMatch(d -> d.matches("simulated on executor \\d+ gpu 0"));
+    assertThat(devices.stream().distinct().count()).isGreaterThanOrEqualTo(2);
+    assertThat(s.out()).contains("Pareto front of run sim");
   }
 
   @Test

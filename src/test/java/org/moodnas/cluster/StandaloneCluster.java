@@ -86,7 +86,7 @@ final class StandaloneCluster implements AutoCloseable {
   }
 
   /** A SPARK_HOME whose jars/ links the Spark jars Maven resolved, with a GPU discovery script. */
-  private static Path sparkHome(Path root, Path dir) throws IOException {
+  static Path sparkHome(Path root, Path dir) throws IOException {
     Path home = dir.resolve("spark-home");
     Path jars = Files.createDirectories(home.resolve("jars"));
     try (Stream<Path> lib = Files.list(root.resolve("target/lib"))) {

@@ -32,7 +32,7 @@ class SearchCommandTest {
         .hasSize(11)
         .last()
         .asString()
-        .matches(" +0\\.0+ +l2_loss_0 +1\\.0+ +0\\.0+ +- +-");
+        .matches(" +0\\.0+ +l2_loss_0e00 +1\\.0+ +0\\.0+ +- +-");
     assertThat(sweep.err()).contains("trial 0: ν = 0.2").contains("trial 10 done");
 
     CliRun count =

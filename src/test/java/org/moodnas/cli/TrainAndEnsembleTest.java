@@ -105,7 +105,7 @@ class TrainAndEnsembleTest {
     List<Row> rows = evaluations();
     assertThat(rows)
         .extracting(r -> r.<String>getAs("arch"))
-        .containsExactly("l2_loss_0", "l2_loss_1e01");
+        .containsExactly("l2_loss_0e00", "l2_loss_1e01");
     assertThat(rows).extracting(r -> r.<Double>getAs("reg_weight")).containsExactly(0.0, 0.1);
     assertThat(rows).extracting(r -> r.<String>getAs("source_run_id")).containsOnly("s");
     assertThat(rows).extracting(r -> r.<String>getAs("status")).containsOnly("ok");
@@ -155,7 +155,7 @@ class TrainAndEnsembleTest {
     Row e = ensembleRow();
     List<Row> rows = evaluations();
     assertThat(e.<String>getList(e.fieldIndex("members")))
-        .containsExactly("l2_loss_0", "l2_loss_1e01");
+        .containsExactly("l2_loss_0e00", "l2_loss_1e01");
     assertThat(e.<String>getAs("mode")).isEqualTo("per_class");
     assertThat(e.<Long>getAs("params"))
         .isEqualTo(rows.get(0).<Long>getAs("params") + rows.get(1).<Long>getAs("params"));

@@ -9,11 +9,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * jobs/chaos at a size the suite affords: a run's driver killed with SIGKILL twice at random
- * moments and resumed by the same command line. The script checks the tables (every trial index
- * once, no gap, every run done, every table readable) and exits 1 otherwise; `jobs/chaos` with its
- * defaults (21 kills over 3 runs, 4 sweeps at once, 2 of them started twice) gives the figures.
- * Sweeps at once and duplicate starts in one JVM: ConcurrentSweepsTest.
+ * jobs/chaos at a size the suite affords: a run's driver killed with SIGKILL at a random moment and
+ * resumed by the same command line. The script checks the tables (every trial index once, no gap,
+ * every run done, every table readable) and exits 1 otherwise; `jobs/chaos` with its defaults (21
+ * kills over 3 runs, 4 sweeps at once, 2 of them started twice) gives the figures. Sweeps at once
+ * and duplicate starts in one JVM: ConcurrentSweepsTest.
  */
 class ChaosIT {
 
@@ -22,13 +22,13 @@ class ChaosIT {
   @TempDir Path dir;
 
   @Test
-  void killedDriversResumeWithEveryTrialRecordedOnceAndDuplicateStartsRefused() throws Exception {
+  void aKilledDriverIsResumedWithEveryTrialRecordedOnce() throws Exception {
     Process p =
         new ProcessBuilder(
                 "bash",
                 ROOT.resolve("jobs/chaos").toString(),
                 "--kills",
-                "2",
+                "1",
                 "--runs",
                 "1",
                 "--concurrent",
@@ -48,11 +48,15 @@ class ChaosIT {
     String log = Files.readString(dir.resolve("chaos.log"));
     assertThat(p.exitValue()).as(log).isZero();
     assertThat(log)
-        .contains("kills survived: 2 (")
+        .contains("kills survived: 1 (")
         .contains("trials lost: 0, duplicates: 0, runs not done: 0")
         .contains("all invariants hold");
-    // the run was resumed after each kill: three launches, the last one ran it to the end
+    // the run was resumed after the kill by the same command line, which ran it to the end
     assertThat(Files.readString(dir.resolve("ends"))).isEqualTo("chaos-0 exit 0\n");
-    assertThat(Files.readString(dir.resolve("kills")).lines()).hasSize(2);
+    assertThat(Files.readString(dir.resolve("kills")).lines()).hasSize(1);
+    // through the launcher, a whole sweep prints none of Spark's known-harmless warnings (the
+    // bundled conf/log4j2.properties drops them), so that a new one is looked at
+    assertThat(Files.readString(dir.resolve("chaos-0.2.err")).lines())
+        .noneMatch(l -> l.contains(" WARN "));
   }
 }

@@ -117,7 +117,7 @@ class ClusterIT {
   }
 
   @Test
-  void tinyTrainOnBothExecutorsCheckpointsForAnEnsemble() throws Exception {
+  void tinyTrainOnBothExecutorsWritesItsCheckpoints() throws Exception {
     Path wh = dir.resolve("wh-train");
     List<String> args =
         new ArrayList<>(
@@ -151,15 +151,7 @@ class ClusterIT {
     assertThat(rows.stream().map(r -> r.<String>getAs("device")).distinct().toList())
         .containsExactlyInAnyOrder("cpu (1 thread) on executor 0", "cpu (1 thread) on executor 1");
 
-    Submission e =
-        submit(
-            List.of("ensemble", "--train-run", "t", "--warehouse", wh.toString(), "--run-id", "e"),
-            line -> {});
-    assertThat(e.exit()).as(e.err()).isZero();
-    Row ensemble = tables.read(Tables.ENSEMBLES).where("run_id = 'e'").first();
-    assertThat(ensemble.<Long>getAs("params"))
-        .isEqualTo(rows.get(0).<Long>getAs("params") + rows.get(1).<Long>getAs("params"));
-    assertThat(ensemble.<Double>getAs("test_top1")).isBetween(0.0, 1.0);
+    // an ensemble of them through mood-nas-submit: AirflowDagIT
   }
 
   @Test

@@ -41,7 +41,7 @@ class CandidatesTest {
                 Trials.ok(0.0, 3.0, 1.0, REGISTRY.get("PC_DARTS_cifar")),
                 Trials.ok(0.03, 3.5, 1.8, REGISTRY.get("DARTS_V2"))),
             true);
-    assertThat(c).extracting(EvalCandidate::arch).containsExactly("l2_loss_1e01", "l2_loss_0");
+    assertThat(c).extracting(EvalCandidate::arch).containsExactly("l2_loss_1e01", "l2_loss_0e00");
     assertThat(c).extracting(EvalCandidate::sourceRunId).containsOnly("s");
     assertThat(c.get(1).genotype()).isEqualTo(REGISTRY.get("PC_DARTS_cifar"));
   }

@@ -20,9 +20,10 @@ class SearchedTrialsTest {
 
   @Test
   void namesEveryOkTrialByItsNuWithTheFrontFirst() {
+    // 0.2 and 0.15 both round to 0.2 at one digit and take two; 0.1 is apart at one
     assertThat(SearchedTrials.of(TRIALS))
         .extracting(SearchedTrials.Named::name)
-        .containsExactly("l2_loss_20e02", "l2_loss_10e02", "l2_loss_0", "l2_loss_15e02");
+        .containsExactly("l2_loss_20e02", "l2_loss_1e01", "l2_loss_0e00", "l2_loss_15e02");
   }
 
   @Test

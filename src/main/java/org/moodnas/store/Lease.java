@@ -67,7 +67,7 @@ public final class Lease implements AutoCloseable {
 
   private void beatOrNotice() {
     try {
-      if (leases.highestGeneration(holder.runId()) > generation) {
+      if (leases.takenOver(fs, holder.runId(), generation)) {
         lost = true;
         heartbeat.shutdown();
         onLost.accept(
@@ -77,7 +77,7 @@ public final class Lease implements AutoCloseable {
         return;
       }
       beat();
-    } catch (IOException | UncheckedIOException e) {
+    } catch (IOException e) {
       // a missed heartbeat is tolerated; TIMEOUT spans several
     }
   }

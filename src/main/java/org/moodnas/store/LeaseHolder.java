@@ -3,6 +3,7 @@ package org.moodnas.store;
 import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -32,10 +33,14 @@ public record LeaseHolder(
     if (!host.equals(thisHost)) {
       return true;
     }
-    return ProcessHandle.of(pid)
-        .flatMap(p -> p.info().startInstant())
-        .map(start -> Math.abs(start.toEpochMilli() - processStartedAt.toEpochMilli()) < 2_000)
-        .orElse(ProcessHandle.of(pid).isPresent());
+    Optional<ProcessHandle> process = ProcessHandle.of(pid);
+    return process.isPresent()
+        && process
+            .get()
+            .info()
+            .startInstant()
+            .map(start -> Math.abs(start.toEpochMilli() - processStartedAt.toEpochMilli()) < 2_000)
+            .orElse(true);
   }
 
   static String hostName() {

@@ -5,7 +5,9 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -17,10 +19,10 @@ import org.apache.hadoop.fs.Path;
  * Run leases: one driver writes a run at a time, and a run whose driver died shows as lost. Files
  * under {@code <warehouse>/_leases/<run>/}, not a Delta table, so that heartbeats cost no commits:
  * {@code <generation>.lease} holds the holder, created exclusively (of two drivers taking the same
- * generation one wins), and {@code <generation>.beat} is rewritten every {@link #HEARTBEAT}; its
- * modification time is the heartbeat. The highest generation counts. It is alive while its
- * heartbeat is younger than {@link #TIMEOUT}, unless its holder ran on this host and its process is
- * gone.
+ * generation one wins), and {@code <generation>.beat} is rewritten six times per {@link #TIMEOUT};
+ * its modification time is the heartbeat. The highest generation counts. It is alive while its
+ * heartbeat is younger than the timeout, unless its holder ran on this host and its process is gone
+ * (a driver killed on this host is lost at once, so its run can be resumed without waiting).
  */
 public final class Leases {
 
@@ -145,9 +147,12 @@ public final class Leases {
     if (!fs.exists(folder)) {
       return Optional.empty();
     }
+    // one listing gives the generations and the modification times (the heartbeat)
+    Map<String, FileStatus> files = new HashMap<>();
     long generation = 0;
     for (FileStatus f : fs.listStatus(folder)) {
       String name = f.getPath().getName();
+      files.put(name, f);
       if (name.endsWith(LEASE)) {
         generation = Math.max(generation, Long.parseLong(name.substring(0, name.length() - 6)));
       }
@@ -155,13 +160,12 @@ public final class Leases {
     if (generation == 0) {
       return Optional.empty();
     }
-    Path lease = new Path(folder, name(generation, LEASE));
-    Path beat = new Path(folder, name(generation, BEAT));
+    FileStatus lease = files.get(name(generation, LEASE));
+    FileStatus beat = files.get(name(generation, BEAT));
+    long beatAt = beat == null ? 0 : beat.getModificationTime();
+    Instant heartbeat = Instant.ofEpochMilli(Math.max(beatAt, lease.getModificationTime()));
     try {
-      long beatAt = fs.exists(beat) ? fs.getFileStatus(beat).getModificationTime() : 0;
-      FileStatus leaseFile = fs.getFileStatus(lease);
-      Instant heartbeat = Instant.ofEpochMilli(Math.max(beatAt, leaseFile.getModificationTime()));
-      return Optional.of(new State(generation, LeaseFile.decode(fs, lease), heartbeat));
+      return Optional.of(new State(generation, LeaseFile.decode(fs, lease.getPath()), heartbeat));
     } catch (java.io.FileNotFoundException e) {
       return Optional.empty(); // released while we looked
     }
@@ -179,8 +183,9 @@ public final class Leases {
     }
   }
 
-  long highestGeneration(String runId) {
-    return latest(runId).map(State::generation).orElse(0L);
+  /** True once another driver took generation + 1 of the run's lease. */
+  boolean takenOver(FileSystem fs, String runId, long generation) throws IOException {
+    return fs.exists(file(runId, generation + 1, LEASE));
   }
 
   FileSystem fs() throws IOException {

@@ -96,7 +96,9 @@ public final class Warehouse {
    */
   public void registerViews() {
     for (Tables t : Tables.values()) {
-      read(t).createOrReplaceTempView(t.tableName());
+      if (t != Tables.RUNS) {
+        read(t).createOrReplaceTempView(t.tableName());
+      }
     }
     Object[] live = new Leases(this).liveRunIds().toArray();
     Column running = col("status").equalTo(RunStatus.RUNNING.toString());

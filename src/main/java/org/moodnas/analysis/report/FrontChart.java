@@ -1,0 +1,157 @@
+package org.moodnas.analysis.report;
+
+import java.awt.BasicStroke;
+import java.awt.geom.Ellipse2D;
+import java.util.Comparator;
+import java.util.List;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.LogAxis;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.NumberTickUnit;
+import org.jfree.chart.axis.ValueAxis;
+import org.jfree.chart.labels.ItemLabelAnchor;
+import org.jfree.chart.labels.ItemLabelPosition;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.chart.ui.TextAnchor;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
+
+/**
+ * The Pareto scatter: dominated points stay on the chart, lighter, because how far they fall behind
+ * the front is what a reader compares; the front is joined in x order so its trade-off reads as a
+ * curve.
+ */
+final class FrontChart {
+
+  private static final int FRONT = 0;
+  private static final int DOMINATED = 1;
+
+  private FrontChart() {}
+
+  static JFreeChart chart(
+      String title,
+      String xLabel,
+      String yLabel,
+      List<LabeledPoint> points,
+      boolean labels,
+      boolean logX) {
+    List<LabeledPoint> drawable =
+        points.stream()
+            .filter(LabeledPoint::drawable)
+            .sorted(Comparator.comparingDouble(LabeledPoint::x))
+            .toList();
+    List<LabeledPoint> front = drawable.stream().filter(LabeledPoint::onFront).toList();
+    List<LabeledPoint> dominated = drawable.stream().filter(p -> !p.onFront()).toList();
+    XYSeriesCollection data = new XYSeriesCollection();
+    data.addSeries(series("Pareto front", front));
+    data.addSeries(series("dominated", dominated));
+    boolean log = logX && !drawable.isEmpty() && drawable.stream().allMatch(p -> p.x() > 0);
+    List<List<LabeledPoint>> bySeries = List.of(front, dominated);
+    double span = span(drawable, log);
+    List<boolean[]> below =
+        List.of(labelsBelow(front, log, span), labelsBelow(dominated, log, span));
+    XYLineAndShapeRenderer r = renderer(below);
+    XYPlot plot = new XYPlot(data, xAxis(xLabel, log, span), yAxis(yLabel), r);
+    JFreeChart chart = new JFreeChart(title, plot);
+    ChartStyle.apply(chart);
+    if (labels) {
+      r.setDefaultItemLabelGenerator((d, s, i) -> bySeries.get(s).get(i).label());
+      r.setDefaultItemLabelFont(ChartStyle.LABEL_FONT);
+      r.setDefaultItemLabelPaint(ChartStyle.TEXT);
+      r.setDefaultItemLabelsVisible(true);
+    }
+    if (drawable.isEmpty()) {
+      ChartStyle.subtitle(chart, "no data");
+    } else if (logX && !log) {
+      ChartStyle.subtitle(chart, "linear x axis: some x ≤ 0");
+    }
+    return chart;
+  }
+
+  private static XYSeries series(String name, List<LabeledPoint> points) {
+    XYSeries s = new XYSeries(name, false, true);
+    points.forEach(p -> s.add(p.x(), p.y()));
+    return s;
+  }
+
+  private static double position(LabeledPoint p, boolean log) {
+    return log ? Math.log10(p.x()) : p.x();
+  }
+
+  private static double span(List<LabeledPoint> sorted, boolean log) {
+    return sorted.isEmpty()
+        ? 0
+        : position(sorted.get(sorted.size() - 1), log) - position(sorted.get(0), log);
+  }
+
+  /**
+   * Which labels go below their point: a label whose point is within 6 % of the x range of the
+   * previous one, whose label is above, goes below, so neighbours' labels do not print over each
+   * other.
+   */
+  private static boolean[] labelsBelow(List<LabeledPoint> sorted, boolean log, double span) {
+    boolean[] below = new boolean[sorted.size()];
+    for (int i = 1; i < sorted.size(); i++) {
+      double gap = position(sorted.get(i), log) - position(sorted.get(i - 1), log);
+      below[i] = !below[i - 1] && gap < 0.06 * span;
+    }
+    return below;
+  }
+
+  /** Margins leave room for the labels above the highest and beside the outermost points. */
+  private static ValueAxis xAxis(String label, boolean log, double decades) {
+    ValueAxis axis;
+    if (log) {
+      LogAxis logAxis = new LogAxis(label);
+      logAxis.setSmallestValue(Double.MIN_NORMAL);
+      // Plain numbers (0.01, not 10 to the power -2.0 in tiny type), one tick per decade.
+      logAxis.setNumberFormatOverride(new PlainNumberFormat());
+      if (decades >= 2) {
+        logAxis.setTickUnit(new NumberTickUnit(1));
+      }
+      axis = logAxis;
+    } else {
+      NumberAxis linear = new NumberAxis(label);
+      linear.setAutoRangeIncludesZero(false);
+      axis = linear;
+    }
+    axis.setLowerMargin(0.06);
+    axis.setUpperMargin(0.06);
+    return axis;
+  }
+
+  private static ValueAxis yAxis(String label) {
+    NumberAxis axis = new NumberAxis(label);
+    axis.setAutoRangeIncludesZero(false);
+    axis.setLowerMargin(0.06);
+    axis.setUpperMargin(0.12);
+    return axis;
+  }
+
+  private static XYLineAndShapeRenderer renderer(List<boolean[]> below) {
+    ItemLabelPosition above =
+        new ItemLabelPosition(ItemLabelAnchor.OUTSIDE12, TextAnchor.BOTTOM_CENTER);
+    ItemLabelPosition under =
+        new ItemLabelPosition(ItemLabelAnchor.OUTSIDE6, TextAnchor.TOP_CENTER);
+    XYLineAndShapeRenderer r =
+        new XYLineAndShapeRenderer() {
+          @Override
+          public ItemLabelPosition getPositiveItemLabelPosition(int series, int item) {
+            return below.get(series)[item] ? under : above;
+          }
+        };
+    r.setSeriesLinesVisible(FRONT, true);
+    r.setSeriesLinesVisible(DOMINATED, false);
+    r.setSeriesPaint(FRONT, ChartStyle.FRONT);
+    r.setSeriesPaint(DOMINATED, ChartStyle.DOMINATED);
+    r.setDefaultStroke(new BasicStroke(2f));
+    r.setSeriesShape(FRONT, new Ellipse2D.Double(-5, -5, 10, 10));
+    r.setSeriesShape(DOMINATED, new Ellipse2D.Double(-4.5, -4.5, 9, 9));
+    // The theme clears auto-populated paints and strokes: these two are fixed.
+    r.setAutoPopulateSeriesPaint(false);
+    r.setAutoPopulateSeriesStroke(false);
+    r.setAutoPopulateSeriesShape(false);
+    return r;
+  }
+}

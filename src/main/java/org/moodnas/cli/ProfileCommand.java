@@ -3,19 +3,25 @@ package org.moodnas.cli;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintWriter;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.moodnas.core.DeviceSpec;
+import org.moodnas.core.Latency;
+import org.moodnas.core.LatencySpec;
+import org.moodnas.core.ProfileRecord;
 import org.moodnas.nn.eval.NetworkSpec;
-import org.moodnas.profile.Profile;
 import org.moodnas.profile.Profiler;
 import org.moodnas.space.Genotype;
 import org.moodnas.space.GenotypeRegistry;
+import org.moodnas.store.Profiles;
+import org.moodnas.store.Warehouse;
 import org.moodnas.train.Devices;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -27,7 +33,9 @@ import picocli.CommandLine.Spec;
     description = {
       "Parameters (auxiliary head excluded, and included), model size in MB (params / 1e6),",
       "FLOPs (multiply-accumulates of conv and linear layers for one image, auxiliary head",
-      "excluded) and, with --latency, the median milliseconds of one forward pass."
+      "excluded) and, with --latency, the mean milliseconds of one forward pass as the published",
+      "tables measured it: the network without batch normalization, --warmup passes, then the",
+      "mean of --runs. --record also writes the rows to the warehouse's profiles table."
     })
 final class ProfileCommand implements Callable<Integer> {
 
@@ -74,13 +82,21 @@ final class ProfileCommand implements Callable<Integer> {
       description = "cifar (3×32×32 input, CIFAR stem) or imagenet (3×224×224, ImageNet stem)")
   Network network = Network.cifar;
 
-  @Option(names = "--latency", description = "also measure forward latency")
+  @Option(
+      names = "--latency",
+      description = "also measure latency: the network without batch normalization, mean of --runs")
   boolean latency;
 
   @Option(
       names = {"--batch-size", "--batch_size"},
-      description = "images per forward pass when measuring latency")
-  int batchSize = 1;
+      description = "images per forward pass when measuring latency (default: 1 on cpu, 8 on gpu)")
+  Integer batchSize;
+
+  @Option(names = "--warmup", description = "unmeasured forward passes before the timed ones")
+  int warmup = LatencySpec.DEFAULT_WARMUP;
+
+  @Option(names = "--runs", description = "timed forward passes; latency is their mean")
+  int runs = LatencySpec.DEFAULT_RUNS;
 
   @Option(names = "--device", converter = Converters.Device.class, description = "cpu or gpu:N")
   DeviceSpec device = DeviceSpec.CPU;
@@ -88,15 +104,49 @@ final class ProfileCommand implements Callable<Integer> {
   @Option(names = "--format", description = "table or json")
   Format format = Format.table;
 
+  @Option(
+      names = "--record",
+      description = "also record the rows in the warehouse's profiles table (once per key)")
+  boolean record;
+
+  @Mixin SparkOptions sparkOptions;
+
   @Override
   public Integer call() throws JsonProcessingException {
     Map<String, Genotype> genotypes = selected();
-    // Every setting is checked before the first line is printed.
+    // Every setting is checked before the first line is printed or recorded.
     Map<String, NetworkSpec> nets = new LinkedHashMap<>();
     genotypes.forEach((name, g) -> nets.put(name, spec(g)));
+    LatencySpec timing =
+        new LatencySpec(
+            device,
+            batchSize == null ? LatencySpec.defaultBatchSize(device) : batchSize,
+            warmup,
+            runs);
     if (latency) {
       Devices.requireVisible(device);
     }
+    Profiles table = null;
+    if (record) {
+      Warehouse wh = sparkOptions.warehouse();
+      wh.checkWritable();
+      table = new Profiles(wh);
+    }
+    List<ProfileRecord> rows = profile(nets, latency ? timing : null);
+    if (table != null) {
+      table.record(rows);
+      PrintWriter err = spec.commandLine().getErr();
+      err.printf(
+          "%d profile(s) recorded in %s (a row recorded before is not repeated)%n",
+          rows.size(), table.where());
+      err.flush();
+    }
+    return 0;
+  }
+
+  /** Profiles and prints each network as it is done; latency shows its progress on stderr. */
+  private List<ProfileRecord> profile(Map<String, NetworkSpec> nets, LatencySpec timing)
+      throws JsonProcessingException {
     Profiler profiler = new Profiler();
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
@@ -105,31 +155,34 @@ final class ProfileCommand implements Callable<Integer> {
           "%-34s %10s %16s %8s %12s%s%n",
           "NAME", "PARAMS", "PARAMS_WITH_AUX", "SIZE_MB", "FLOPS", latency ? "   LATENCY_MS" : "");
     }
+    List<ProfileRecord> rows = new ArrayList<>();
     int done = 0;
     for (Map.Entry<String, NetworkSpec> e : nets.entrySet()) {
-      NetworkSpec net = e.getValue();
-      Profile p = profiler.count(net);
-      if (latency) {
+      if (timing != null) {
         // latency takes seconds to minutes per network: say what is being timed
         err.printf(
-            "[%d/%d] %s: latency on %s, batch %d …%n",
-            done + 1, nets.size(), e.getKey(), device, batchSize);
+            "[%d/%d] %s: latency on %s, batch %d, mean of %d runs after %d warm-ups …%n",
+            done + 1,
+            nets.size(),
+            e.getKey(),
+            device,
+            timing.batchSize(),
+            timing.runs(),
+            timing.warmup());
         err.flush();
-        p =
-            p.withLatency(
-                profiler.latencyMs(net, Devices.of(device), batchSize),
-                device.toString(),
-                batchSize);
       }
+      String name = selection.genotypeJson == null ? e.getKey() : null;
+      ProfileRecord p = profiler.profile(e.getValue(), name, timing, ProfileRecord.PROFILE_SOURCE);
+      rows.add(p);
       print(out, e.getKey(), p);
       out.flush();
       done++;
-      if (nets.size() > 1 && !latency) {
+      if (nets.size() > 1 && timing == null) {
         err.printf("[%d/%d] %s%n", done, nets.size(), e.getKey());
         err.flush();
       }
     }
-    return 0;
+    return rows;
   }
 
   private Map<String, Genotype> selected() {
@@ -147,17 +200,15 @@ final class ProfileCommand implements Callable<Integer> {
   }
 
   private NetworkSpec spec(Genotype g) {
-    if (batchSize < 1) {
-      throw new IllegalArgumentException("--batch-size must be ≥ 1, got " + batchSize);
-    }
     return switch (network) {
       case cifar -> NetworkSpec.cifar(g, initChannels, layers, classes, false);
       case imagenet -> NetworkSpec.imagenet(g, initChannels, layers, classes, false);
     };
   }
 
-  private void print(PrintWriter out, String name, Profile p) throws JsonProcessingException {
+  private void print(PrintWriter out, String name, ProfileRecord p) throws JsonProcessingException {
     String latencyKey = device.gpu() ? "latency_gpu_ms" : "latency_cpu_ms";
+    Latency l = p.latency();
     if (format == Format.json) {
       Map<String, Object> row = new LinkedHashMap<>();
       row.put("name", name);
@@ -168,9 +219,12 @@ final class ProfileCommand implements Callable<Integer> {
       row.put("init_channels", initChannels);
       row.put("layers", layers);
       row.put("classes", classes);
-      if (p.latencyMs() != null) {
-        row.put(latencyKey, p.latencyMs());
-        row.put("batch_size", p.batchSize());
+      if (l != null) {
+        row.put(latencyKey, l.meanMs());
+        row.put("batch_size", l.spec().batchSize());
+        row.put("warmup", l.spec().warmup());
+        row.put("runs", l.spec().runs());
+        row.put("device", l.device());
       }
       out.println(new ObjectMapper().writeValueAsString(row));
     } else {
@@ -181,7 +235,7 @@ final class ProfileCommand implements Callable<Integer> {
           p.paramsWithAux(),
           p.paramSizeMb(),
           p.flops(),
-          p.latencyMs() == null ? "" : String.format("   %11.2f", p.latencyMs()));
+          l == null ? "" : String.format("   %11.2f", l.meanMs()));
     }
   }
 }

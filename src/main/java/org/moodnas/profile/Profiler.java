@@ -8,29 +8,18 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.initializer.ConstantInitializer;
-import java.util.Arrays;
+import java.time.Instant;
+import org.moodnas.core.DeviceSpec;
+import org.moodnas.core.Latency;
+import org.moodnas.core.LatencySpec;
+import org.moodnas.core.NetworkKind;
+import org.moodnas.core.ProfileRecord;
 import org.moodnas.nn.eval.EvalNetwork;
 import org.moodnas.nn.eval.NetworkSpec;
 import org.moodnas.nn.ops.TorchRandom;
 
 /** Builds a network from its spec and measures its parameters, FLOPs and, on request, latency. */
 public final class Profiler {
-
-  private final int warmup;
-  private final int repeats;
-
-  /** Latency = median over {@code repeats} forward passes after {@code warmup} unmeasured ones. */
-  public Profiler(int warmup, int repeats) {
-    if (warmup < 0 || repeats < 1) {
-      throw new IllegalArgumentException("warm-up must be ≥ 0 and repeats ≥ 1");
-    }
-    this.warmup = warmup;
-    this.repeats = repeats;
-  }
-
-  public Profiler() {
-    this(5, 20);
-  }
 
   /** Parameters and FLOPs (one image, auxiliary head excluded from both). */
   public Profile count(NetworkSpec spec) {
@@ -43,39 +32,71 @@ public final class Profiler {
       net.initialize(manager, DataType.FLOAT32, withHead.inputShape(1));
       long params = ComplexityCounter.params(net, false);
       long withAux = ComplexityCounter.params(net, true);
-      return new Profile(params, withAux, ComplexityCounter.flops(net), null, null, 1);
+      return new Profile(params, withAux, ComplexityCounter.flops(net));
     }
   }
 
-  /** Median milliseconds of one inference forward pass on {@code device} at {@code batchSize}. */
-  public double latencyMs(NetworkSpec spec, Device device, int batchSize) {
-    if (batchSize < 1) {
-      throw new IllegalArgumentException("batch size must be ≥ 1, got " + batchSize);
-    }
-    try (NDManager manager = NDManager.newBaseManager(device)) {
-      EvalNetwork net = spec.build();
+  /**
+   * Mean milliseconds of one inference forward pass, as the published tables measured it: the
+   * network without its batch normalizations and auxiliary head, {@code warmup} unmeasured passes,
+   * then the mean of {@code runs}, each pass in its own sub-manager and waited for by reading the
+   * logits. Runs on the calling thread with its PyTorch threads.
+   */
+  public double latencyMs(NetworkSpec spec, LatencySpec latency) {
+    NetworkSpec timed = spec.withAuxiliary(false).withoutBatchNorm();
+    int batch = latency.batchSize();
+    try (NDManager manager = NDManager.newBaseManager(device(latency.device()))) {
+      EvalNetwork net = timed.build();
       NDArray input =
           TorchRandom.draw(
               () -> {
-                net.initialize(manager, DataType.FLOAT32, spec.inputShape(batchSize));
-                return manager.randomNormal(spec.inputShape(batchSize));
+                net.initialize(manager, DataType.FLOAT32, timed.inputShape(batch));
+                return manager.randomNormal(timed.inputShape(batch));
               });
       ParameterStore store = new ParameterStore(manager, false);
-      double[] times = new double[repeats];
-      for (int i = 0; i < warmup + repeats; i++) {
+      double totalMs = 0;
+      for (int i = 0; i < latency.warmup() + latency.runs(); i++) {
         try (NDManager step = manager.newSubManager()) {
           input.tempAttach(step);
           long start = System.nanoTime();
           NDList out = net.forward(store, new NDList(input), false);
           out.head().toFloatArray(); // waits for the device
-          if (i >= warmup) {
-            times[i - warmup] = (System.nanoTime() - start) / 1e6;
+          if (i >= latency.warmup()) {
+            totalMs += (System.nanoTime() - start) / 1e6;
           }
         }
       }
-      Arrays.sort(times);
-      int mid = repeats / 2;
-      return repeats % 2 == 1 ? times[mid] : (times[mid - 1] + times[mid]) / 2;
+      return totalMs / latency.runs();
     }
+  }
+
+  /**
+   * A profiles row for the network {@code spec} builds: its counts and, unless {@code latency} is
+   * null, its latency measured here and now.
+   */
+  public ProfileRecord profile(NetworkSpec spec, String name, LatencySpec latency, String source) {
+    Profile counts = count(spec);
+    Latency measured =
+        latency == null
+            ? null
+            : new Latency(
+                latencyMs(spec, latency), latency, DeviceDescription.of(latency.device()));
+    return new ProfileRecord(
+        spec.genotype(),
+        name,
+        NetworkKind.valueOf(spec.kind().name()),
+        spec.initChannels(),
+        spec.layers(),
+        spec.classes(),
+        counts.params(),
+        counts.paramsWithAux(),
+        counts.flops(),
+        measured,
+        source,
+        Instant.now());
+  }
+
+  private static Device device(DeviceSpec spec) {
+    return spec.gpu() ? Device.gpu(spec.index()) : Device.cpu();
   }
 }

@@ -117,7 +117,28 @@ public enum Tables {
           .add("batch_size", DataTypes.IntegerType, false)
           .add("gpu_mb", DataTypes.DoubleType, false)
           .add("source", DataTypes.StringType, false)
-          .add("measured_at", DataTypes.TimestampType, true));
+          .add("measured_at", DataTypes.TimestampType, true)),
+  PROFILES(
+      new StructType()
+          .add("genotype_hash", DataTypes.StringType, false)
+          .add("name", DataTypes.StringType, true)
+          .add("genotype", DataTypes.StringType, false)
+          .add("network", DataTypes.StringType, false)
+          .add("init_channels", DataTypes.IntegerType, false)
+          .add("layers", DataTypes.IntegerType, false)
+          .add("classes", DataTypes.IntegerType, false)
+          .add("params", DataTypes.LongType, false)
+          .add("params_with_aux", DataTypes.LongType, false)
+          .add("param_size_mb", DataTypes.DoubleType, false)
+          .add("flops", DataTypes.LongType, false)
+          .add("latency_ms", DataTypes.DoubleType, true)
+          .add("latency_device", DataTypes.StringType, true)
+          .add("batch_size", DataTypes.IntegerType, true)
+          .add("warmup", DataTypes.IntegerType, true)
+          .add("runs", DataTypes.IntegerType, true)
+          .add("device", DataTypes.StringType, true)
+          .add("source", DataTypes.StringType, false)
+          .add("measured_at", DataTypes.TimestampType, false));
 
   private final StructType schema;
 

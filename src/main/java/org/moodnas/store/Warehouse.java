@@ -55,6 +55,44 @@ public final class Warehouse {
    * before. Every row must name exactly the table's columns.
    */
   void append(Tables table, List<Map<String, Object>> rows, String key) {
+    Dataset<Row> frame = frame(table, rows);
+    // The first writers of a new warehouse race to create each table: retried (CommitRetry).
+    CommitRetry.run(
+        () ->
+            frame
+                .write()
+                .format("delta")
+                .mode("append")
+                .option("txnAppId", table.tableName() + "/" + key)
+                .option("txnVersion", 0)
+                .save(path(table)));
+  }
+
+  /**
+   * Inserts the rows whose {@code key} columns equal no recorded row's (null equals null), and of
+   * rows with equal keys only one: a Delta MERGE that inserts when not matched, so that writers at
+   * once never record a key twice (a MERGE that lost the race to another commit is retried against
+   * the new table). The table is created, empty, when absent.
+   */
+  void insertNew(Tables table, List<Map<String, Object>> rows, List<String> key) {
+    Dataset<Row> frame = frame(table, rows).dropDuplicates(key.toArray(String[]::new));
+    String matches = String.join(" AND ", key.stream().map(k -> "t." + k + " <=> s." + k).toList());
+    CommitRetry.run(
+        () -> {
+          if (!exists(table)) {
+            frame.limit(0).write().format("delta").mode("append").save(path(table));
+          }
+          DeltaTable.forPath(spark, path(table))
+              .as("t")
+              .merge(frame.as("s"), matches)
+              .whenNotMatched()
+              .insertAll()
+              .execute();
+        });
+  }
+
+  /** Rows given as column → value as a frame of the table's schema; each must name its columns. */
+  private Dataset<Row> frame(Tables table, List<Map<String, Object>> rows) {
     StructType schema = table.schema();
     List<Row> out = new ArrayList<>(rows.size());
     for (Map<String, Object> row : rows) {
@@ -68,17 +106,7 @@ public final class Warehouse {
       }
       out.add(RowFactory.create(values));
     }
-    Dataset<Row> frame = spark.createDataFrame(out, schema);
-    // The first writers of a new warehouse race to create each table: retried (CommitRetry).
-    CommitRetry.run(
-        () ->
-            frame
-                .write()
-                .format("delta")
-                .mode("append")
-                .option("txnAppId", table.tableName() + "/" + key)
-                .option("txnVersion", 0)
-                .save(path(table)));
+    return spark.createDataFrame(out, schema);
   }
 
   /** The table, or an empty frame of its schema when it was never written. */

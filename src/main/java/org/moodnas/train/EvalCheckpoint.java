@@ -99,7 +99,8 @@ public record EvalCheckpoint(
               h.get("auxiliary").asBoolean(),
               NetworkSpec.Kind.valueOf(h.get("kind").asText()),
               h.get("input_channels").asInt(),
-              h.get("image_size").asInt());
+              h.get("image_size").asInt(),
+              true);
       Normalization norm =
           new Normalization(
               JSON.treeToValue(h.get("mean"), float[].class),

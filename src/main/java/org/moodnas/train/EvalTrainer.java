@@ -117,7 +117,8 @@ public final class EvalTrainer {
         spec.auxiliary(),
         data.kind() == DatasetKind.IMAGENET ? NetworkSpec.Kind.IMAGENET : NetworkSpec.Kind.CIFAR,
         train.channels(),
-        feed.imageSize(train));
+        feed.imageSize(train),
+        true);
   }
 
   private static double[] evaluate(EvalSteps steps, DataFeed feed, ImageSet set) {

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.moodnas.nn.eval.DropPath;
 import org.moodnas.nn.ops.FactorizedReduce;
 import org.moodnas.nn.ops.Identity;
+import org.moodnas.nn.ops.Norm;
 import org.moodnas.nn.ops.Operations;
 import org.moodnas.nn.ops.Pooling;
 import org.moodnas.space.Primitive;
@@ -55,22 +56,27 @@ class OpsTest {
   void everyPrimitiveKeepsShapeAtStrideOneAndHalvesItAtStrideTwo() {
     for (Primitive p : Primitive.values()) {
       NDArray x = manager.randomNormal(new Shape(2, 8, 8, 8));
-      assertThat(run(Operations.create(p, 8, 1, true), x, true).getShape())
+      assertThat(run(Operations.create(p, 8, 1, Norm.AFFINE), x, true).getShape())
           .as(p.opName())
           .isEqualTo(new Shape(2, 8, 8, 8));
-      assertThat(run(Operations.create(p, 8, 2, true), x, true).getShape())
+      assertThat(run(Operations.create(p, 8, 2, Norm.AFFINE), x, true).getShape())
           .as(p.opName() + " stride 2")
           .isEqualTo(new Shape(2, 8, 4, 4));
     }
-    assertThat(Operations.create(Primitive.SKIP_CONNECT, 8, 1, true)).isInstanceOf(Identity.class);
-    assertThat(Operations.create(Primitive.SKIP_CONNECT, 8, 2, true))
+    assertThat(Operations.create(Primitive.SKIP_CONNECT, 8, 1, Norm.AFFINE))
+        .isInstanceOf(Identity.class);
+    assertThat(Operations.create(Primitive.SKIP_CONNECT, 8, 2, Norm.AFFINE))
         .isInstanceOf(FactorizedReduce.class);
   }
 
   @Test
   void noneIsZeroAndIdentityIsTheInput() {
     NDArray x = manager.randomNormal(new Shape(1, 4, 6, 6));
-    assertThat(run(Operations.create(Primitive.NONE, 4, 2, true), x, false).abs().sum().getFloat())
+    assertThat(
+            run(Operations.create(Primitive.NONE, 4, 2, Norm.AFFINE), x, false)
+                .abs()
+                .sum()
+                .getFloat())
         .isZero();
     assertThat(run(new Identity(), x, false).contentEquals(x)).isTrue();
   }

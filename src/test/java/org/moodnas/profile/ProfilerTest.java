@@ -2,7 +2,9 @@ package org.moodnas.profile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ai.djl.Device;
+import ai.djl.nn.Block;
+import ai.djl.nn.norm.BatchNorm;
+import ai.djl.util.Pair;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -11,12 +13,16 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.moodnas.core.DeviceSpec;
+import org.moodnas.core.LatencySpec;
+import org.moodnas.core.NetworkKind;
+import org.moodnas.core.ProfileRecord;
 import org.moodnas.nn.eval.NetworkSpec;
 import org.moodnas.space.GenotypeRegistry;
 
 class ProfilerTest {
 
-  private final Profiler profiler = new Profiler(1, 3);
+  private final Profiler profiler = new Profiler();
   private final GenotypeRegistry registry = GenotypeRegistry.bundled();
 
   private Profile cifar10(String name) {
@@ -84,9 +90,40 @@ class ProfilerTest {
   }
 
   @Test
-  void latencyIsAPositiveMedian() {
+  void latencyIsAPositiveMeanOfTheNetworkWithoutBatchNorm() {
     NetworkSpec spec = NetworkSpec.cifar(registry.get("l2_loss_2e01"), 8, 5, 10, false);
-    double ms = profiler.latencyMs(spec, Device.cpu(), 2);
+    double ms = profiler.latencyMs(spec, new LatencySpec(DeviceSpec.CPU, 2, 1, 3));
     assertThat(ms).isPositive().isLessThan(60_000);
+  }
+
+  @Test
+  void theTimedNetworkHasNoBatchNormWhileCountsStayThoseOfTheTrainedNetwork() {
+    NetworkSpec spec = NetworkSpec.imagenet(registry.get("PC_DARTS_image"), 8, 5, 100, false);
+    assertThat(batchNorms(spec.build())).isPositive();
+    assertThat(batchNorms(spec.withoutBatchNorm().build())).isZero();
+    NetworkSpec cifar = NetworkSpec.cifar(registry.get("PC_DARTS_cifar"), 36, 20, 10, false);
+    assertThat(batchNorms(cifar.withoutBatchNorm().build())).isZero();
+    // Without BN the network has fewer parameters (BN's scale and shift) and the same FLOPs; a
+    // profile with latency still reports the counts of the network as trained.
+    Profile trained = profiler.count(cifar);
+    assertThat(profiler.count(cifar.withoutBatchNorm()).params()).isLessThan(trained.params());
+    assertThat(profiler.count(cifar.withoutBatchNorm()).flops()).isEqualTo(trained.flops());
+    NetworkSpec small = NetworkSpec.cifar(registry.get("PC_DARTS_cifar"), 8, 5, 10, false);
+    ProfileRecord p =
+        profiler.profile(small, "PC_DARTS_cifar", new LatencySpec(DeviceSpec.CPU, 1, 1, 2), "t");
+    assertThat(p.params()).isEqualTo(profiler.count(small).params());
+    assertThat(p.paramsWithAux()).isEqualTo(profiler.count(small).paramsWithAux());
+    assertThat(p.flops()).isEqualTo(profiler.count(small).flops());
+    assertThat(p.latency().meanMs()).isPositive();
+    assertThat(p.latency().device()).startsWith("cpu (");
+    assertThat(p.network()).isEqualTo(NetworkKind.CIFAR);
+  }
+
+  private static int batchNorms(Block block) {
+    int n = block instanceof BatchNorm ? 1 : 0;
+    for (Pair<String, Block> child : block.getChildren()) {
+      n += batchNorms(child.getValue());
+    }
+    return n;
   }
 }

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.moodnas.nn.ops.FactorizedReduce;
 import org.moodnas.nn.ops.Identity;
+import org.moodnas.nn.ops.Norm;
 import org.moodnas.nn.ops.Operations;
 import org.moodnas.nn.ops.ReLUConvBN;
 import org.moodnas.nn.ops.Scoped;
@@ -35,22 +36,27 @@ public final class Cell extends AbstractBlock {
   private final boolean reduction;
   private final DropPath dropPath;
 
-  /** {@code dropPath}: the network's, shared by its cells. */
+  /** {@code dropPath}: the network's, shared by its cells; {@code norm}: its operations' BN. */
   public Cell(
-      Genotype genotype, int c, boolean reduction, boolean reductionPrev, DropPath dropPath) {
+      Genotype genotype,
+      int c,
+      boolean reduction,
+      boolean reductionPrev,
+      DropPath dropPath,
+      Norm norm) {
     this.reduction = reduction;
     this.dropPath = dropPath;
     preprocess0 =
         addChildBlock(
             "preprocess0",
-            reductionPrev ? new FactorizedReduce(c, true) : new ReLUConvBN(c, 1, 1, 0, true));
-    preprocess1 = addChildBlock("preprocess1", new ReLUConvBN(c, 1, 1, 0, true));
+            reductionPrev ? new FactorizedReduce(c, norm) : new ReLUConvBN(c, 1, 1, 0, norm));
+    preprocess1 = addChildBlock("preprocess1", new ReLUConvBN(c, 1, 1, 0, norm));
     List<Edge> edges = reduction ? genotype.reduce() : genotype.normal();
     concat = reduction ? genotype.reduceConcat() : genotype.normalConcat();
     for (int i = 0; i < edges.size(); i++) {
       Edge e = edges.get(i);
       int stride = reduction && e.input() < 2 ? 2 : 1;
-      ops.add(addChildBlock("op" + i, Operations.create(e.op(), c, stride, true)));
+      ops.add(addChildBlock("op" + i, Operations.create(e.op(), c, stride, norm)));
       indices.add(e.input());
     }
   }

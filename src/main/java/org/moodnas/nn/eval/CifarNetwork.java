@@ -21,7 +21,7 @@ public final class CifarNetwork extends EvalNetwork {
     int stemChannels = STEM_MULTIPLIER * spec.initChannels();
     stem = new SequentialBlock();
     stem.add(Layers.conv(stemChannels, 3, 1, 1, 1, 1));
-    stem.add(Layers.batchNorm(true));
+    Layers.addNorm(stem, spec.norm());
     addChildBlock("stem", stem);
     // Two stride-2 reductions, each ceil(size/2).
     int auxSize = ceilHalf(ceilHalf(spec.imageSize()));

@@ -45,7 +45,7 @@ public abstract class EvalNetwork extends AbstractBlock {
       if (reduction) {
         cCurr *= 2;
       }
-      Cell cell = new Cell(spec.genotype(), cCurr, reduction, reductionPrev, dropPath);
+      Cell cell = new Cell(spec.genotype(), cCurr, reduction, reductionPrev, dropPath, spec.norm());
       cells.add(addChildBlock("cell" + i, cell));
       reductionPrev = reduction;
     }

@@ -24,15 +24,15 @@ public final class ImageNetNetwork extends EvalNetwork {
     int c = spec.initChannels();
     stem0 = new SequentialBlock();
     stem0.add(Layers.conv(c / 2, 3, 2, 1, 1, 1));
-    stem0.add(Layers.batchNorm(true));
+    Layers.addNorm(stem0, spec.norm());
     stem0.add(new Relu());
     stem0.add(Layers.conv(c, 3, 2, 1, 1, 1));
-    stem0.add(Layers.batchNorm(true));
+    Layers.addNorm(stem0, spec.norm());
     addChildBlock("stem0", stem0);
     stem1 = new SequentialBlock();
     stem1.add(new Relu());
     stem1.add(Layers.conv(c, 3, 2, 1, 1, 1));
-    stem1.add(Layers.batchNorm(true));
+    Layers.addNorm(stem1, spec.norm());
     addChildBlock("stem1", stem1);
     int size = spec.imageSize();
     for (int i = 0; i < 5; i++) { // 3 stem strides + 2 reduction cells

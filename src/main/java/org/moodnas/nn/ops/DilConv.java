@@ -5,11 +5,10 @@ import ai.djl.nn.SequentialBlock;
 /** Dilated separable convolution: ReLU → dilated depthwise conv → pointwise conv → BN. */
 public final class DilConv extends SequentialBlock {
 
-  public DilConv(
-      int cIn, int cOut, int kernel, int stride, int padding, int dilation, boolean affine) {
+  public DilConv(int cIn, int cOut, int kernel, int stride, int padding, int dilation, Norm norm) {
     add(new Relu());
     add(Layers.conv(cIn, kernel, stride, padding, dilation, cIn));
     add(Layers.pointwise(cOut));
-    add(Layers.batchNorm(affine));
+    Layers.addNorm(this, norm);
   }
 }

@@ -14,20 +14,21 @@ import ai.djl.util.PairList;
 
 /**
  * Halves the resolution without losing every other pixel: ReLU, then two stride-2 1×1 convolutions
- * (one on the input, one on the input shifted by one pixel) concatenated and batch-normalized.
+ * (one on the input, one on the input shifted by one pixel) concatenated and batch-normalized
+ * (unless the norm is none).
  */
 public final class FactorizedReduce extends AbstractBlock {
 
   private final Block relu;
   private final Block conv1;
   private final Block conv2;
-  private final Block bn;
+  private final Block bn; // null without batch normalization
 
-  public FactorizedReduce(int cOut, boolean affine) {
+  public FactorizedReduce(int cOut, Norm norm) {
     relu = addChildBlock("relu", new Relu());
     conv1 = addChildBlock("conv_1", Layers.conv(cOut / 2, 1, 2, 0, 1, 1));
     conv2 = addChildBlock("conv_2", Layers.conv(cOut / 2, 1, 2, 0, 1, 1));
-    bn = addChildBlock("bn", Layers.batchNorm(affine));
+    bn = norm == Norm.NONE ? null : addChildBlock("bn", Layers.batchNorm(norm == Norm.AFFINE));
   }
 
   @Override
@@ -36,7 +37,8 @@ public final class FactorizedReduce extends AbstractBlock {
     NDArray x = relu.forward(store, inputs, training).singletonOrThrow();
     NDArray a = conv1.forward(store, new NDList(x), training).singletonOrThrow();
     NDArray b = conv2.forward(store, new NDList(x.get(SHIFTED)), training).singletonOrThrow();
-    return bn.forward(store, new NDList(NDArrays.concat(new NDList(a, b), 1)), training);
+    NDList joined = new NDList(NDArrays.concat(new NDList(a, b), 1));
+    return bn == null ? joined : bn.forward(store, joined, training);
   }
 
   private static final NDIndex SHIFTED = new NDIndex(":, :, 1:, 1:");
@@ -47,7 +49,9 @@ public final class FactorizedReduce extends AbstractBlock {
     relu.initialize(manager, dataType, in);
     conv1.initialize(manager, dataType, in);
     conv2.initialize(manager, dataType, shifted(in));
-    bn.initialize(manager, dataType, getOutputShapes(inputShapes));
+    if (bn != null) {
+      bn.initialize(manager, dataType, getOutputShapes(inputShapes));
+    }
   }
 
   @Override

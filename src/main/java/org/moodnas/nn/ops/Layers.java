@@ -2,6 +2,7 @@ package org.moodnas.nn.ops;
 
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
+import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.norm.BatchNorm;
 
@@ -46,5 +47,12 @@ public final class Layers {
         .optCenter(affine)
         .optScale(affine)
         .build();
+  }
+
+  /** Ends {@code block} with the batch normalization {@code norm} says, if any. */
+  public static void addNorm(SequentialBlock block, Norm norm) {
+    if (norm != Norm.NONE) {
+      block.add(batchNorm(norm == Norm.AFFINE));
+    }
   }
 }

@@ -8,14 +8,14 @@ import ai.djl.nn.SequentialBlock;
  */
 public final class SepConv extends SequentialBlock {
 
-  public SepConv(int cIn, int cOut, int kernel, int stride, int padding, boolean affine) {
+  public SepConv(int cIn, int cOut, int kernel, int stride, int padding, Norm norm) {
     add(new Relu());
     add(Layers.conv(cIn, kernel, stride, padding, 1, cIn));
     add(Layers.pointwise(cIn));
-    add(Layers.batchNorm(affine));
+    Layers.addNorm(this, norm);
     add(new Relu());
     add(Layers.conv(cIn, kernel, 1, padding, 1, cIn));
     add(Layers.pointwise(cOut));
-    add(Layers.batchNorm(affine));
+    Layers.addNorm(this, norm);
   }
 }

@@ -14,6 +14,7 @@ import ai.djl.util.PairList;
 import java.util.ArrayList;
 import java.util.List;
 import org.moodnas.nn.ops.Layers;
+import org.moodnas.nn.ops.Norm;
 import org.moodnas.nn.ops.Operations;
 import org.moodnas.nn.ops.Pooling;
 import org.moodnas.nn.ops.Scoped;
@@ -36,7 +37,7 @@ public final class MixedOp extends AbstractBlock {
 
   public MixedOp(int c, int stride) {
     for (Primitive p : Primitive.SEARCH_SPACE) {
-      Block op = Operations.create(p, c / K, stride, false);
+      Block op = Operations.create(p, c / K, stride, Norm.FIXED);
       if (p == Primitive.MAX_POOL_3X3 || p == Primitive.AVG_POOL_3X3) {
         op = new SequentialBlock().add(op).add(Layers.batchNorm(false));
       }

@@ -13,6 +13,7 @@ import ai.djl.util.PairList;
 import java.util.ArrayList;
 import java.util.List;
 import org.moodnas.nn.ops.FactorizedReduce;
+import org.moodnas.nn.ops.Norm;
 import org.moodnas.nn.ops.ReLUConvBN;
 import org.moodnas.space.Primitive;
 
@@ -37,8 +38,10 @@ public final class SearchCell extends AbstractBlock {
     preprocess0 =
         addChildBlock(
             "preprocess0",
-            reductionPrev ? new FactorizedReduce(c, false) : new ReLUConvBN(c, 1, 1, 0, false));
-    preprocess1 = addChildBlock("preprocess1", new ReLUConvBN(c, 1, 1, 0, false));
+            reductionPrev
+                ? new FactorizedReduce(c, Norm.FIXED)
+                : new ReLUConvBN(c, 1, 1, 0, Norm.FIXED));
+    preprocess1 = addChildBlock("preprocess1", new ReLUConvBN(c, 1, 1, 0, Norm.FIXED));
     for (int i = 0; i < steps; i++) {
       for (int j = 0; j < 2 + i; j++) {
         int stride = reduction && j < 2 ? 2 : 1;

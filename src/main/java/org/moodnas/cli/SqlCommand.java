@@ -60,7 +60,9 @@ final class SqlCommand implements Callable<Integer> {
         rows.forEach(
             r ->
                 out.println(
-                    cells(r).stream().map(SqlCommand::csv).collect(Collectors.joining(","))));
+                    TablePrinter.cells(r).stream()
+                        .map(SqlCommand::csv)
+                        .collect(Collectors.joining(","))));
       }
       case json ->
           rows.forEach(
@@ -72,42 +74,10 @@ final class SqlCommand implements Callable<Integer> {
                 }
                 out.println(Json.write(m));
               });
-      case table -> {
-        int[] widths = new int[cols.length];
-        for (int i = 0; i < cols.length; i++) {
-          widths[i] = cols[i].length();
-        }
-        List<List<String>> cells = rows.stream().map(SqlCommand::cells).toList();
-        for (List<String> c : cells) {
-          for (int i = 0; i < cols.length; i++) {
-            widths[i] = Math.min(60, Math.max(widths[i], c.get(i).length()));
-          }
-        }
-        out.println(line(List.of(cols), widths));
-        cells.forEach(c -> out.println(line(c, widths)));
-        out.printf("(%d rows)%n", rows.size());
-      }
+      case table -> TablePrinter.print(out, cols, rows);
     }
     out.flush();
     return 0;
-  }
-
-  private static List<String> cells(Row r) {
-    return java.util.stream.IntStream.range(0, r.length())
-        .mapToObj(i -> r.isNullAt(i) ? "null" : String.valueOf(r.get(i)))
-        .toList();
-  }
-
-  private static String line(List<String> cells, int[] widths) {
-    StringBuilder b = new StringBuilder();
-    for (int i = 0; i < cells.size(); i++) {
-      String c = cells.get(i);
-      if (c.length() > widths[i]) {
-        c = c.substring(0, widths[i] - 1) + "…";
-      }
-      b.append(i == 0 ? "" : "  ").append(String.format("%-" + widths[i] + "s", c));
-    }
-    return b.toString().stripTrailing();
   }
 
   private static String csv(String v) {

@@ -1,0 +1,99 @@
+package org.moodnas.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.moodnas.analysis.frames.RunAnalysis;
+import org.moodnas.core.RunKind;
+import org.moodnas.spark.AnalysisFiles;
+import org.moodnas.spark.AnalysisJob;
+import org.moodnas.store.RunRecord;
+import org.moodnas.store.Warehouse;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code mood-nas analyse}: result tables, correlations, fronts, charts and an HTML report. */
+@Command(
+    name = "analyse",
+    aliases = "analyze",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Analyse a search run and/or a train run as the published tables do: the result table",
+      "(model name, ν, size, train/valid/test loss and accuracy, search losses and accuracy,",
+      "params, FLOPs, latency), Spearman's correlation matrix, the Pareto fronts (dominated",
+      "models kept and marked), the best model per size budget, charts and report.html.",
+      "Result tables go to the warehouse's result_tables and, with the rest, to --out."
+    })
+final class AnalyseCommand implements Callable<Integer> {
+
+  @Spec CommandSpec spec;
+
+  @Option(names = "--search-run", paramLabel = "RUN_ID", description = "a search run")
+  String searchRun;
+
+  @Option(names = "--train-run", paramLabel = "RUN_ID", description = "a train run")
+  String trainRun;
+
+  @Option(
+      names = "--import-published",
+      paramLabel = "CSV",
+      arity = "1..*",
+      description = "published result tables (CSV as released with the method) to analyse too")
+  List<Path> published = new ArrayList<>();
+
+  @Option(
+      names = "--out",
+      paramLabel = "DIR",
+      description = "where the CSV files, charts and report.html go (default: ${DEFAULT-VALUE})")
+  Path out = Path.of("analysis");
+
+  @Mixin SparkOptions sparkOptions;
+
+  @Override
+  public Integer call() {
+    if (searchRun == null && trainRun == null && published.isEmpty()) {
+      throw new IllegalArgumentException(
+          "give --search-run, --train-run or --import-published: nothing to analyse");
+    }
+    for (Path p : published) {
+      if (!Files.isRegularFile(p)) {
+        throw new IllegalArgumentException("--import-published " + p + ": no such file");
+      }
+    }
+    if (Files.exists(out) && !Files.isDirectory(out)) {
+      throw new IllegalArgumentException("--out " + out + ": not a folder");
+    }
+    PrintWriter err = spec.commandLine().getErr();
+    Warehouse wh = sparkOptions.warehouse();
+    RunRecord search = null;
+    RunRecord train = null;
+    if (searchRun != null || trainRun != null) {
+      wh.checkReadable();
+      search =
+          searchRun == null
+              ? null
+              : RunOptions.require(wh, "--search-run", searchRun, RunKind.SEARCH);
+      train =
+          trainRun == null ? null : RunOptions.require(wh, "--train-run", trainRun, RunKind.TRAIN);
+      wh.checkWritable();
+    }
+    AnalysisJob.Analysed a = new AnalysisJob(wh, err).run(search, train, published);
+    PrintWriter stdout = spec.commandLine().getOut();
+    for (RunAnalysis run : a.runs()) {
+      stdout.printf("%s %s%n", run.kind(), run.runId());
+      TablePrinter.print(stdout, run.results());
+      stdout.println();
+    }
+    List<Path> files = AnalysisFiles.write(a, out);
+    err.printf("analyse: %d files in %s; open %s%n", files.size(), out, out.resolve("report.html"));
+    err.flush();
+    stdout.flush();
+    return 0;
+  }
+}

@@ -1,0 +1,112 @@
+package org.moodnas.spark;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
+import org.moodnas.analysis.frames.PublishedTables;
+import org.moodnas.analysis.frames.RunAnalysis;
+import org.moodnas.analysis.frames.SearchResults;
+import org.moodnas.analysis.frames.TrainResults;
+import org.moodnas.core.DatasetKind;
+import org.moodnas.core.SweepSpec;
+import org.moodnas.store.AnalysisInputs;
+import org.moodnas.store.ResultTables;
+import org.moodnas.store.RunRecord;
+import org.moodnas.store.Warehouse;
+
+/**
+ * {@code mood-nas analyse}: the result table of a search run and/or a train run (and of published
+ * tables), their correlations, fronts and best models per size budget; the runs' tables recorded in
+ * {@code result_tables}.
+ */
+public final class AnalysisJob {
+
+  private final Warehouse warehouse;
+  private final AnalysisInputs inputs;
+  private final PrintWriter log;
+
+  public AnalysisJob(Warehouse warehouse, PrintWriter log) {
+    this.warehouse = warehouse;
+    this.inputs = new AnalysisInputs(warehouse);
+    this.log = log;
+  }
+
+  /** What was analysed: the runs (either may be null), published tables, and their analyses. */
+  public record Analysed(
+      RunRecord search,
+      RunRecord train,
+      List<RunAnalysis> runs,
+      Dataset<Row> epochs,
+      Dataset<Row> ensembles) {}
+
+  /** Analyses the runs and the published tables given; records the runs' result tables. */
+  public Analysed run(RunRecord search, RunRecord train, List<Path> published) {
+    List<RunAnalysis> out = new ArrayList<>();
+    if (search != null) {
+      say("search run %s: joining its trials with their profiles", search.runId());
+      Dataset<Row> evaluations =
+          train == null
+              ? null
+              : inputs.evalTrials().where(functions.col("run_id").equalTo(train.runId()));
+      Dataset<Row> t =
+          SearchResults.of(
+              inputs.searchTrials(),
+              inputs.profiles(),
+              search.runId(),
+              classes(((SweepSpec) search.config()).trial().data().dataset()),
+              evaluations);
+      out.add(analyse(search.runId(), "search", t, true));
+    }
+    if (train != null) {
+      say("train run %s: joining its evaluations with their searches and profiles", train.runId());
+      Dataset<Row> t =
+          TrainResults.of(
+              inputs.evalTrials(), inputs.searchTrials(), inputs.profiles(), train.runId());
+      out.add(analyse(train.runId(), "train", t, true));
+    }
+    for (Path p : published) {
+      String id = p.getFileName().toString().replaceFirst("\\.csv$", "");
+      say("published table %s", id);
+      Dataset<Row> t = PublishedTables.read(SparkSession.active(), p.toString(), id);
+      out.add(analyse(id, "published", t, false));
+    }
+    return new Analysed(
+        search,
+        train,
+        out,
+        train == null ? null : inputs.evalEpochs(train.runId()).localCheckpoint(),
+        train == null ? null : inputs.ensembles(train.runId()).localCheckpoint());
+  }
+
+  private RunAnalysis analyse(String runId, String kind, Dataset<Row> table, boolean record) {
+    RunAnalysis a = RunAnalysis.of(runId, kind, table);
+    long missing = a.rowsWithMissing();
+    long rows = a.results().count();
+    say(
+        "%s %s: %d models, %d with missing figures (shown as missing); Spearman over %d of them",
+        kind, runId, rows, missing, a.spearman().rowsUsed());
+    if (record) {
+      new ResultTables(warehouse).replace(runId, a.results());
+    }
+    return a;
+  }
+
+  private void say(String format, Object... args) {
+    log.println("analyse: " + String.format(format, args));
+    log.flush();
+  }
+
+  /** The classes of a dataset's evaluation network (what its search sized genotypes with). */
+  static int classes(DatasetKind dataset) {
+    return switch (dataset) {
+      case CIFAR100 -> 100;
+      case IMAGENET -> 1000;
+      default -> 10;
+    };
+  }
+}

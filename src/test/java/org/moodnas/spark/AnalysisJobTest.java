@@ -1,0 +1,200 @@
+package org.moodnas.spark;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import org.moodnas.analysis.frames.RunAnalysis;
+import org.moodnas.core.BatchSizing;
+import org.moodnas.core.DeviceSpec;
+import org.moodnas.core.EvalCandidate;
+import org.moodnas.core.EvalEpoch;
+import org.moodnas.core.EvalResult;
+import org.moodnas.core.FanOutSpec;
+import org.moodnas.core.Latency;
+import org.moodnas.core.LatencySpec;
+import org.moodnas.core.NetworkKind;
+import org.moodnas.core.ProfileRecord;
+import org.moodnas.core.RunKind;
+import org.moodnas.core.RunStatus;
+import org.moodnas.core.SweepSpec;
+import org.moodnas.core.TrainJobSpec;
+import org.moodnas.space.Genotype;
+import org.moodnas.space.GenotypeRegistry;
+import org.moodnas.store.EvalRecords;
+import org.moodnas.store.Profiles;
+import org.moodnas.store.ResultTables;
+import org.moodnas.store.RunRecord;
+import org.moodnas.store.Runs;
+import org.moodnas.store.SearchRecords;
+import org.moodnas.store.Warehouse;
+import org.moodnas.testing.TinyFashionMnist;
+import org.moodnas.testing.Trials;
+
+/**
+ * A search run with a failed trial, a train run with a failed evaluation, and profiles of one
+ * genotype only: the analysis keeps every model, leaves what is missing null and says what.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AnalysisJobTest {
+
+  @TempDir static Path dir;
+  private Warehouse wh;
+  private AnalysisJob.Analysed analysed;
+  private final StringWriter log = new StringWriter();
+  private final GenotypeRegistry registry = GenotypeRegistry.bundled();
+
+  @BeforeAll
+  void analyseRunsWithGaps() {
+    SparkSession spark = SparkSessions.getOrCreate("local[2]");
+    wh = new Warehouse(spark, dir.resolve("wh").toString());
+    Runs runs = new Runs(wh);
+    runs.start("s", SweepSpec.of(TinyFashionMnist.search(), FanOutSpec.sequential()));
+    SearchRecords search = new SearchRecords(wh);
+    Instant now = Instant.now();
+    search.recordTrial("s", 0, Trials.ok(0.1, 1.0, 2.0, registry.get("l2_loss_1e01")), 1, now, now);
+    search.recordTrial("s", 1, Trials.ok(0, 3.0, 1.0, registry.get("PC_DARTS_cifar")), 1, now, now);
+    search.recordTrial("s", 2, Trials.failed(0.05, "diverged"), 1, now, now);
+    runs.finish("s", RunStatus.DONE);
+    TrainJobSpec trainSpec =
+        new TrainJobSpec(
+            TinyFashionMnist.eval(),
+            List.of(),
+            "s",
+            true,
+            BatchSizing.DEFAULT,
+            FanOutSpec.sequential());
+    runs.start("t", trainSpec);
+    EvalRecords evals = new EvalRecords(wh);
+    Genotype good = registry.get("l2_loss_1e01");
+    EvalEpoch epoch = new EvalEpoch(0, 0.025, 1.5, 0.4, 1.4, 0.5, 1.3, 0.55, 2.0);
+    evals.record(
+        "t",
+        new EvalCandidate("l2_loss_1e01", good, "s", 0.1),
+        trainSpec.eval(),
+        EvalResult.ok(good, 1000, List.of(epoch), null, "cpu", 32, 2.0),
+        now,
+        now);
+    Genotype bad = registry.get("PC_DARTS_cifar");
+    evals.record(
+        "t",
+        new EvalCandidate("l2_loss_0e00", bad, "s", 0.0),
+        trainSpec.eval(),
+        EvalResult.failed(bad, "out of memory", null, List.of(), "cpu", 32, 1.0),
+        now,
+        now);
+    runs.finish("t", RunStatus.DONE);
+    int channels = trainSpec.eval().training().initChannels();
+    int layers = trainSpec.eval().training().layers();
+    new Profiles(wh)
+        .record(
+            List.of(
+                profile(good, channels, layers, 1000, 17.0),
+                profile(good, 36, 20, 1_500_000, null)));
+    RunRecord s = new Runs(wh).find("s").orElseThrow();
+    RunRecord t = new Runs(wh).find("t").orElseThrow();
+    assertThat(s.kind()).isEqualTo(RunKind.SEARCH);
+    analysed = new AnalysisJob(wh, new PrintWriter(log)).run(s, t, List.of());
+  }
+
+  private static ProfileRecord profile(
+      Genotype g, int channels, int layers, long params, Double latencyMs) {
+    Latency latency =
+        latencyMs == null
+            ? null
+            : new Latency(latencyMs, LatencySpec.defaults(DeviceSpec.CPU), "cpu (1 thread)");
+    return new ProfileRecord(
+        g,
+        null,
+        NetworkKind.CIFAR,
+        channels,
+        layers,
+        10,
+        params,
+        params + 10,
+        5000,
+        latency,
+        "test",
+        Instant.now());
+  }
+
+  private Map<String, Row> rows(String kind) {
+    RunAnalysis a =
+        analysed.runs().stream().filter(r -> r.kind().equals(kind)).findFirst().orElseThrow();
+    return a.results().collectAsList().stream()
+        .collect(Collectors.toMap(r -> r.getAs("model_name"), r -> r));
+  }
+
+  @Test
+  void aFailedSearchTrialIsKeptWithItsFiguresMissingAndSaysWhy() {
+    Map<String, Row> search = rows("search");
+    assertThat(search).containsOnlyKeys("l2_loss_1e01", "l2_loss_0e00", "l2_loss_5e02");
+    Row failed = search.get("l2_loss_5e02");
+    assertThat(failed.<Object>getAs("search_criterion_loss")).isNull();
+    assertThat(failed.<Object>getAs("params")).isNull();
+    assertThat(failed.<String>getAs("missing")).isEqualTo("search failed: diverged");
+    // profiled at 36/20 without latency, evaluated in t
+    Row found = search.get("l2_loss_1e01");
+    assertThat(found.<Long>getAs("params")).isEqualTo(1_500_000L);
+    assertThat(found.<Double>getAs("test_acc"))
+        .isCloseTo(55.0, org.assertj.core.api.Assertions.within(1e-9));
+    assertThat(found.<String>getAs("missing")).isEqualTo("no latency");
+    assertThat(search.get("l2_loss_0e00").<String>getAs("missing"))
+        .isEqualTo("no profile; not evaluated");
+  }
+
+  @Test
+  void aFailedEvaluationIsKeptWithItsFiguresMissingAndSaysWhy() {
+    Map<String, Row> train = rows("train");
+    Row ok = train.get("l2_loss_1e01");
+    assertThat(ok.<Double>getAs("latency_cpu_ms")).isEqualTo(17.0);
+    assertThat(ok.<Double>getAs("search_criterion_loss")).isEqualTo(2.0);
+    assertThat(ok.<String>getAs("missing")).isNull();
+    Row failed = train.get("l2_loss_0e00");
+    assertThat(failed.<Object>getAs("test_acc")).isNull();
+    assertThat(failed.<Double>getAs("search_criterion_loss")).isEqualTo(1.0);
+    assertThat(failed.<String>getAs("missing"))
+        .isEqualTo("evaluation failed: out of memory; no profile");
+    assertThat(log.toString()).contains("train t: 2 models, 1 with missing figures");
+  }
+
+  @Test
+  void frontsLeaveModelsWithoutAnObjectiveUnmarked() {
+    RunAnalysis search = analysed.runs().get(0);
+    List<Row> marks =
+        search.fronts().where("front = 'search'").orderBy("model_name").collectAsList();
+    assertThat(marks)
+        .extracting(r -> r.getAs("model_name") + ":" + r.getAs("dominated"))
+        .containsExactly("l2_loss_0e00:false", "l2_loss_1e01:false", "l2_loss_5e02:null");
+  }
+
+  @Test
+  void writesTheTablesChartsAndReportAndRecordsTheResultTables() throws Exception {
+    Path out = dir.resolve("out");
+    List<Path> files = AnalysisFiles.write(analysed, out);
+    assertThat(files.get(files.size() - 1)).isEqualTo(out.resolve("report.html"));
+    assertThat(out.resolve("search_results.csv")).exists();
+    List<String> csv = Files.readAllLines(out.resolve("train_results.csv"));
+    assertThat(csv).hasSize(3);
+    assertThat(csv.get(0)).startsWith("run_id,kind,model_name,nu,size_mb,train_loss");
+    assertThat(out.resolve("training_accuracy.png")).exists();
+    assertThat(out.resolve("search_search_front.png")).exists();
+    try (var leftovers = Files.list(out)) {
+      assertThat(leftovers.map(p -> p.getFileName().toString())).noneMatch(n -> n.startsWith("."));
+    }
+    assertThat(new ResultTables(wh).read("t").count()).isEqualTo(2);
+    assertThat(new ResultTables(wh).read("s").count()).isEqualTo(3);
+  }
+}

@@ -11,6 +11,7 @@ import org.moodnas.core.BatchSizing;
 import org.moodnas.core.EvalCandidate;
 import org.moodnas.core.EvalSpec;
 import org.moodnas.core.FanOutSpec;
+import org.moodnas.core.ProfilingSpec;
 import org.moodnas.core.RunKind;
 import org.moodnas.core.TrainJobSpec;
 import org.moodnas.core.TrialStatus;
@@ -35,7 +36,8 @@ import picocli.CommandLine.Spec;
     description = {
       "Train genotypes from scratch (registry names, or a search run's), each a Spark task;"
           + " results in eval_trials / eval_epochs, networks checkpointed under the warehouse.",
-      "Takes every train-one option; a genotype met twice is trained once."
+      "Takes every train-one option; a genotype met twice is trained once. Each trained genotype",
+      "is profiled where it trained (parameters, FLOPs, latency on its device) into profiles."
     })
 final class TrainCommand implements Callable<Integer> {
 
@@ -81,6 +83,18 @@ final class TrainCommand implements Callable<Integer> {
       description = "out-of-memory retries shrink the batch by 5 down to this")
   int minBatchSize = BatchSizing.DEFAULT.minBatchSize();
 
+  @Option(
+      names = "--profile-runs",
+      description =
+          "timed forward passes of each trained genotype's network (no BN) whose mean is the"
+              + " latency recorded in profiles; 0: parameters and FLOPs only")
+  int profileRuns = ProfilingSpec.DEFAULT.profileRuns();
+
+  @Option(
+      names = "--profile-warmup",
+      description = "unmeasured forward passes before the timed ones")
+  int profileWarmup = ProfilingSpec.DEFAULT.profileWarmup();
+
   @Option(names = "--inject-oom", hidden = true)
   int injectedOoms;
 
@@ -92,6 +106,7 @@ final class TrainCommand implements Callable<Integer> {
   private EvalSpec evalSpec;
   private BatchSizing sizing;
   private FanOutSpec fanOutSpec;
+  private ProfilingSpec profiling;
   private SparkSession spark;
 
   @Override
@@ -106,6 +121,7 @@ final class TrainCommand implements Callable<Integer> {
     evalSpec = eval.spec();
     sizing = sizing();
     fanOutSpec = fanOut.spec();
+    profiling = new ProfilingSpec(profileWarmup, profileRuns);
     runOptions.check();
     TaskResources.checkGpusOffered(sparkOptions.masterUrl(), fanOutSpec.gpusPerTrial());
     spark = sparkOptions.session();
@@ -139,7 +155,13 @@ final class TrainCommand implements Callable<Integer> {
       candidates = candidates(wh, which.archs, which.fromSearch, paretoOnly);
       job =
           new TrainJobSpec(
-              evalSpec, names(candidates), which.fromSearch, paretoOnly, sizing, fanOutSpec);
+              evalSpec,
+              names(candidates),
+              which.fromSearch,
+              paretoOnly,
+              sizing,
+              fanOutSpec,
+              profiling);
     }
     Candidates.Deduplicated unique = Candidates.deduplicate(candidates);
     for (Map.Entry<String, String> m : unique.mergedInto().entrySet()) {

@@ -9,7 +9,8 @@ import org.moodnas.space.Genotype;
  * (null when it was never built), its epochs (the last one's losses and accuracies are the result),
  * the checkpoint written, where it ran, and how its batch was sized: the batch used, trainings
  * started (out-of-memory retries and Spark's re-attempts included), the memory model's prediction
- * for that batch and the GPU memory held after training (null off GPU).
+ * for that batch and the GPU memory held after training (null off GPU); and the profile of the
+ * trained genotype's network, measured where it trained (null when it failed or was not profiled).
  */
 public record EvalResult(
     Genotype genotype,
@@ -23,7 +24,8 @@ public record EvalResult(
     int attempts,
     Double predictedMemoryMb,
     Double measuredGpuMb,
-    double durationS)
+    double durationS,
+    ProfileRecord profile)
     implements Serializable {
 
   public EvalResult {
@@ -51,7 +53,8 @@ public record EvalResult(
         1,
         null,
         null,
-        durationS);
+        durationS,
+        null);
   }
 
   /** A training that ended without a result: the reason and what it had done. */
@@ -75,7 +78,8 @@ public record EvalResult(
         1,
         null,
         null,
-        durationS);
+        durationS,
+        null);
   }
 
   public boolean ok() {
@@ -106,7 +110,8 @@ public record EvalResult(
         attempts,
         predictedMemoryMb,
         measuredGpuMb,
-        durationS);
+        durationS,
+        profile);
   }
 
   /** The same result with how its batch was sized, as the executor knows it. */
@@ -123,6 +128,25 @@ public record EvalResult(
         attempts,
         predictedMemoryMb,
         measuredGpuMb,
-        durationS);
+        durationS,
+        profile);
+  }
+
+  /** The same result with the profile of its network. */
+  public EvalResult withProfile(ProfileRecord measured) {
+    return new EvalResult(
+        genotype,
+        status,
+        error,
+        params,
+        epochs,
+        checkpoint,
+        device,
+        batchSize,
+        attempts,
+        predictedMemoryMb,
+        measuredGpuMb,
+        durationS,
+        measured);
   }
 }

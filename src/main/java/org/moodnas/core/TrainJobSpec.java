@@ -5,7 +5,7 @@ import java.util.List;
 /**
  * A train job: the evaluation every genotype gets, which genotypes (registry names, or a search
  * run's, only its front's with {@code paretoOnly}) as the names they were trained under, how
- * batches are sized and how the evaluations fan out.
+ * batches are sized, how the evaluations fan out and how each trained genotype is profiled.
  */
 public record TrainJobSpec(
     EvalSpec eval,
@@ -13,18 +13,21 @@ public record TrainJobSpec(
     String fromSearch,
     boolean paretoOnly,
     BatchSizing sizing,
-    FanOutSpec fanOut)
+    FanOutSpec fanOut,
+    ProfilingSpec profiling)
     implements RunConfig {
 
   public TrainJobSpec {
     archs = List.copyOf(archs);
+    // runs recorded before train profiled its genotypes read back with the default
+    profiling = profiling == null ? ProfilingSpec.DEFAULT : profiling;
   }
 
   /**
    * This job as a resumed run continues it: everything as recorded but the fan-out, as given now.
    */
   public TrainJobSpec resumedWith(FanOutSpec now) {
-    return new TrainJobSpec(eval, archs, fromSearch, paretoOnly, sizing, now);
+    return new TrainJobSpec(eval, archs, fromSearch, paretoOnly, sizing, now, profiling);
   }
 
   @Override

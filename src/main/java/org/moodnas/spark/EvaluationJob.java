@@ -18,13 +18,15 @@ import org.moodnas.memory.MemorySample;
 import org.moodnas.spark.executor.EvalTask;
 import org.moodnas.store.EvalRecords;
 import org.moodnas.store.MemorySamples;
+import org.moodnas.store.Profiles;
 import org.moodnas.store.Runs;
 import org.moodnas.store.Warehouse;
 
 /**
  * The train job: every genotype is trained from scratch as a task of a {@link TaskFanOut} (one GPU
  * per task when the cluster has them), each appended to eval_trials and eval_epochs as it finishes,
- * its network checkpointed under the warehouse.
+ * its network checkpointed under the warehouse and its profile, taken on the executor that trained
+ * it, recorded in profiles under the run's id.
  */
 public final class EvaluationJob {
 
@@ -110,7 +112,8 @@ public final class EvaluationJob {
               spec.eval(),
               spec.sizing(),
               memoryModel,
-              warehouse.checkpointPath(runId, c.arch()));
+              warehouse.checkpointPath(runId, c.arch()),
+              spec.profiling());
       log.printf("evaluation %d: %s started%n", task.index(), c.arch());
       log.flush();
       return Optional.of(task);
@@ -133,6 +136,11 @@ public final class EvaluationJob {
     public void completed(
         EvalTask task, EvalResult r, int attempt, Instant started, Instant finished) {
       EvalCandidate c = task.candidate();
+      if (r.profile() != null) {
+        // before the evaluation's row: a resumed run retrains an unrecorded genotype, and
+        // recording its profile again adds nothing
+        new Profiles(warehouse).record(List.of(r.profile().withSource(runId)));
+      }
       records.record(runId, c, spec.eval(), r, started, finished);
       if (r.measuredGpuMb() != null && r.batchSize() != null) {
         new MemorySamples(warehouse)

@@ -115,6 +115,29 @@ class TrainAndEnsembleTest {
   }
 
   @Test
+  void recordsAProfileOfEachTrainedGenotypeWhereItTrained() {
+    List<Row> profiles =
+        warehouse.read(Tables.PROFILES).where("source = 'tiny'").orderBy("name").collectAsList();
+    assertThat(profiles)
+        .extracting(r -> r.<String>getAs("name"))
+        .containsExactly("l2_loss_0e00", "l2_loss_1e01");
+    List<Row> evaluated = evaluations();
+    for (int i = 0; i < profiles.size(); i++) {
+      Row p = profiles.get(i);
+      assertThat(p.<String>getAs("genotype")).isEqualTo(evaluated.get(i).getAs("genotype"));
+      assertThat(p.<String>getAs("network")).isEqualTo("cifar");
+      assertThat(p.<Integer>getAs("init_channels")).isEqualTo(8);
+      assertThat(p.<Integer>getAs("layers")).isEqualTo(5);
+      assertThat(p.<Integer>getAs("classes")).isEqualTo(10);
+      assertThat(p.<String>getAs("latency_device")).isEqualTo("cpu");
+      assertThat(p.<Integer>getAs("batch_size")).isEqualTo(1);
+      assertThat(p.<Integer>getAs("runs")).isEqualTo(50);
+      assertThat(p.<Double>getAs("latency_ms")).isPositive();
+      assertThat(p.<String>getAs("device")).startsWith("cpu (1 thread)");
+    }
+  }
+
+  @Test
   void showsEachRunningEvaluationsProgress() {
     assertThat(train.err())
         .containsPattern("evaluation [01] on executor driver: epoch 1/1 step \\d+/\\d+ loss");

@@ -19,6 +19,7 @@ class TrainInputErrorsTest {
       {"train", "--from-search", "nosuch", "--warehouse", wh},
       {"train", "--archs", "DARTS_V2", "--parallelism", "0", "--warehouse", wh},
       {"train", "--archs", "DARTS_V2", "--min-batch-size", "0", "--warehouse", wh},
+      {"train", "--archs", "DARTS_V2", "--profile-runs", "-1", "--warehouse", wh},
       {"ensemble", "--train-run", "nosuch", "--warehouse", wh},
       {"ensemble", "--train-run", "x", "--per-class", "--warehouse", wh},
     };
@@ -29,6 +30,7 @@ class TrainInputErrorsTest {
       "no run 'nosuch'",
       "--parallelism must be ≥ 1, got 0",
       "--min-batch-size must be ≥ 1, got 0",
+      "--profile-runs must be ≥ 0, got -1",
       "no run 'nosuch'",
       "--per-class needs --calculate"
     };

@@ -14,6 +14,7 @@ import org.moodnas.core.EnsembleSpec;
 import org.moodnas.core.EvalSpec;
 import org.moodnas.core.FanOutSpec;
 import org.moodnas.core.Objective;
+import org.moodnas.core.ProfilingSpec;
 import org.moodnas.core.RunConfig;
 import org.moodnas.core.RunKind;
 import org.moodnas.core.SearchSpec;
@@ -54,8 +55,16 @@ class RunConfigCodecTest {
             "sweep-1",
             true,
             new BatchSizing(64, 8, 750, "hdfs:///models/memory", 0),
-            new FanOutSpec(8, null));
+            new FanOutSpec(8, null),
+            new ProfilingSpec(5, 0));
     assertThat(roundTrip(job)).isEqualTo(job);
+    // a run recorded before train profiled its genotypes resumes with the default profiling
+    String old =
+        RunConfigCodec.write(job)
+            .replace(",\"profiling\":{\"profile_warmup\":5,\"profile_runs\":0}", "");
+    assertThat(old).doesNotContain("profil");
+    assertThat(((TrainJobSpec) RunConfigCodec.read("r", RunKind.TRAIN, old)).profiling())
+        .isEqualTo(ProfilingSpec.DEFAULT);
   }
 
   @Test

@@ -7,6 +7,7 @@ import org.moodnas.core.EvalCandidate;
 import org.moodnas.core.EvalEpoch;
 import org.moodnas.core.EvalResult;
 import org.moodnas.core.EvalSpec;
+import org.moodnas.core.ProfilingSpec;
 import org.moodnas.data.TrainingData;
 import org.moodnas.memory.MemoryModel;
 import org.moodnas.profile.Profiler;
@@ -15,8 +16,9 @@ import org.moodnas.train.EvalTrainer;
 
 /**
  * One genotype's evaluation as a Spark task: the candidate, the job's evaluation spec, how its
- * batch is sized (with the memory model, for GPUs) and where its checkpoint goes. An out-of-memory
- * training is retried with a smaller batch ({@link BatchBackoff}).
+ * batch is sized (with the memory model, for GPUs), where its checkpoint goes and how the trained
+ * genotype is profiled. An out-of-memory training is retried with a smaller batch ({@link
+ * BatchBackoff}); a successful one is profiled here, on the device and threads it trained with.
  */
 public record EvalTask(
     int index,
@@ -24,7 +26,8 @@ public record EvalTask(
     EvalSpec spec,
     BatchSizing sizing,
     MemoryModel memoryModel,
-    String checkpoint)
+    String checkpoint,
+    ProfilingSpec profiling)
     implements FanOutTask<EvalResult> {
 
   @Override
@@ -73,10 +76,14 @@ public record EvalTask(
               outcome.batchSize(),
               (System.nanoTime() - start) / 1e9);
     }
+    Double usedGpuMb = BatchSizer.usedGpuMb(device); // the training's, not the profile's
+    if (r.ok()) {
+      r = r.withProfile(TrainedProfile.measure(candidate, data, spec, profiling, device));
+    }
     return r.withDevice(TaskPlacement.describe(device, r.device(), slot.threads()))
         .withSizing(
             outcome.attempts() + slot.attempt() - 1,
             memoryModel.predictMb(paramsMb, outcome.batchSize()),
-            BatchSizer.usedGpuMb(device));
+            usedGpuMb);
   }
 }

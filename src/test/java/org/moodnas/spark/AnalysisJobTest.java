@@ -27,6 +27,7 @@ import org.moodnas.core.Latency;
 import org.moodnas.core.LatencySpec;
 import org.moodnas.core.NetworkKind;
 import org.moodnas.core.ProfileRecord;
+import org.moodnas.core.ProfilingSpec;
 import org.moodnas.core.RunKind;
 import org.moodnas.core.RunStatus;
 import org.moodnas.core.SweepSpec;
@@ -75,7 +76,8 @@ class AnalysisJobTest {
             "s",
             true,
             BatchSizing.DEFAULT,
-            FanOutSpec.sequential());
+            FanOutSpec.sequential(),
+            ProfilingSpec.DEFAULT);
     runs.start("t", trainSpec);
     EvalRecords evals = new EvalRecords(wh);
     Genotype good = registry.get("l2_loss_1e01");

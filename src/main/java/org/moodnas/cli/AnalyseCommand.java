@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.moodnas.analysis.frames.RunAnalysis;
+import org.moodnas.core.DeviceSpec;
+import org.moodnas.core.ProfilingSpec;
 import org.moodnas.core.RunKind;
 import org.moodnas.spark.AnalysisFiles;
 import org.moodnas.spark.AnalysisJob;
@@ -53,6 +55,25 @@ final class AnalyseCommand implements Callable<Integer> {
       description = "where the CSV files, charts and report.html go (default: ${DEFAULT-VALUE})")
   Path out = Path.of("analysis");
 
+  @Option(
+      names = "--profile-missing",
+      description =
+          "first profile, on this machine's CPU, the search run's genotypes that profiles has no"
+              + " row for at 36 channels and 20 cells, and record them")
+  boolean profileMissing;
+
+  @Option(
+      names = "--profile-runs",
+      description =
+          "with --profile-missing: timed forward passes whose mean is the CPU latency; 0:"
+              + " parameters and FLOPs only (default: ${DEFAULT-VALUE})")
+  int profileRuns = ProfilingSpec.DEFAULT.profileRuns();
+
+  @Option(
+      names = "--profile-warmup",
+      description = "unmeasured passes before the timed ones (default: ${DEFAULT-VALUE})")
+  int profileWarmup = ProfilingSpec.DEFAULT.profileWarmup();
+
   @Mixin SparkOptions sparkOptions;
 
   @Override
@@ -69,6 +90,10 @@ final class AnalyseCommand implements Callable<Integer> {
     if (Files.exists(out) && !Files.isDirectory(out)) {
       throw new IllegalArgumentException("--out " + out + ": not a folder");
     }
+    ProfilingSpec profiling = new ProfilingSpec(profileWarmup, profileRuns);
+    if (profileMissing && searchRun == null) {
+      throw new IllegalArgumentException("--profile-missing needs --search-run");
+    }
     PrintWriter err = spec.commandLine().getErr();
     Warehouse wh = sparkOptions.warehouse();
     RunRecord search = null;
@@ -83,7 +108,11 @@ final class AnalyseCommand implements Callable<Integer> {
           trainRun == null ? null : RunOptions.require(wh, "--train-run", trainRun, RunKind.TRAIN);
       wh.checkWritable();
     }
-    AnalysisJob.Analysed a = new AnalysisJob(wh, err).run(search, train, published);
+    AnalysisJob job = new AnalysisJob(wh, err);
+    if (profileMissing) {
+      job.profileMissing(search, profiling.latencyOn(DeviceSpec.CPU));
+    }
+    AnalysisJob.Analysed a = job.run(search, train, published);
     PrintWriter stdout = spec.commandLine().getOut();
     for (RunAnalysis run : a.runs()) {
       stdout.printf("%s %s%n", run.kind(), run.runId());

@@ -13,6 +13,7 @@ import org.moodnas.analysis.frames.RunAnalysis;
 import org.moodnas.analysis.frames.SearchResults;
 import org.moodnas.analysis.frames.TrainResults;
 import org.moodnas.core.DatasetKind;
+import org.moodnas.core.LatencySpec;
 import org.moodnas.core.SweepSpec;
 import org.moodnas.store.AnalysisInputs;
 import org.moodnas.store.ResultTables;
@@ -81,6 +82,15 @@ public final class AnalysisJob {
         out,
         train == null ? null : inputs.evalEpochs(train.runId()).localCheckpoint(),
         train == null ? null : inputs.ensembles(train.runId()).localCheckpoint());
+  }
+
+  /**
+   * Profiles the genotypes of a search run that have no profile at the evaluation setting, latency
+   * as {@code latency} says (null: parameters and FLOPs only); returns how many.
+   */
+  public int profileMissing(RunRecord search, LatencySpec latency) {
+    int classes = classes(((SweepSpec) search.config()).trial().data().dataset());
+    return MissingProfiles.record(warehouse, search.runId(), classes, latency, log);
   }
 
   private RunAnalysis analyse(String runId, String kind, Dataset<Row> table, boolean record) {

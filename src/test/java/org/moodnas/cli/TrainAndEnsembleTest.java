@@ -17,14 +17,12 @@ import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 import org.moodnas.analysis.ensemble.Logits;
 import org.moodnas.data.DataFeed;
 import org.moodnas.data.TrainingData;
 import org.moodnas.spark.SparkSessions;
 import org.moodnas.store.Tables;
 import org.moodnas.store.Warehouse;
-import org.moodnas.testing.RecordedSearch;
 import org.moodnas.testing.TinyFashionMnist;
 import org.moodnas.train.EvalCheckpoint;
 
@@ -36,56 +34,24 @@ import org.moodnas.train.EvalCheckpoint;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TrainAndEnsembleTest {
 
-  @TempDir static Path dir;
   private String wh;
   private Warehouse warehouse;
   private SparkSession spark;
   private CliRun train;
   private CliRun ensemble;
 
-  /** The tiny train options. */
   private static String[] tiny(String command, String... more) {
-    List<String> args =
-        new ArrayList<>(List.of(TinyFashionMnist.args(command, "--master", "local[2]")));
-    args.addAll(TinyFashionMnist.TRAIN);
-    args.addAll(List.of(more));
-    return args.toArray(String[]::new);
+    return TinyTrainedRuns.tiny(command, more);
   }
 
   @BeforeAll
   void trainTheFrontOfARecordedSearchAndEnsembleIt() {
-    wh = dir.resolve("wh").toString();
+    TinyTrainedRuns runs = TinyTrainedRuns.get();
+    wh = runs.wh();
+    warehouse = runs.warehouse();
     spark = SparkSessions.getOrCreate("local[2]");
-    warehouse = new Warehouse(spark, wh);
-    RecordedSearch.record(warehouse, "s");
-    train =
-        CliRun.of(
-            tiny(
-                "train",
-                "--from-search",
-                "s",
-                "--pareto-only",
-                "--warehouse",
-                wh,
-                "--run-id",
-                "tiny",
-                "--inject-oom",
-                "1"));
-    assertThat(train.code()).as(train.err()).isZero();
-    ensemble =
-        CliRun.of(
-            "ensemble",
-            "--train-run",
-            "tiny",
-            "--calculate",
-            "--per-class",
-            "--warehouse",
-            wh,
-            "--run-id",
-            "ens",
-            "--master",
-            "local[2]");
-    assertThat(ensemble.code()).as(ensemble.err()).isZero();
+    train = runs.train();
+    ensemble = runs.ensemble();
   }
 
   private List<Row> evaluations() {

@@ -1,0 +1,157 @@
+package org.moodnas.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.moodnas.testing.HeadlessChromium;
+
+/**
+ * {@code analyse} of a search run and the tiny real train run of its front: the files it writes,
+ * the tables it prints, and the report as headless Chromium renders it (a screenshot stays in
+ * target/report-screenshots/analysis.png to look at).
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AnalyseCommandTest {
+
+  /** Counts decoded images and tables, and the captions of the tables, once the page loaded. */
+  private static final String PROBE =
+      """
+      window.addEventListener('load', function () {
+        var loaded = Array.prototype.filter.call(document.images, function (i) {
+          return i.complete && i.naturalWidth > 0;
+        });
+        document.body.setAttribute('data-images', document.images.length);
+        document.body.setAttribute('data-images-loaded', loaded.length);
+        document.body.setAttribute('data-tables', document.querySelectorAll('table').length);
+        document.body.setAttribute('data-captions',
+            Array.prototype.map.call(document.querySelectorAll('caption'), function (c) {
+              return c.textContent;
+            }).join('|'));
+      });
+      """;
+
+  private Path out;
+  private CliRun analyse;
+
+  @BeforeAll
+  void analyseTheTinyRuns() {
+    TinyTrainedRuns runs = TinyTrainedRuns.get();
+    out = runs.dir().resolve("analysis");
+    analyse =
+        CliRun.of(
+            "analyse",
+            "--search-run",
+            "s",
+            "--train-run",
+            "tiny",
+            "--warehouse",
+            runs.wh(),
+            "--out",
+            out.toString(),
+            "--profile-missing",
+            "--profile-warmup",
+            "1",
+            "--profile-runs",
+            "2",
+            "--master",
+            "local[2]");
+    assertThat(analyse.code()).as(analyse.err()).isZero();
+  }
+
+  @Test
+  void writesTablesMatricesFrontsChartsAndTheReport() throws Exception {
+    try (Stream<Path> files = Files.list(out)) {
+      assertThat(files.map(p -> p.getFileName().toString()))
+          .contains(
+              "search_results.csv",
+              "train_results.csv",
+              "train_correlations.csv",
+              "train_fronts.csv",
+              "train_budgets.csv",
+              "search_search_front.png",
+              "train_accuracy_vs_params.png",
+              "train_accuracy_vs_latency_cpu.png",
+              "training_loss.png",
+              "report.html");
+    }
+    BufferedImage chart = ImageIO.read(out.resolve("train_accuracy_vs_params.png").toFile());
+    assertThat(chart.getWidth()).isGreaterThan(600);
+    List<String> train = Files.readAllLines(out.resolve("train_results.csv"));
+    assertThat(train).hasSize(3);
+    assertThat(train.get(1)).startsWith("tiny,train,l2_loss_0e00,0.0,");
+    assertThat(analyse.err()).contains("open " + out.resolve("report.html"));
+  }
+
+  @Test
+  void printsEachRunsResultTableAndSaysWhatIsMissing() {
+    assertThat(analyse.out()).contains("search s").contains("train tiny").contains("l2_loss_1e01");
+    // the front was trained; DARTS_V2, found with ν = 0.03, was not
+    assertThat(analyse.err()).contains("search s: 4 models, 1 with missing figures");
+    assertThat(analyse.out()).containsPattern("l2_loss_3e02 .* not evaluated");
+  }
+
+  @Test
+  void profilesTheSearchsGenotypesAsThePublishedTablesCountThem() throws Exception {
+    // three distinct genotypes (ν = 0.1 and 0.06 found the same one), profiled once each
+    assertThat(analyse.err()).contains("profiling l2_loss_3e02 (3/3)");
+    List<String> published =
+        Files.readAllLines(
+            Path.of(getClass().getResource("/published/cifar10_l2_train.csv").toURI()));
+    String[] l2loss1e01 =
+        published.stream()
+            .filter(l -> l.startsWith("l2_loss_1e01,"))
+            .findFirst()
+            .orElseThrow()
+            .split(",");
+    List<String> ours = Files.readAllLines(out.resolve("search_results.csv"));
+    List<String> header = List.of(ours.get(0).split(","));
+    String[] row =
+        ours.stream()
+            .filter(l -> l.startsWith("s,search,l2_loss_1e01,"))
+            .findFirst()
+            .orElseThrow()
+            .split(",", -1);
+    // the published Parameters count the auxiliary head; FLOPs do not
+    assertThat(row[header.indexOf("params_with_aux")]).isEqualTo(l2loss1e01[12]);
+    assertThat(row[header.indexOf("flops")]).isEqualTo(l2loss1e01[13]);
+    assertThat(Double.parseDouble(row[header.indexOf("latency_cpu_ms")])).isPositive();
+  }
+
+  @Test
+  void theReportRendersWithItsTablesAndEveryImage() throws Exception {
+    HeadlessChromium.require();
+    Path report = out.resolve("report.html");
+    String dom = HeadlessChromium.renderedDomWithProbe(report, PROBE);
+    int images = Integer.parseInt(attribute(dom, "data-images"));
+    assertThat(images).isGreaterThanOrEqualTo(6);
+    assertThat(attribute(dom, "data-images-loaded")).isEqualTo(String.valueOf(images));
+    assertThat(Integer.parseInt(attribute(dom, "data-tables"))).isGreaterThanOrEqualTo(8);
+    assertThat(attribute(dom, "data-captions"))
+        .contains("Result table of s")
+        .contains("Result table of tiny")
+        .contains("Best model per size budget")
+        .contains("Spearman correlation over")
+        .contains("Ensembles");
+    assertThat(dom).contains("ens").doesNotContain("http://").doesNotContain("https://");
+    Path png = Path.of("target/report-screenshots/analysis.png");
+    Files.createDirectories(png.getParent());
+    HeadlessChromium.screenshot(report, png, 1200, 3000);
+    assertThat(ImageIO.read(png.toFile()).getHeight()).isEqualTo(3000);
+  }
+
+  private static String attribute(String dom, String name) {
+    Matcher m = Pattern.compile(name + "=\"([^\"]*)\"").matcher(dom);
+    assertThat(m.find()).as("%s in the rendered page", name).isTrue();
+    return m.group(1);
+  }
+}

@@ -1,0 +1,82 @@
+package org.moodnas.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.moodnas.spark.SparkSessions;
+import org.moodnas.store.Warehouse;
+import org.moodnas.testing.RecordedSearch;
+import org.moodnas.testing.TinyFashionMnist;
+
+/**
+ * One warehouse for the test classes of this JVM that read a finished train run: a recorded search
+ * {@code s}, the tiny real train run {@code tiny} of its front on Fashion-MNIST (the first training
+ * of each genotype failing as out of memory on purpose) and the per-class ensemble {@code ens} of
+ * its checkpoints. Made once, on first use: training is the expensive part.
+ */
+record TinyTrainedRuns(Path dir, String wh, Warehouse warehouse, CliRun train, CliRun ensemble) {
+
+  private static TinyTrainedRuns made;
+
+  static synchronized TinyTrainedRuns get() {
+    if (made == null) {
+      made = make();
+    }
+    return made;
+  }
+
+  /** The tiny train options. */
+  static String[] tiny(String command, String... more) {
+    List<String> args =
+        new ArrayList<>(List.of(TinyFashionMnist.args(command, "--master", "local[2]")));
+    args.addAll(TinyFashionMnist.TRAIN);
+    args.addAll(List.of(more));
+    return args.toArray(String[]::new);
+  }
+
+  private static TinyTrainedRuns make() {
+    Path dir;
+    try {
+      dir = Files.createTempDirectory("tiny-trained-runs");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    String wh = dir.resolve("wh").toString();
+    Warehouse warehouse = new Warehouse(SparkSessions.getOrCreate("local[2]"), wh);
+    RecordedSearch.record(warehouse, "s");
+    CliRun train =
+        CliRun.of(
+            tiny(
+                "train",
+                "--from-search",
+                "s",
+                "--pareto-only",
+                "--warehouse",
+                wh,
+                "--run-id",
+                "tiny",
+                "--inject-oom",
+                "1"));
+    assertThat(train.code()).as(train.err()).isZero();
+    CliRun ensemble =
+        CliRun.of(
+            "ensemble",
+            "--train-run",
+            "tiny",
+            "--calculate",
+            "--per-class",
+            "--warehouse",
+            wh,
+            "--run-id",
+            "ens",
+            "--master",
+            "local[2]");
+    assertThat(ensemble.code()).as(ensemble.err()).isZero();
+    return new TinyTrainedRuns(dir, wh, warehouse, train, ensemble);
+  }
+}

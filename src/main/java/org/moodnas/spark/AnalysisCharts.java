@@ -54,9 +54,14 @@ final class AnalysisCharts {
       }
       List<LabeledPoint> points = new ArrayList<>();
       for (Row r : rows) {
+        boolean onFront = !r.getBoolean(7);
+        // only the front is named: the dominated crowd would bury the names in each other
         points.add(
             new LabeledPoint(
-                r.getString(1), r.getDouble(4) / c.unit(), 100 - r.getDouble(6), !r.getBoolean(7)));
+                onFront ? r.getString(1) : "",
+                r.getDouble(4) / c.unit(),
+                100 - r.getDouble(6),
+                onFront));
       }
       charts.put(
           p + "accuracy_vs_" + c.front() + ".png",
@@ -65,7 +70,7 @@ final class AnalysisCharts {
               c.axis(),
               "test accuracy (%)",
               points,
-              points.size() <= 30,
+              true,
               false));
     }
     if (a.spearman().names().size() >= 2) {

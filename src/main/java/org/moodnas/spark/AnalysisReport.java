@@ -26,8 +26,6 @@ final class AnalysisReport {
         "Accuracies in percent, losses as recorded, size in MB of parameters (params / 1e6),"
             + " FLOPs as multiply-accumulates per image; a front keeps every model and marks"
             + " those another model beats in both objectives as dominated.");
-    settings(r, a.search());
-    settings(r, a.train());
     for (RunAnalysis run : a.runs()) {
       section(r, run, charts);
     }
@@ -44,6 +42,8 @@ final class AnalysisReport {
         table(r, "Ensembles", a.ensembles().drop("weights").orderBy("created_at"));
       }
     }
+    settings(r, a.search());
+    settings(r, a.train());
     return r;
   }
 
@@ -97,10 +97,26 @@ final class AnalysisReport {
               + " models have missing figures (failed, not evaluated or not profiled): shown as"
               + " missing, left out of the correlations.");
     }
-    String front = run.kind().equals("search") ? "search" : "params";
+    // a table with test accuracies: its accuracy against size; else the search's own front
+    String front =
+        run.fronts()
+                .where(col("front").equalTo("params").and(col("dominated").isNotNull()))
+                .isEmpty()
+            ? "search"
+            : "params";
     Dataset<Row> onFront =
         run.fronts().where(col("front").equalTo(front).and(col("dominated").equalTo(false)));
-    table(r, "The front (" + front + "): models no other model beats", onFront.drop("front"));
+    Row axes = onFront.isEmpty() ? null : onFront.first();
+    table(
+        r,
+        "The front (" + front + "): models no other model beats",
+        axes == null
+            ? onFront
+            : onFront.select(
+                col("model_name"),
+                col("nu"),
+                col("x").as(axes.<String>getAs("x_name")),
+                col("y").as(axes.<String>getAs("y_name"))));
     table(
         r, "Best model per size budget (by " + run.accuracy() + ", size ≤ budget)", run.budgets());
     String p = run.kind() + "_";

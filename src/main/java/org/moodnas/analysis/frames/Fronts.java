@@ -1,17 +1,14 @@
 package org.moodnas.analysis.frames;
 
-import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.when;
 
 import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.expressions.Window;
 
 /**
  * Pareto fronts as transforms: every row kept, marked dominated when another row is at least as
@@ -48,26 +45,25 @@ public final class Fronts {
 
   /**
    * {@code table} with a boolean column {@code dominated} for objectives x and y (row order not
-   * kept). A point is dominated exactly when some point before it in (x, y) order has a y no
-   * larger: that point is no worse in x, and the order makes it better in one of the two.
+   * kept): true when another point is no worse in both and better in one.
    */
   public static Dataset<Row> mark(Dataset<Row> table, Column x, Column y) {
     Dataset<Row> rows = table.withColumn("_x", x.cast("double")).withColumn("_y", y.cast("double"));
-    // distinct points: equal points do not dominate each other
+    // distinct points, compared pairwise: equal points do not dominate each other
     Dataset<Row> points =
-        rows.where(col("_x").isNotNull().and(col("_y").isNotNull()))
-            .select("_x", "_y")
-            .distinct()
-            .withColumn(
-                "_best",
-                min("_y")
-                    .over(
-                        Window.partitionBy(lit(0))
-                            .orderBy("_x", "_y")
-                            .rowsBetween(Window.unboundedPreceding(), -1)))
-            .select(
-                col("_x"), col("_y"), coalesce(col("_best").leq(col("_y")), lit(false)).as("_d"));
-    return rows.join(points, Profiles.scala("_x", "_y"), "left")
+        rows.where(col("_x").isNotNull().and(col("_y").isNotNull())).select("_x", "_y").distinct();
+    Dataset<Row> others = points.select(col("_x").as("_ox"), col("_y").as("_oy"));
+    Column beats =
+        col("_ox")
+            .leq(col("_x"))
+            .and(col("_oy").leq(col("_y")))
+            .and(col("_ox").lt(col("_x")).or(col("_oy").lt(col("_y"))));
+    Dataset<Row> marked =
+        points
+            .join(others, beats, "left")
+            .groupBy("_x", "_y")
+            .agg(count(col("_ox")).gt(0).as("_d"));
+    return rows.join(marked, Profiles.scala("_x", "_y"), "left")
         .withColumnRenamed("_d", "dominated")
         .drop("_x", "_y");
   }

@@ -23,7 +23,6 @@ import picocli.CommandLine.Spec;
 /** {@code mood-nas analyse}: result tables, correlations, fronts, charts and an HTML report. */
 @Command(
     name = "analyse",
-    aliases = "analyze",
     mixinStandardHelpOptions = true,
     description = {
       "Analyse a search run and/or a train run as the published tables do: the result table",

@@ -54,7 +54,7 @@ class FashionMnistTrainingTest {
                     .batchSize(64)
                     .epochs(2)
                     .initChannels(8)
-                    .layers(5)
+                    .layers(3)
                     .learningRate(0.05)
                     .build());
     Split split = Splits.trainPortion(fashion.train(), 0.5);
@@ -73,7 +73,7 @@ class FashionMnistTrainingTest {
     assertThat(r.epochs().get(1).trainLoss()).isLessThan(r.epochs().get(0).trainLoss());
     assertThat(r.epochs().get(0).validAcc()).isNull();
     SearchMetrics m = r.metrics();
-    assertThat(m.validAcc()).isGreaterThan(0.3); // chance is 0.1; two epochs reach ~0.35
+    assertThat(m.validAcc()).isGreaterThan(0.3); // chance is 0.1; two epochs reach ~0.36
     assertThat(m.regLoss()).isEqualTo(m.l2Loss());
     assertThat(m.l1Loss()).isGreaterThan(0);
     Genotype g = r.genotype();
@@ -93,7 +93,7 @@ class FashionMnistTrainingTest {
             .withTraining(
                 EvalSpec.DEFAULTS.training().toBuilder()
                     .initChannels(8)
-                    .layers(5)
+                    .layers(3)
                     .epochs(2)
                     .batchSize(64)
                     .trainPortion(0.9)

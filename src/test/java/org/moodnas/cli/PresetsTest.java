@@ -64,6 +64,21 @@ class PresetsTest {
   }
 
   @Test
+  void theFrontPresetSearchesLongerOnMoreDataThanTheDemo() {
+    SearchSpec demo =
+        ((SearchCommand) parsed("search", "@" + PRESETS.resolve("fashion-mnist-demo.args")))
+            .search.spec();
+    SearchSpec front =
+        ((SearchCommand) parsed("search", "@" + PRESETS.resolve("fashion-mnist-front.args")))
+            .search.spec();
+    assertThat(front.data().dataset()).isEqualTo(DatasetKind.FASHION_MNIST);
+    assertThat(front.training().epochs()).isGreaterThan(demo.training().epochs());
+    assertThat(front.data().subsample()).isGreaterThan(demo.data().subsample());
+    // architecture steps for most of its epochs, where the penalty can shape the cells
+    assertThat(front.archWarmupEpochs()).isLessThan(front.training().epochs() / 2);
+  }
+
+  @Test
   void optionsAfterAPresetWin() {
     SearchCommand c =
         (SearchCommand)

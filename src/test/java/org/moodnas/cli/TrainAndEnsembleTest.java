@@ -93,7 +93,7 @@ class TrainAndEnsembleTest {
       assertThat(p.<String>getAs("genotype")).isEqualTo(evaluated.get(i).getAs("genotype"));
       assertThat(p.<String>getAs("network")).isEqualTo("cifar");
       assertThat(p.<Integer>getAs("init_channels")).isEqualTo(8);
-      assertThat(p.<Integer>getAs("layers")).isEqualTo(5);
+      assertThat(p.<Integer>getAs("layers")).isEqualTo(3);
       assertThat(p.<Integer>getAs("classes")).isEqualTo(10);
       assertThat(p.<String>getAs("latency_device")).isEqualTo("cpu");
       assertThat(p.<Integer>getAs("batch_size")).isEqualTo(1);

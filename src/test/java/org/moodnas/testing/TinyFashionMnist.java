@@ -49,7 +49,7 @@ public final class TinyFashionMnist {
         .withTraining(
             SearchSpec.DEFAULTS.training().toBuilder()
                 .initChannels(8)
-                .layers(5)
+                .layers(3)
                 .epochs(1)
                 .batchSize(64)
                 .build());
@@ -62,7 +62,7 @@ public final class TinyFashionMnist {
         .withTraining(
             EvalSpec.DEFAULTS.training().toBuilder()
                 .initChannels(8)
-                .layers(5)
+                .layers(3)
                 .epochs(1)
                 .batchSize(32)
                 .build());
@@ -81,7 +81,7 @@ public final class TinyFashionMnist {
                 "--init-channels",
                 "8",
                 "--layers",
-                "5",
+                "3",
                 "--epochs",
                 "1"));
     args.addAll(List.of(more));

@@ -3,7 +3,6 @@ package org.moodnas.analysis.frames;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.when;
 
 import java.util.List;
 import org.apache.spark.sql.Column;
@@ -70,37 +69,46 @@ public final class Fronts {
 
   /**
    * Every published front that the table has figures for, stacked: front, model_name, nu, x_name,
-   * x, y_name, y, dominated; by front, then x.
+   * x, y_name, y, dominated; by front, then x. All fronts are marked in one pass (one self-join of
+   * the distinct points of each front), so the whole is one Spark job.
    */
   public static Dataset<Row> of(Dataset<Row> table) {
-    Column[] counts =
-        PUBLISHED.stream()
-            .map(o -> count(when(o.x().isNotNull().and(o.y().isNotNull()), 1)))
-            .toArray(Column[]::new);
-    Row present =
-        table.agg(counts[0], java.util.Arrays.copyOfRange(counts, 1, counts.length)).head();
-    Dataset<Row> all = null;
-    for (int i = 0; i < PUBLISHED.size(); i++) {
-      Objectives o = PUBLISHED.get(i);
-      if (present.getLong(i) == 0 && !(all == null && i == PUBLISHED.size() - 1)) {
-        continue; // the table has no figures for this front
-      }
+    Dataset<Row> stacked = null;
+    for (Objectives o : PUBLISHED) {
       Dataset<Row> f =
-          mark(table, o.x(), o.y())
-              .select(
-                  lit(o.name()).as("front"),
-                  col("model_name"),
-                  col("nu"),
-                  lit(o.xLabel()).as("x_name"),
-                  o.x().cast("double").as("x"),
-                  lit(o.yLabel()).as("y_name"),
-                  o.y().cast("double").as("y"),
-                  col("dominated"));
-      if (present.getLong(i) == 0) {
-        f = f.limit(0); // no front at all: an empty frame of the right columns
-      }
-      all = all == null ? f : all.unionByName(f);
+          table.select(
+              lit(o.name()).as("front"),
+              col("model_name"),
+              col("nu"),
+              lit(o.xLabel()).as("x_name"),
+              o.x().cast("double").as("x"),
+              lit(o.yLabel()).as("y_name"),
+              o.y().cast("double").as("y"));
+      stacked = stacked == null ? f : stacked.unionByName(f);
     }
-    return all.orderBy(col("front"), col("x").asc_nulls_last(), col("y"));
+    Dataset<Row> points =
+        stacked
+            .where(col("x").isNotNull().and(col("y").isNotNull()))
+            .select("front", "x", "y")
+            .distinct();
+    Dataset<Row> others =
+        points.select(col("front").as("_of"), col("x").as("_ox"), col("y").as("_oy"));
+    Column beats =
+        col("_of")
+            .equalTo(col("front"))
+            .and(col("_ox").leq(col("x")))
+            .and(col("_oy").leq(col("y")))
+            .and(col("_ox").lt(col("x")).or(col("_oy").lt(col("y"))));
+    Dataset<Row> marked =
+        points
+            .join(others, beats, "left")
+            .groupBy("front", "x", "y")
+            .agg(count(col("_ox")).gt(0).as("dominated"));
+    Dataset<Row> all = stacked.join(marked, Profiles.scala("front", "x", "y"), "left");
+    // a front without a single point with both figures is not one of this table's
+    Dataset<Row> present = marked.select("front").distinct();
+    return all.join(present, Profiles.scala("front"), "left_semi")
+        .select("front", "model_name", "nu", "x_name", "x", "y_name", "y", "dominated")
+        .orderBy(col("front"), col("x").asc_nulls_last(), col("y"));
   }
 }

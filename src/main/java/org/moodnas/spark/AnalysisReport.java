@@ -97,11 +97,9 @@ final class AnalysisReport {
               + " models have missing figures (failed, not evaluated or not profiled): shown as"
               + " missing, left out of the correlations.");
     }
-    // a table with test accuracies: its accuracy against size; else the search's own front
+    // a search's own front; a table of trained models: accuracy against size, if it has both
     String front =
-        run.fronts()
-                .where(col("front").equalTo("params").and(col("dominated").isNotNull()))
-                .isEmpty()
+        run.kind().equals("search") || run.fronts().where(col("front").equalTo("params")).isEmpty()
             ? "search"
             : "params";
     Dataset<Row> onFront =

@@ -122,10 +122,34 @@ final class AnalysisReport {
     for (String c : List.of("params", "flops", "latency_gpu", "latency_cpu")) {
       image(r, charts, p + "accuracy_vs_" + c + ".png", "Test accuracy against " + c);
     }
-    table(r, "Result table of " + run.runId(), run.results());
+    table(r, "Result table of " + run.runId(), withoutEmptyColumns(run.results()));
     table(r, "Every front, dominated models marked", run.fronts());
     correlations(r, run.spearman());
     image(r, charts, p + "correlations.png", "Spearman correlation heat map");
+  }
+
+  /**
+   * The frame without the columns no row has a value in (a search's table has no training figures):
+   * "missing" in every row would read as a gap. The CSV keeps every column.
+   */
+  private static Dataset<Row> withoutEmptyColumns(Dataset<Row> frame) {
+    Row counts =
+        frame
+            .agg(
+                org.apache.spark.sql.functions.count(col(frame.columns()[0])),
+                Arrays.stream(frame.columns())
+                    .skip(1)
+                    .map(c -> org.apache.spark.sql.functions.count(col(c)))
+                    .toArray(org.apache.spark.sql.Column[]::new))
+            .head();
+    List<String> empty = new ArrayList<>();
+    boolean rows = frame.count() > 0;
+    for (int i = 0; i < frame.columns().length; i++) {
+      if (rows && counts.getLong(i) == 0) {
+        empty.add(frame.columns()[i]);
+      }
+    }
+    return frame.drop(empty.toArray(String[]::new));
   }
 
   private static void correlations(HtmlReport r, SpearmanMatrix m) {

@@ -2,7 +2,6 @@ package org.moodnas.analysis.frames;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat;
-import static org.apache.spark.sql.functions.concat_ws;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.when;
 
@@ -86,19 +85,11 @@ public final class SearchResults {
 
   /** What a row lacks, or null. */
   private static Column missing(Column notEvaluated) {
-    Column missing =
-        concat_ws(
-            "; ",
-            when(col("status").equalTo("failed"), concat(lit("search failed: "), col("error"))),
-            when(col("status").equalTo("ok").and(col("params").isNull()), "no profile"),
-            when(
-                col("params")
-                    .isNotNull()
-                    .and(col("latency_cpu_ms").isNull())
-                    .and(col("latency_gpu_ms").isNull()),
-                "no latency"),
-            notEvaluated);
-    return when(missing.equalTo(""), null).otherwise(missing);
+    return Missing.of(
+        when(col("status").equalTo("failed"), concat(lit("search failed: "), col("error"))),
+        when(col("status").equalTo("ok").and(col("params").isNull()), "no profile"),
+        Missing.noLatency(col("params")),
+        notEvaluated);
   }
 
   static Column nothing(String name) {

@@ -3,7 +3,6 @@ package org.moodnas.analysis.frames;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat;
-import static org.apache.spark.sql.functions.concat_ws;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.when;
 
@@ -86,21 +85,13 @@ public final class TrainResults {
 
   /** What a row lacks, or null. */
   private static Column missing() {
-    Column missing =
-        concat_ws(
-            "; ",
-            when(
-                col("status").equalTo("failed"),
-                concat(lit("evaluation failed: "), coalesce(col("error"), lit("?")))),
-            when(col("source_run_id").isNotNull().and(col("_source").isNull()), "no search trial"),
-            when(col("flops").isNull(), "no profile"),
-            when(
-                col("flops")
-                    .isNotNull()
-                    .and(col("latency_cpu_ms").isNull())
-                    .and(col("latency_gpu_ms").isNull()),
-                "no latency"));
-    return when(missing.equalTo(""), null).otherwise(missing);
+    return Missing.of(
+        when(
+            col("status").equalTo("failed"),
+            concat(lit("evaluation failed: "), coalesce(col("error"), lit("?")))),
+        when(col("source_run_id").isNotNull().and(col("_source").isNull()), "no search trial"),
+        when(col("flops").isNull(), "no profile"),
+        Missing.noLatency(col("flops")));
   }
 
   /** The classes of a dataset's network. */

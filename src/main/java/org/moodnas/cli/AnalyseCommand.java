@@ -61,17 +61,7 @@ final class AnalyseCommand implements Callable<Integer> {
               + " row for at 36 channels and 20 cells, and record them")
   boolean profileMissing;
 
-  @Option(
-      names = "--profile-runs",
-      description =
-          "with --profile-missing: timed forward passes whose mean is the CPU latency; 0:"
-              + " parameters and FLOPs only (default: ${DEFAULT-VALUE})")
-  int profileRuns = ProfilingSpec.DEFAULT.profileRuns();
-
-  @Option(
-      names = "--profile-warmup",
-      description = "unmeasured passes before the timed ones (default: ${DEFAULT-VALUE})")
-  int profileWarmup = ProfilingSpec.DEFAULT.profileWarmup();
+  @Mixin ProfilingOptions profilingOptions;
 
   @Mixin SparkOptions sparkOptions;
 
@@ -89,7 +79,7 @@ final class AnalyseCommand implements Callable<Integer> {
     if (Files.exists(out) && !Files.isDirectory(out)) {
       throw new IllegalArgumentException("--out " + out + ": not a folder");
     }
-    ProfilingSpec profiling = new ProfilingSpec(profileWarmup, profileRuns);
+    ProfilingSpec profiling = profilingOptions.spec();
     if (profileMissing && searchRun == null) {
       throw new IllegalArgumentException("--profile-missing needs --search-run");
     }

@@ -83,17 +83,7 @@ final class TrainCommand implements Callable<Integer> {
       description = "out-of-memory retries shrink the batch by 5 down to this")
   int minBatchSize = BatchSizing.DEFAULT.minBatchSize();
 
-  @Option(
-      names = "--profile-runs",
-      description =
-          "timed forward passes of each trained genotype's network (no BN) whose mean is the"
-              + " latency recorded in profiles; 0: parameters and FLOPs only")
-  int profileRuns = ProfilingSpec.DEFAULT.profileRuns();
-
-  @Option(
-      names = "--profile-warmup",
-      description = "unmeasured forward passes before the timed ones")
-  int profileWarmup = ProfilingSpec.DEFAULT.profileWarmup();
+  @Mixin ProfilingOptions profilingOptions;
 
   @Option(names = "--inject-oom", hidden = true)
   int injectedOoms;
@@ -121,7 +111,7 @@ final class TrainCommand implements Callable<Integer> {
     evalSpec = eval.spec();
     sizing = sizing();
     fanOutSpec = fanOut.spec();
-    profiling = new ProfilingSpec(profileWarmup, profileRuns);
+    profiling = profilingOptions.spec();
     runOptions.check();
     TaskResources.checkGpusOffered(sparkOptions.masterUrl(), fanOutSpec.gpusPerTrial());
     spark = sparkOptions.session();

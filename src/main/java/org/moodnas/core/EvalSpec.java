@@ -46,8 +46,9 @@ public record EvalSpec(
         labelSmoothing >= 0 && labelSmoothing < 1,
         "labelSmoothing",
         "must be in [0, 1), got " + labelSmoothing);
+    // adjust_lr decays over the first epochs − 5 epochs and divides by that count.
     require(
-        lrSchedule != LrSchedule.LINEAR || training.epochs() > WARMUP_EPOCHS,
+        lrSchedule != LrSchedule.LINEAR || training.epochs() > 5,
         "epochs",
         "must be > 5 for the linear learning-rate schedule, got " + training.epochs());
     require(

@@ -2,6 +2,7 @@ package org.moodnas.cli;
 
 import org.moodnas.core.DatasetKind;
 import org.moodnas.core.DeviceSpec;
+import org.moodnas.core.LrSchedule;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
@@ -29,6 +30,18 @@ final class Converters {
     public DatasetKind convert(String value) {
       try {
         return DatasetKind.byName(value);
+      } catch (IllegalArgumentException e) {
+        throw new TypeConversionException(e.getMessage());
+      }
+    }
+  }
+
+  /** linear or cosine. */
+  static final class Schedule implements ITypeConverter<LrSchedule> {
+    @Override
+    public LrSchedule convert(String value) {
+      try {
+        return LrSchedule.byName(value);
       } catch (IllegalArgumentException e) {
         throw new TypeConversionException(e.getMessage());
       }

@@ -28,7 +28,7 @@ final class TrainingOptions {
 
   @Option(
       names = {"--learning-rate", "--learning_rate"},
-      description = "SGD learning rate at the first epoch (cosine schedule)")
+      description = "SGD learning rate the schedule starts from")
   double learningRate;
 
   @Option(

@@ -3,8 +3,8 @@ package org.moodnas.core;
 import java.io.Serializable;
 
 /**
- * One epoch of an evaluation: eval_epochs' columns plus the test split's loss and accuracy (valid_*
- * are null when the whole training set trains).
+ * One epoch of an evaluation: eval_epochs' columns (valid_* are null when the whole training set
+ * trains; the top-5 accuracies are null unless the evaluation records them, as ImageNet's does).
  */
 public record EvalEpoch(
     int epoch,
@@ -13,7 +13,9 @@ public record EvalEpoch(
     double trainAcc,
     Double validLoss,
     Double validAcc,
+    Double validTop5,
     double testLoss,
     double testAcc,
+    Double testTop5,
     double seconds)
     implements Serializable {}

@@ -6,13 +6,17 @@ import java.io.Serializable;
 
 /**
  * Everything training one genotype from scratch needs: the auxiliary head and its loss weight, the
- * drop-path probability (reached at the last epoch), how the network trains, the data and the
- * device. {@link #DEFAULTS} are PC-DARTS's train.py settings.
+ * drop-path probability (reached at the last epoch), the label smoothing ε of the training loss (0:
+ * plain cross-entropy), the learning-rate schedule, how the network trains, the data and the
+ * device. {@link #DEFAULTS} are PC-DARTS's train.py settings; {@link #publishedLabelSmoothing} and
+ * {@link LrSchedule#publishedFor} give train_imagenet.py's for ImageNet.
  */
 public record EvalSpec(
     boolean auxiliary,
     double auxiliaryWeight,
     double dropPathProb,
+    double labelSmoothing,
+    LrSchedule lrSchedule,
     TrainingSpec training,
     DataSource data,
     DeviceSpec device)
@@ -23,11 +27,30 @@ public record EvalSpec(
           false,
           0.4,
           0.3,
+          0,
+          LrSchedule.COSINE,
           new TrainingSpec(36, 20, 96, 600, 0.025, 0, 0.9, 3e-4, 5, 1.0, false, 16, 0),
           DataSource.FASHION_MNIST,
           DeviceSpec.CPU);
 
+  /** train_imagenet.py warms the learning rate up over this many epochs for large batches. */
+  public static final int WARMUP_EPOCHS = 5;
+
+  /** Batches above this warm up on ImageNet (train_imagenet.py). */
+  public static final int WARMUP_ABOVE_BATCH = 256;
+
   public EvalSpec {
+    // Runs recorded before the schedule was a setting trained with the cosine schedule.
+    lrSchedule = lrSchedule == null ? LrSchedule.COSINE : lrSchedule;
+    require(
+        labelSmoothing >= 0 && labelSmoothing < 1,
+        "labelSmoothing",
+        "must be in [0, 1), got " + labelSmoothing);
+    // adjust_lr decays over the first epochs − 5 epochs and divides by that count.
+    require(
+        lrSchedule != LrSchedule.LINEAR || training.epochs() > 5,
+        "epochs",
+        "must be > 5 for the linear learning-rate schedule, got " + training.epochs());
     require(
         auxiliaryWeight >= 0 && Double.isFinite(auxiliaryWeight),
         "auxiliaryWeight",
@@ -44,19 +67,47 @@ public record EvalSpec(
   }
 
   public EvalSpec withAuxiliary(boolean on) {
-    return new EvalSpec(on, auxiliaryWeight, dropPathProb, training, data, device);
+    return new EvalSpec(
+        on, auxiliaryWeight, dropPathProb, labelSmoothing, lrSchedule, training, data, device);
   }
 
   public EvalSpec withTraining(TrainingSpec t) {
-    return new EvalSpec(auxiliary, auxiliaryWeight, dropPathProb, t, data, device);
+    return new EvalSpec(
+        auxiliary, auxiliaryWeight, dropPathProb, labelSmoothing, lrSchedule, t, data, device);
   }
 
   public EvalSpec withData(DataSource d) {
-    return new EvalSpec(auxiliary, auxiliaryWeight, dropPathProb, training, d, device);
+    return new EvalSpec(
+        auxiliary, auxiliaryWeight, dropPathProb, labelSmoothing, lrSchedule, training, d, device);
   }
 
   public EvalSpec withDevice(DeviceSpec d) {
-    return new EvalSpec(auxiliary, auxiliaryWeight, dropPathProb, training, data, d);
+    return new EvalSpec(
+        auxiliary, auxiliaryWeight, dropPathProb, labelSmoothing, lrSchedule, training, data, d);
+  }
+
+  /** The same evaluation with this label smoothing and learning-rate schedule. */
+  public EvalSpec withRecipe(double smoothing, LrSchedule schedule) {
+    return new EvalSpec(
+        auxiliary, auxiliaryWeight, dropPathProb, smoothing, schedule, training, data, device);
+  }
+
+  /** ε of PC-DARTS's training loss for {@code dataset}: 0.1 for ImageNet, else 0. */
+  public static double publishedLabelSmoothing(DatasetKind dataset) {
+    return dataset == DatasetKind.IMAGENET ? 0.1 : 0;
+  }
+
+  /**
+   * Whether the first {@link #WARMUP_EPOCHS} epochs warm the learning rate up: on ImageNet with
+   * batches above {@link #WARMUP_ABOVE_BATCH}, as train_imagenet.py does (never on the other sets).
+   */
+  public boolean warmsUp() {
+    return data.dataset() == DatasetKind.IMAGENET && training.batchSize() > WARMUP_ABOVE_BATCH;
+  }
+
+  /** Whether the evaluation records top-5 accuracies besides top-1 (ImageNet's). */
+  public boolean recordsTop5() {
+    return data.dataset() == DatasetKind.IMAGENET;
   }
 
   /** The same training with batches of {@code size}. */

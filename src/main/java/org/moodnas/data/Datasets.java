@@ -28,11 +28,16 @@ public final class Datasets {
       case CIFAR10 -> cifar(kind, CifarReader.Variant.CIFAR10, dir, conf);
       case CIFAR100 -> cifar(kind, CifarReader.Variant.CIFAR100, dir, conf);
       case IMAGENET ->
-          computed(kind, ImageFolderReader.train(dir, conf), ImageFolderReader.val(dir, conf));
+          new Dataset(
+              kind.id(),
+              ImageFolderReader.train(dir, conf),
+              ImageFolderReader.val(dir, conf),
+              Normalization.IMAGENET);
     };
   }
 
-  // DARTS normalizes CIFAR-100 with the CIFAR-10 statistics too; other sets use their own.
+  // DARTS normalizes CIFAR-100 with the CIFAR-10 statistics too, ImageNet with the published
+  // ImageNet statistics; Fashion-MNIST uses its own.
   private static Dataset cifar(
       DatasetKind kind, CifarReader.Variant variant, Path dir, Configuration conf) {
     return new Dataset(

@@ -9,6 +9,10 @@ public record Normalization(float[] mean, float[] std) {
           new float[] {0.49139968f, 0.48215827f, 0.44653124f},
           new float[] {0.24703233f, 0.24348505f, 0.26158768f});
 
+  /** The published ImageNet statistics (torchvision's, as PC-DARTS's train_imagenet.py uses). */
+  public static final Normalization IMAGENET =
+      new Normalization(new float[] {0.485f, 0.456f, 0.406f}, new float[] {0.229f, 0.224f, 0.225f});
+
   /** Statistics of a training set: every pixel of every image, per channel. */
   public static Normalization of(ImageSet set) {
     int c = set.channels();

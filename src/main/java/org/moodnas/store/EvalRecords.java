@@ -78,8 +78,10 @@ public final class EvalRecords {
     c.put("train_acc", last == null ? null : last.trainAcc());
     c.put("valid_loss", last == null ? null : last.validLoss());
     c.put("valid_acc", last == null ? null : last.validAcc());
+    c.put("valid_top5", last == null ? null : last.validTop5());
     c.put("test_loss", last == null ? null : last.testLoss());
     c.put("test_acc", last == null ? null : last.testAcc());
+    c.put("test_top5", last == null ? null : last.testTop5());
     c.put("checkpoint", r.checkpoint());
     c.put("device", r.device());
     c.put("duration_s", r.durationS());
@@ -96,6 +98,10 @@ public final class EvalRecords {
     c.put("train_acc", e.trainAcc());
     c.put("valid_loss", e.validLoss());
     c.put("valid_acc", e.validAcc());
+    c.put("valid_top5", e.validTop5());
+    c.put("test_loss", e.testLoss());
+    c.put("test_acc", e.testAcc());
+    c.put("test_top5", e.testTop5());
     c.put("seconds", e.seconds());
     return c;
   }

@@ -80,8 +80,10 @@ public enum Tables {
           .add("train_acc", DataTypes.DoubleType, true)
           .add("valid_loss", DataTypes.DoubleType, true)
           .add("valid_acc", DataTypes.DoubleType, true)
+          .add("valid_top5", DataTypes.DoubleType, true)
           .add("test_loss", DataTypes.DoubleType, true)
           .add("test_acc", DataTypes.DoubleType, true)
+          .add("test_top5", DataTypes.DoubleType, true)
           .add("checkpoint", DataTypes.StringType, true)
           .add("device", DataTypes.StringType, true)
           .add("started_at", DataTypes.TimestampType, true)
@@ -97,6 +99,10 @@ public enum Tables {
           .add("train_acc", DataTypes.DoubleType, true)
           .add("valid_loss", DataTypes.DoubleType, true)
           .add("valid_acc", DataTypes.DoubleType, true)
+          .add("valid_top5", DataTypes.DoubleType, true)
+          .add("test_loss", DataTypes.DoubleType, true)
+          .add("test_acc", DataTypes.DoubleType, true)
+          .add("test_top5", DataTypes.DoubleType, true)
           .add("seconds", DataTypes.DoubleType, true)),
   ENSEMBLES(
       new StructType()

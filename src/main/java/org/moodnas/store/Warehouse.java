@@ -52,7 +52,8 @@ public final class Warehouse {
 
   /**
    * Appends rows given as column → value unless rows with this key were appended to the table
-   * before. Every row must name exactly the table's columns.
+   * before. Every row must name exactly the table's columns; a table written before a column was
+   * added gains it (Delta's schema merge: its older rows read null there).
    */
   void append(Tables table, List<Map<String, Object>> rows, String key) {
     Dataset<Row> frame = frame(table, rows);
@@ -63,6 +64,7 @@ public final class Warehouse {
                 .write()
                 .format("delta")
                 .mode("append")
+                .option("mergeSchema", "true")
                 .option("txnAppId", table.tableName() + "/" + key)
                 .option("txnVersion", 0)
                 .save(path(table)));

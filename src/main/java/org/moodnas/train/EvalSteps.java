@@ -21,8 +21,9 @@ import org.moodnas.train.optim.Sgd;
 
 /**
  * An evaluation network with its optimizer and the training step of PC-DARTS's train.py:
- * cross-entropy plus the weighted auxiliary loss, global-norm clipping, SGD. Out-of-memory on the
- * device surfaces as {@link DeviceOutOfMemoryException}.
+ * cross-entropy (label-smoothed as train_imagenet.py when the spec says so) plus the weighted
+ * auxiliary loss, global-norm clipping, SGD. Evaluation uses plain cross-entropy. Out-of-memory on
+ * the device surfaces as {@link DeviceOutOfMemoryException}.
  */
 public final class EvalSteps {
 
@@ -73,9 +74,10 @@ public final class EvalSteps {
       NDArray stats;
       try (AutogradStep autograd = new AutogradStep(List.of())) {
         NDList out = net.forward(store, new NDList(xy.get(0)), true);
-        NDArray loss = CrossEntropy.mean(out.get(0), xy.get(1));
+        double smoothing = spec.labelSmoothing();
+        NDArray loss = CrossEntropy.smoothed(out.get(0), xy.get(1), smoothing);
         if (out.size() > 1) {
-          NDArray aux = CrossEntropy.mean(out.get(1), xy.get(1));
+          NDArray aux = CrossEntropy.smoothed(out.get(1), xy.get(1), smoothing);
           loss = loss.add(aux.mul(GraphConstant.scalar(aux.getManager(), spec.auxiliaryWeight())));
         }
         autograd.backward(loss);
@@ -98,22 +100,27 @@ public final class EvalSteps {
     }
   }
 
-  /** {mean loss, accuracy} over a set's batches in inference mode. */
+  /**
+   * {mean cross-entropy, top-1 accuracy, top-5 accuracy} over a set's batches in inference mode.
+   */
   public double[] evaluate(BatchIterator batches, int images) {
     double loss = 0;
     double correct = 0;
+    double top5 = 0;
     while (batches.hasNext()) {
       Batch batch = batches.next();
       try (StepScope scope = new StepScope(manager, allArrays)) {
         NDList xy = BatchArrays.of(batch, scope.manager);
         NDArray logits = net.forward(store, new NDList(xy.get(0)), false).head();
         NDArray ce = CrossEntropy.mean(logits, xy.get(1));
-        float[] v =
-            NDArrays.stack(new NDList(ce, CrossEntropy.correct(logits, xy.get(1)))).toFloatArray();
+        NDArray hits = CrossEntropy.correct(logits, xy.get(1));
+        NDArray hits5 = CrossEntropy.correctTopK(logits, xy.get(1), 5);
+        float[] v = NDArrays.stack(new NDList(ce, hits, hits5)).toFloatArray();
         loss += v[0] * batch.count();
         correct += v[1];
+        top5 += v[2];
       }
     }
-    return new double[] {loss / images, correct / images};
+    return new double[] {loss / images, correct / images, top5 / images};
   }
 }

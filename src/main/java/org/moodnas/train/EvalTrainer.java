@@ -9,6 +9,7 @@ import org.moodnas.core.DatasetKind;
 import org.moodnas.core.EvalEpoch;
 import org.moodnas.core.EvalResult;
 import org.moodnas.core.EvalSpec;
+import org.moodnas.core.LrSchedule;
 import org.moodnas.core.TrainingSpec;
 import org.moodnas.data.Batch;
 import org.moodnas.data.BatchIterator;
@@ -19,11 +20,16 @@ import org.moodnas.nn.eval.NetworkSpec;
 import org.moodnas.profile.Profiler;
 import org.moodnas.space.Genotype;
 import org.moodnas.train.optim.CosineSchedule;
+import org.moodnas.train.optim.LearningRateSchedule;
+import org.moodnas.train.optim.LinearSchedule;
+import org.moodnas.train.optim.WarmUp;
 
 /**
- * Trains one genotype from scratch as PC-DARTS's train.py: SGD with momentum, cosine learning rate,
- * drop-path rising linearly over the epochs, optional auxiliary loss, global-norm clipping; reports
- * train/valid/test loss and accuracy per epoch and writes a checkpoint at the end.
+ * Trains one genotype from scratch as PC-DARTS's train.py (train_imagenet.py on ImageNet): SGD with
+ * momentum, the spec's learning-rate schedule (cosine, or linear with a warm-up for large ImageNet
+ * batches), drop-path rising linearly over the epochs, optional auxiliary loss, label smoothing,
+ * global-norm clipping; reports train/valid/test loss and accuracy (and top-5 when the spec records
+ * it) per epoch and writes a checkpoint at the end.
  */
 public final class EvalTrainer {
 
@@ -49,8 +55,7 @@ public final class EvalTrainer {
     List<EvalEpoch> epochs = new ArrayList<>();
     try (NDManager manager = NDManager.newBaseManager(Devices.of(spec.device()))) {
       EvalSteps steps = new EvalSteps(spec, manager, net);
-      CosineSchedule schedule =
-          new CosineSchedule(t.learningRate(), t.learningRateMin(), t.epochs());
+      LearningRateSchedule schedule = schedule(spec);
       for (int epoch = 0; epoch < t.epochs(); epoch++) {
         EvalEpoch record = epoch(steps, feed, data, epoch, schedule.at(epoch));
         epochs.add(record);
@@ -61,6 +66,8 @@ public final class EvalTrainer {
         settings.put("epochs", t.epochs());
         settings.put("batch_size", t.batchSize());
         settings.put("seed", t.seed());
+        settings.put("label_smoothing", spec.labelSmoothing());
+        settings.put("lr_schedule", spec.lrSchedule().toString());
         new EvalCheckpoint(net, data.normalization(), settings)
             .save(checkpointPath, steps.network());
       }
@@ -93,6 +100,7 @@ public final class EvalTrainer {
     }
     double[] valid = data.heldOut() == null ? null : evaluate(steps, feed, data.heldOut());
     double[] test = evaluate(steps, feed, data.test());
+    boolean top5 = spec.recordsTop5();
     return new EvalEpoch(
         epoch,
         lr,
@@ -100,9 +108,21 @@ public final class EvalTrainer {
         correct / images,
         valid == null ? null : valid[0],
         valid == null ? null : valid[1],
+        valid == null || !top5 ? null : valid[2],
         test[0],
         test[1],
+        top5 ? test[2] : null,
         seconds(start));
+  }
+
+  /** The spec's learning rate per epoch, warmed up when the spec says so. */
+  public static LearningRateSchedule schedule(EvalSpec spec) {
+    TrainingSpec t = spec.training();
+    LearningRateSchedule s =
+        spec.lrSchedule() == LrSchedule.LINEAR
+            ? new LinearSchedule(t.learningRate(), t.epochs())
+            : new CosineSchedule(t.learningRate(), t.learningRateMin(), t.epochs());
+    return spec.warmsUp() ? new WarmUp(s, EvalSpec.WARMUP_EPOCHS) : s;
   }
 
   /** The network {@code spec} builds for {@code genotype} on {@code data}'s images. */

@@ -5,12 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.moodnas.core.DatasetKind;
 import org.moodnas.core.EvalSpec;
+import org.moodnas.core.LrSchedule;
 import org.moodnas.core.SearchSpec;
+import org.moodnas.core.TrainingSpec;
 import picocli.CommandLine;
 
 /** conf/presets/*.args are picocli @-files that the commands they name take as given. */
@@ -52,15 +55,57 @@ class PresetsTest {
     List<Path> trainings = presets("-train.args");
     assertThat(trainings)
         .extracting(p -> p.getFileName().toString())
-        .contains("cifar10-train.args", "cifar100-train.args");
+        .contains("cifar10-train.args", "cifar100-train.args", "imagenet-train.args");
     for (Path p : trainings) {
-      EvalSpec e =
-          ((TrainCommand) parsed("train", "@" + p, "--archs", "DARTS_V2", "--data", "/data"))
-              .eval.spec();
+      EvalSpec e = trainSpec(p);
       assertThat(e.data().dataset()).as(p.toString()).isEqualTo(datasetOf(p));
       assertThat(e.auxiliary()).as(p.toString()).isTrue();
-      assertThat(e.training().epochs()).as(p.toString()).isEqualTo(600);
+      if (e.data().dataset() != DatasetKind.IMAGENET) {
+        assertThat(e.training().epochs()).as(p.toString()).isEqualTo(600);
+        assertThat(e.lrSchedule()).as(p.toString()).isEqualTo(LrSchedule.COSINE);
+        assertThat(e.labelSmoothing()).as(p.toString()).isZero();
+      }
     }
+  }
+
+  private static EvalSpec trainSpec(Path preset) {
+    return ((TrainCommand) parsed("train", "@" + preset, "--archs", "DARTS_V2", "--data", "/data"))
+        .eval.spec();
+  }
+
+  @Test
+  void theImageNetPresetIsTrainImageNetsPublishedRecipe() {
+    EvalSpec e = trainSpec(PRESETS.resolve("imagenet-train.args"));
+    TrainingSpec t = e.training();
+    assertThat(new int[] {t.epochs(), t.batchSize(), t.initChannels(), t.layers()})
+        .containsExactly(250, 1024, 48, 14);
+    assertThat(new double[] {t.learningRate(), t.momentum(), t.weightDecay(), t.gradClip()})
+        .containsExactly(0.5, 0.9, 3e-5, 5.0);
+    assertThat(e.auxiliaryWeight()).isEqualTo(0.4);
+    assertThat(e.dropPathProb()).isZero();
+    assertThat(t.cutout()).isFalse();
+    assertThat(e.labelSmoothing()).isEqualTo(0.1);
+    assertThat(e.lrSchedule()).isEqualTo(LrSchedule.LINEAR);
+    assertThat(e.warmsUp()).isTrue();
+  }
+
+  @Test
+  void imageNetDefaultsToItsRecipeAndOptionsOverrideIt() {
+    EvalSpec plain = ((TrainOneCommand) parsed("train-one", "--arch", "DARTS_V2")).eval.spec();
+    assertThat(plain.labelSmoothing()).isZero();
+    assertThat(plain.lrSchedule()).isEqualTo(LrSchedule.COSINE);
+    String[] imagenet = {
+      "train-one", "--arch", "DARTS_V2", "--dataset", "imagenet", "--data", "/i"
+    };
+    EvalSpec byDefault = ((TrainOneCommand) parsed(imagenet)).eval.spec();
+    assertThat(byDefault.labelSmoothing()).isEqualTo(0.1);
+    assertThat(byDefault.lrSchedule()).isEqualTo(LrSchedule.LINEAR);
+    String[] chosen = Arrays.copyOf(imagenet, imagenet.length + 4);
+    System.arraycopy(
+        new String[] {"--label-smoothing", "0", "--lr-schedule", "cosine"}, 0, chosen, 7, 4);
+    EvalSpec overridden = ((TrainOneCommand) parsed(chosen)).eval.spec();
+    assertThat(overridden.labelSmoothing()).isZero();
+    assertThat(overridden.lrSchedule()).isEqualTo(LrSchedule.COSINE);
   }
 
   @Test

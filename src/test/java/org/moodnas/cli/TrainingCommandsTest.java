@@ -1,12 +1,14 @@
 package org.moodnas.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.moodnas.space.Genotype;
 import org.moodnas.testing.TinyFashionMnist;
+import org.moodnas.testing.TinyImageNet;
 
 class TrainingCommandsTest {
 
@@ -72,6 +74,54 @@ class TrainingCommandsTest {
     assertThat(t.get("test_acc").asDouble()).isBetween(0.0, 1.0);
     assertThat(t.get("valid_acc").isNull()).isTrue();
     assertThat(t.get("epochs").get(0).get("test_loss").asDouble()).isPositive();
+    // plain cross-entropy and cosine as before; no top-5 off ImageNet
+    assertThat(t.get("test_top5").isNull()).isTrue();
+    assertThat(t.get("epochs").get(0).get("test_top5").isNull()).isTrue();
+    assertThat(t.get("epochs").get(0).get("lr").asDouble()).isEqualTo(0.025);
+  }
+
+  @Test
+  void trainOneOnImageNetFollowsTrainImageNet() throws Exception {
+    CliRun r =
+        run(
+            "train-one",
+            "--arch",
+            "PC_DARTS_image",
+            "--dataset",
+            "imagenet",
+            "--data",
+            TinyImageNet.path(),
+            "--init-channels",
+            "4",
+            "--layers",
+            "3",
+            "--epochs",
+            "6",
+            "--batch-size",
+            "6",
+            "--learning-rate",
+            "0.05",
+            "--train-portion",
+            "0.5");
+    assertThat(r.code()).as(r.err()).isZero();
+    JsonNode t = new ObjectMapper().readTree(r.out());
+    assertThat(t.get("status").asText()).isEqualTo("ok");
+    JsonNode epochs = t.get("epochs");
+    assertThat(epochs).hasSize(6);
+    // linear by default (no warm-up: batch ≤ 256): 0.05·(1 − e)/1 at e = 0, then 0.05·(6 − e)/5
+    double[] lr = {0.05, 0.05, 0.04, 0.03, 0.02, 0.01};
+    for (int e = 0; e < 6; e++) {
+      JsonNode epoch = epochs.get(e);
+      assertThat(epoch.get("lr").asDouble()).as("epoch %d", e).isCloseTo(lr[e], within(1e-12));
+      for (String split : new String[] {"valid", "test"}) {
+        double top1 = epoch.get(split + "_acc").asDouble();
+        double top5 = epoch.get(split + "_top5").asDouble();
+        assertThat(top5).as("%s epoch %d", split, e).isBetween(top1, 1.0);
+      }
+    }
+    // the evaluation's figures are its last epoch's
+    assertThat(t.get("test_top5").asDouble()).isEqualTo(epochs.get(5).get("test_top5").asDouble());
+    assertThat(t.get("valid_top5").isNumber()).isTrue();
   }
 
   @Test
@@ -120,6 +170,45 @@ class TrainingCommandsTest {
         "--layers must be ≥ 3, got 2"
       },
     };
+    assertRefused(cases);
+  }
+
+  @Test
+  void badRecipeInputExitsTwoNamingTheFlag() {
+    Object[][] cases = {
+      {
+        new String[] {"train-one", "--arch", "DARTS_V2", "--label-smoothing", "1"},
+        "--label-smoothing must be in [0, 1), got 1.0"
+      },
+      {
+        new String[] {"train-one", "--arch", "DARTS_V2", "--lr-schedule", "step"},
+        "unknown learning-rate schedule 'step'; known: cosine, linear"
+      },
+      {
+        new String[] {
+          "train-one", "--arch", "DARTS_V2", "--lr_scheduler", "linear", "--epochs", "5"
+        },
+        "--epochs must be > 5 for the linear learning-rate schedule, got 5"
+      },
+      {
+        new String[] {
+          "train-one",
+          "--arch",
+          "DARTS_V2",
+          "--dataset",
+          "imagenet",
+          "--data",
+          "/i",
+          "--epochs",
+          "3"
+        },
+        "--epochs must be > 5 for the linear learning-rate schedule, got 3"
+      },
+    };
+    assertRefused(cases);
+  }
+
+  private static void assertRefused(Object[][] cases) {
     for (Object[] c : cases) {
       String[] args = (String[]) c[0];
       CliRun r = run(args);

@@ -48,6 +48,53 @@ class SpecsTest {
   }
 
   @Test
+  void labelSmoothingIsInZeroToOne() {
+    InvalidSettingException e = refusal(() -> EvalSpec.DEFAULTS.withRecipe(1, LrSchedule.COSINE));
+    assertThat(e.getMessage()).isEqualTo("labelSmoothing must be in [0, 1), got 1.0");
+    assertThat(refusal(() -> EvalSpec.DEFAULTS.withRecipe(-0.1, LrSchedule.COSINE)).setting())
+        .isEqualTo("labelSmoothing");
+  }
+
+  @Test
+  void theLinearScheduleNeedsMoreThanFiveEpochs() {
+    EvalSpec fiveEpochs =
+        EvalSpec.DEFAULTS.withTraining(EvalSpec.DEFAULTS.training().toBuilder().epochs(5).build());
+    InvalidSettingException e = refusal(() -> fiveEpochs.withRecipe(0.1, LrSchedule.LINEAR));
+    assertThat(e.getMessage())
+        .isEqualTo("epochs must be > 5 for the linear learning-rate schedule, got 5");
+    assertThat(fiveEpochs.withRecipe(0.1, LrSchedule.COSINE).lrSchedule())
+        .isEqualTo(LrSchedule.COSINE);
+  }
+
+  @Test
+  void onlyLargeImageNetBatchesWarmUpAndOnlyImageNetRecordsTopFive() {
+    EvalSpec cifar =
+        EvalSpec.DEFAULTS
+            .withData(new DataSource(DatasetKind.CIFAR10, "/c", 1))
+            .withBatchSize(1024);
+    EvalSpec imagenet = cifar.withData(new DataSource(DatasetKind.IMAGENET, "/i", 1));
+    assertThat(cifar.warmsUp()).isFalse();
+    assertThat(cifar.recordsTop5()).isFalse();
+    assertThat(imagenet.warmsUp()).isTrue();
+    assertThat(imagenet.recordsTop5()).isTrue();
+    assertThat(imagenet.withBatchSize(256).warmsUp()).isFalse();
+    assertThat(imagenet.withBatchSize(257).warmsUp()).isTrue();
+  }
+
+  @Test
+  void publishedRecipes() {
+    assertThat(EvalSpec.publishedLabelSmoothing(DatasetKind.IMAGENET)).isEqualTo(0.1);
+    assertThat(LrSchedule.publishedFor(DatasetKind.IMAGENET)).isEqualTo(LrSchedule.LINEAR);
+    for (DatasetKind k :
+        new DatasetKind[] {DatasetKind.CIFAR10, DatasetKind.CIFAR100, DatasetKind.FASHION_MNIST}) {
+      assertThat(EvalSpec.publishedLabelSmoothing(k)).as(k.id()).isZero();
+      assertThat(LrSchedule.publishedFor(k)).as(k.id()).isEqualTo(LrSchedule.COSINE);
+    }
+    assertThat(EvalSpec.DEFAULTS.labelSmoothing()).isZero();
+    assertThat(EvalSpec.DEFAULTS.lrSchedule()).isEqualTo(LrSchedule.COSINE);
+  }
+
+  @Test
   void nonFiniteRatesAreRefused() {
     InvalidSettingException e =
         refusal(() -> EvalSpec.DEFAULTS.training().toBuilder().learningRate(Double.NaN).build());

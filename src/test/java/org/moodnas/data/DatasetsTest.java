@@ -9,6 +9,7 @@ import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.moodnas.core.DatasetKind;
+import org.moodnas.testing.TinyImageNet;
 
 class DatasetsTest {
 
@@ -51,6 +52,21 @@ class DatasetsTest {
     assertThat(d.train().size()).isEqualTo(5);
     assertThat(d.test().labels()).containsExactly(4);
     assertThat(d.name()).isEqualTo("cifar10");
+  }
+
+  @Test
+  void imageNetUsesThePublishedStatistics() {
+    Dataset d = Datasets.load(DatasetKind.IMAGENET, TinyImageNet.path());
+    assertThat(d.normalization()).isSameAs(Normalization.IMAGENET);
+    assertThat(d.normalization().mean()).containsExactly(0.485f, 0.456f, 0.406f);
+    assertThat(d.normalization().std()).containsExactly(0.229f, 0.224f, 0.225f);
+    assertThat(d.train().size()).isEqualTo(TinyImageNet.CLASSES * TinyImageNet.TRAIN_PER_CLASS);
+    assertThat(d.test().size()).isEqualTo(TinyImageNet.CLASSES);
+    // the network sees the centre 224 of the stored 256 (Resize(256) + CenterCrop(256)) images
+    DataFeed feed = DataFeed.of(DatasetKind.IMAGENET, d.normalization(), 0);
+    assertThat(feed.evalTransform()).isEqualTo(ImageNetAugmentation.evaluation());
+    assertThat(feed.imageSize(d.test())).isEqualTo(224);
+    assertThat(d.test().height()).isEqualTo(256);
   }
 
   @Test

@@ -13,6 +13,7 @@ import org.moodnas.core.EnsembleMode;
 import org.moodnas.core.EnsembleSpec;
 import org.moodnas.core.EvalSpec;
 import org.moodnas.core.FanOutSpec;
+import org.moodnas.core.LrSchedule;
 import org.moodnas.core.Objective;
 import org.moodnas.core.ProfilingSpec;
 import org.moodnas.core.RunConfig;
@@ -65,6 +66,32 @@ class RunConfigCodecTest {
     assertThat(old).doesNotContain("profil");
     assertThat(((TrainJobSpec) RunConfigCodec.read("r", RunKind.TRAIN, old)).profiling())
         .isEqualTo(ProfilingSpec.DEFAULT);
+  }
+
+  @Test
+  void anImageNetRecipeComesBackAndOlderRunsResumeWithPlainCrossEntropyAndCosine() {
+    EvalSpec imagenet =
+        EvalSpec.DEFAULTS
+            .withData(new DataSource(DatasetKind.IMAGENET, "hdfs:///imagenet", 1))
+            .withRecipe(0.1, LrSchedule.LINEAR);
+    TrainJobSpec job =
+        new TrainJobSpec(
+            imagenet,
+            List.of("PC_DARTS_image"),
+            null,
+            false,
+            new BatchSizing(1024, 8, 750, null, 0),
+            new FanOutSpec(1, null),
+            ProfilingSpec.DEFAULT);
+    String json = RunConfigCodec.write(job);
+    assertThat(json).contains("\"label_smoothing\":0.1,\"lr_schedule\":\"linear\"");
+    assertThat(roundTrip(job)).isEqualTo(job);
+    // recorded before the recipe was a setting: every evaluation trained with plain CE and cosine
+    String old = json.replace("\"label_smoothing\":0.1,\"lr_schedule\":\"linear\",", "");
+    assertThat(old).doesNotContain("label_smoothing").doesNotContain("lr_schedule");
+    EvalSpec back = ((TrainJobSpec) RunConfigCodec.read("r", RunKind.TRAIN, old)).eval();
+    assertThat(back.labelSmoothing()).isZero();
+    assertThat(back.lrSchedule()).isEqualTo(LrSchedule.COSINE);
   }
 
   @Test

@@ -145,8 +145,10 @@ class ConcurrentTrainingTest {
         e.trainAcc(),
         e.validLoss(),
         e.validAcc(),
+        e.validTop5(),
         e.testLoss(),
         e.testAcc(),
+        e.testTop5(),
         0);
   }
 }

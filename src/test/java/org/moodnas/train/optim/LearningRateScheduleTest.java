@@ -1,0 +1,60 @@
+package org.moodnas.train.optim;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import org.junit.jupiter.api.Test;
+
+/** The learning-rate schedules against train_imagenet.py's adjust_lr and warm-up, by hand. */
+class LearningRateScheduleTest {
+
+  private static final double EPS = 1e-15;
+
+  @Test
+  void linearFallsOverTheFirstTMinusFiveEpochsThenWithASmallerSlope() {
+    LinearSchedule s = new LinearSchedule(0.5, 250);
+    assertThat(s.at(0)).isCloseTo(0.5, within(EPS)); // 0.5·245/245
+    assertThat(s.at(5)).isCloseTo(0.5 * 240 / 245, within(EPS));
+    assertThat(s.at(100)).isCloseTo(0.5 * 145 / 245, within(EPS));
+    assertThat(s.at(244)).isCloseTo(0.5 / 245, within(EPS)); // 250 − 244 = 6 > 5: 0.5·1/245
+    assertThat(s.at(245)).isCloseTo(0.5 * 5 / 1225, within(EPS)); // 0.5·5/(245·5), the same rate
+    assertThat(s.at(246)).isCloseTo(0.5 * 4 / 1225, within(EPS));
+    assertThat(s.at(249)).isCloseTo(0.5 / 1225, within(EPS));
+  }
+
+  @Test
+  void warmUpScalesTheScheduledRateOverTheFirstFiveEpochs() {
+    WarmUp s = new WarmUp(new LinearSchedule(0.5, 250), 5);
+    assertThat(s.at(0)).isCloseTo(0.1, within(EPS)); // 0.5 · 1/5
+    assertThat(s.at(1)).isCloseTo(0.5 * 244 / 245 * 2 / 5, within(EPS));
+    // train_imagenet.py multiplies the rate adjust_lr set, not the base: 0.5·241/245 · 5/5
+    assertThat(s.at(4)).isCloseTo(0.5 * 241 / 245, within(EPS));
+    assertThat(s.at(5)).isCloseTo(0.5 * 240 / 245, within(EPS));
+    assertThat(s.at(246)).isCloseTo(0.5 * 4 / 1225, within(EPS));
+  }
+
+  @Test
+  void warmUpAppliesToTheCosineScheduleToo() {
+    WarmUp s = new WarmUp(new CosineSchedule(0.5, 0, 250), 5);
+    assertThat(s.at(0)).isCloseTo(0.1, within(EPS));
+    double cos2 = 0.5 * (1 + Math.cos(Math.PI * 2 / 250)) / 2;
+    assertThat(s.at(2)).isCloseTo(cos2 * 3 / 5, within(EPS));
+    assertThat(s.at(125)).isCloseTo(0.25, within(1e-12)); // cos(π/2) = 0: half of 0.5
+  }
+
+  @Test
+  void cosineIsUnchanged() {
+    CosineSchedule s = new CosineSchedule(0.025, 0, 600);
+    assertThat(s.at(0)).isEqualTo(0.025);
+    assertThat(s.at(300)).isCloseTo(0.0125, within(1e-12));
+  }
+
+  @Test
+  void theLinearScheduleNeedsMoreThanFiveEpochs() {
+    assertThatThrownBy(() -> new LinearSchedule(0.5, 5))
+        .hasMessage("the linear schedule needs > 5 epochs, got 5");
+    assertThat(new LinearSchedule(0.5, 6).at(0)).isEqualTo(0.5);
+    assertThat(new LinearSchedule(0.5, 6).at(1)).isCloseTo(0.5 * 5 / 5, within(EPS));
+  }
+}

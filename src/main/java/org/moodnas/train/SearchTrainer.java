@@ -15,6 +15,10 @@ import org.moodnas.data.BatchIterator;
 import org.moodnas.data.DataFeed;
 import org.moodnas.data.ImageSet;
 import org.moodnas.data.TrainingData;
+import org.moodnas.nn.eval.NetworkSpec;
+import org.moodnas.profile.Profiler;
+import org.moodnas.profile.SearchedNetwork;
+import org.moodnas.space.Genotype;
 import org.moodnas.train.optim.CosineSchedule;
 import org.moodnas.train.optim.WarmupSchedule;
 
@@ -53,10 +57,7 @@ public final class SearchTrainer {
       }
       SearchEpoch last = epochs.get(epochs.size() - 1);
       SearchMetrics metrics =
-          SearchMetrics.of(
-              spec.objective(),
-              last,
-              SearchedModelSize.mb(last.genotype(), data.kind(), data.train()));
+          SearchMetrics.of(spec.objective(), last, modelSizeMb(last.genotype(), data));
       return TrialResult.ok(
           spec, weight, metrics, last.genotype(), spec.device().toString(), epochs, seconds(start));
     } catch (NonFiniteLossException e) {
@@ -76,6 +77,13 @@ public final class SearchTrainer {
     return new WarmupSchedule(
         new CosineSchedule(t.learningRate(), t.learningRateMin(), t.epochs()),
         warmup ? IMAGENET_WARMUP_EPOCHS : 0);
+  }
+
+  /** The published model size: the genotype's {@link SearchedNetwork}, parameters / 1e6. */
+  static double modelSizeMb(Genotype genotype, TrainingData data) {
+    ImageSet images = data.train();
+    NetworkSpec net = SearchedNetwork.of(genotype, data.kind(), images.channels(), images.height());
+    return new Profiler().count(net).paramSizeMb();
   }
 
   private static double seconds(long startNanos) {

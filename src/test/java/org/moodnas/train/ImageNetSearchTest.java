@@ -16,8 +16,12 @@ import org.moodnas.data.Batch;
 import org.moodnas.data.DataFeed;
 import org.moodnas.data.ImageSet;
 import org.moodnas.data.Normalization;
+import org.moodnas.data.TrainingData;
+import org.moodnas.nn.eval.NetworkSpec;
 import org.moodnas.nn.search.SupernetSpec;
 import org.moodnas.profile.Profiler;
+import org.moodnas.profile.SearchedNetwork;
+import org.moodnas.space.Genotype;
 import org.moodnas.space.GenotypeRegistry;
 import org.moodnas.train.optim.WarmupSchedule;
 
@@ -94,12 +98,18 @@ class ImageNetSearchTest {
 
   @Test
   void aSearchedImageNetGenotypeIsSizedAtFortyEightChannelsFourteenCellsThousandClasses() {
-    var genotype = GenotypeRegistry.bundled().get("PC_DARTS_image");
-    // a search subset of 10 classes at any image size: the network it stands for has 1000
-    var net = SearchedModelSize.network(genotype, DatasetKind.IMAGENET, images(1, 64));
+    Genotype genotype = GenotypeRegistry.bundled().get("PC_DARTS_image");
+    // a search subset of 10 classes of 64×64 images: the network it stands for has 1000 classes
+    TrainingData data =
+        new TrainingData(images(2, 64), images(2, 64), images(2, 64), null, DatasetKind.IMAGENET);
+    assertThat(SearchTrainer.modelSizeMb(genotype, data)).isEqualTo(5.342464);
+    NetworkSpec net = SearchedNetwork.of(genotype, DatasetKind.IMAGENET, 3, 64);
+    assertThat(net.kind()).isEqualTo(NetworkSpec.Kind.IMAGENET);
     assertThat(new Profiler().count(net).params()).isEqualTo(5_342_464L);
-    assertThat(SearchedModelSize.mb(genotype, DatasetKind.IMAGENET, images(1, 64)))
-        .isEqualTo(5.342464);
+    // the CIFAR family's published figure for PC_DARTS_cifar
+    Genotype cifar = GenotypeRegistry.bundled().get("PC_DARTS_cifar");
+    assertThat(new Profiler().count(SearchedNetwork.of(cifar, DatasetKind.CIFAR10)).params())
+        .isEqualTo(3_634_678L);
   }
 
   @Test

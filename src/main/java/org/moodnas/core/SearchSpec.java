@@ -20,7 +20,10 @@ public record SearchSpec(
     DeviceSpec device)
     implements Serializable {
 
-  /** PC-DARTS runs each operation on a quarter of the channels, which must stay even. */
+  /**
+   * PC-DARTS runs each operation on a quarter (CIFAR) or a half (ImageNet) of the channels, which
+   * must stay even.
+   */
   public static final int CHANNEL_MULTIPLE = 8;
 
   public static final SearchSpec DEFAULTS =

@@ -63,4 +63,35 @@ public final class Splits {
     }
     return new Split(set.range(0, split), set.range(split, n));
   }
+
+  /**
+   * The split of {@link #trainPortion} class by class, for sets stored class after class (an image
+   * folder): of every class, its first floor(portion·n_c) images go to the first part and the rest
+   * to the second, so both parts hold every class in its share; each part keeps the set's order.
+   * Both parts must be non-empty.
+   */
+  public static Split stratifiedPortion(ImageSet set, double portion) {
+    if (!(portion > 0 && portion < 1)) {
+      throw new IllegalArgumentException("train portion must be in (0, 1), got " + portion);
+    }
+    int[] labels = set.labels();
+    int[] perClass = new int[set.classes()];
+    for (int label : labels) {
+      perClass[label]++;
+    }
+    int[] seen = new int[set.classes()];
+    List<Integer> first = new ArrayList<>();
+    List<Integer> rest = new ArrayList<>();
+    for (int i = 0; i < labels.length; i++) {
+      int c = labels[i];
+      (seen[c]++ < (int) Math.floor(portion * perClass[c]) ? first : rest).add(i);
+    }
+    if (first.isEmpty() || rest.isEmpty()) {
+      throw new IllegalArgumentException(
+          "train portion " + portion + " of " + labels.length + " images leaves one part empty");
+    }
+    return new Split(
+        set.subset(first.stream().mapToInt(Integer::intValue).toArray()),
+        set.subset(rest.stream().mapToInt(Integer::intValue).toArray()));
+  }
 }

@@ -18,7 +18,8 @@ public record TrainingData(
 
   /**
    * Reads {@code source}, keeps its stratified subsample (drawn with {@code seed}) and splits it at
-   * {@code trainPortion} as DARTS does; says what it loaded on {@code log}.
+   * {@code trainPortion} as DARTS does (ImageNet: per class, see {@link Splits#stratifiedPortion});
+   * says what it loaded on {@code log}.
    */
   public static TrainingData load(
       DataSource source, long seed, double trainPortion, PrintWriter log) {
@@ -43,7 +44,12 @@ public record TrainingData(
     if (trainPortion >= 1) {
       return new TrainingData(all, null, d.test(), d.normalization(), source.dataset());
     }
-    Split split = Splits.trainPortion(all, trainPortion);
+    // An image folder is read class after class: DARTS's in-order split would leave the last
+    // classes out of the first part, so ImageNet splits class by class.
+    Split split =
+        source.dataset() == DatasetKind.IMAGENET
+            ? Splits.stratifiedPortion(all, trainPortion)
+            : Splits.trainPortion(all, trainPortion);
     return new TrainingData(
         split.first(), split.rest(), d.test(), d.normalization(), source.dataset());
   }

@@ -13,6 +13,7 @@ import org.moodnas.analysis.frames.RunAnalysis;
 import org.moodnas.analysis.frames.SearchResults;
 import org.moodnas.analysis.frames.TrainResults;
 import org.moodnas.core.DatasetKind;
+import org.moodnas.core.EvaluationSetting;
 import org.moodnas.core.LatencySpec;
 import org.moodnas.core.SweepSpec;
 import org.moodnas.store.AnalysisInputs;
@@ -54,12 +55,16 @@ public final class AnalysisJob {
           train == null
               ? null
               : inputs.evalTrials().where(functions.col("run_id").equalTo(train.runId()));
+      EvaluationSetting setting =
+          EvaluationSetting.of(((SweepSpec) search.config()).trial().data().dataset());
       Dataset<Row> t =
           SearchResults.of(
               inputs.searchTrials(),
               inputs.profiles(),
               search.runId(),
-              classes(((SweepSpec) search.config()).trial().data().dataset()),
+              setting.initChannels(),
+              setting.layers(),
+              setting.classes(),
               evaluations);
       out.add(analyse(search.runId(), "search", t, true));
     }
@@ -89,8 +94,8 @@ public final class AnalysisJob {
    * as {@code latency} says (null: parameters and FLOPs only); returns how many.
    */
   public int profileMissing(RunRecord search, LatencySpec latency) {
-    int classes = classes(((SweepSpec) search.config()).trial().data().dataset());
-    return MissingProfiles.record(warehouse, search.runId(), classes, latency, log);
+    DatasetKind dataset = ((SweepSpec) search.config()).trial().data().dataset();
+    return MissingProfiles.record(warehouse, search.runId(), dataset, latency, log);
   }
 
   private RunAnalysis analyse(String runId, String kind, Dataset<Row> table, boolean record) {
@@ -109,14 +114,5 @@ public final class AnalysisJob {
   private void say(String format, Object... args) {
     log.println("analyse: " + String.format(format, args));
     log.flush();
-  }
-
-  /** The classes of a dataset's evaluation network (what its search sized genotypes with). */
-  static int classes(DatasetKind dataset) {
-    return switch (dataset) {
-      case CIFAR100 -> 100;
-      case IMAGENET -> 1000;
-      default -> 10;
-    };
   }
 }

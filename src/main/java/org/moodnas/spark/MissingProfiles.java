@@ -9,10 +9,12 @@ import java.util.List;
 import java.util.Set;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
+import org.moodnas.core.DatasetKind;
+import org.moodnas.core.EvaluationSetting;
 import org.moodnas.core.LatencySpec;
 import org.moodnas.core.ProfileRecord;
-import org.moodnas.nn.eval.NetworkSpec;
 import org.moodnas.profile.Profiler;
+import org.moodnas.profile.SearchedNetwork;
 import org.moodnas.space.Genotype;
 import org.moodnas.space.GenotypeNames;
 import org.moodnas.store.AnalysisInputs;
@@ -21,8 +23,9 @@ import org.moodnas.store.Warehouse;
 
 /**
  * Profiles, here on the driver, the genotypes a search run found that {@code profiles} has no row
- * for at the evaluation setting (36 channels, 20 cells): a sweep records sizes, not FLOPs or
- * latency, and its result table would show them missing.
+ * for at its dataset's evaluation setting ({@link EvaluationSetting}: 36 channels and 20 cells, on
+ * ImageNet 48 and 14 with 1000 classes): a sweep records sizes, not FLOPs or latency, and its
+ * result table would show them missing.
  */
 final class MissingProfiles {
 
@@ -33,7 +36,12 @@ final class MissingProfiles {
 
   /** Profiles and records the missing genotypes; returns how many. */
   static int record(
-      Warehouse warehouse, String searchRun, int classes, LatencySpec latency, PrintWriter log) {
+      Warehouse warehouse,
+      String searchRun,
+      DatasetKind dataset,
+      LatencySpec latency,
+      PrintWriter log) {
+    EvaluationSetting setting = EvaluationSetting.of(dataset);
     AnalysisInputs inputs = new AnalysisInputs(warehouse);
     Set<String> profiled =
         new HashSet<>(
@@ -41,9 +49,9 @@ final class MissingProfiles {
                 .profiles()
                 .where(
                     col("init_channels")
-                        .equalTo(36)
-                        .and(col("layers").equalTo(20))
-                        .and(col("classes").equalTo(classes)))
+                        .equalTo(setting.initChannels())
+                        .and(col("layers").equalTo(setting.layers()))
+                        .and(col("classes").equalTo(setting.classes())))
                 .select("genotype_hash")
                 .as(Encoders.STRING())
                 .collectAsList());
@@ -79,9 +87,7 @@ final class MissingProfiles {
           latency == null ? "" : ", latency on " + latency.device());
       log.flush();
       Genotype g = Genotype.fromJson(trials.get(i).getString(2));
-      records.add(
-          profiler.profile(
-              NetworkSpec.cifar(g, 36, 20, classes, false), names.get(i), latency, SOURCE));
+      records.add(profiler.profile(SearchedNetwork.of(g, dataset), names.get(i), latency, SOURCE));
     }
     if (!records.isEmpty()) {
       new Profiles(warehouse).record(records);

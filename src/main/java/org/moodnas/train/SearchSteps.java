@@ -10,6 +10,7 @@ import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
 import java.util.ArrayList;
 import java.util.List;
+import org.moodnas.core.DatasetKind;
 import org.moodnas.core.Objective;
 import org.moodnas.core.SearchSpec;
 import org.moodnas.core.TrainingSpec;
@@ -18,6 +19,7 @@ import org.moodnas.data.Batch;
 import org.moodnas.nn.ops.GraphConstant;
 import org.moodnas.nn.ops.TorchRandom;
 import org.moodnas.nn.search.SearchNetwork;
+import org.moodnas.nn.search.SupernetSpec;
 import org.moodnas.space.Genotype;
 import org.moodnas.train.optim.Adam;
 import org.moodnas.train.optim.GradientClipping;
@@ -54,7 +56,7 @@ public final class SearchSteps {
     this.weight = weight;
     this.manager = manager;
     TrainingSpec t = spec.training();
-    net = new SearchNetwork(t.initChannels(), classes, t.layers());
+    net = supernet(spec, classes).build();
     TorchRandom.seeded(
         t.seed(),
         () ->
@@ -69,6 +71,14 @@ public final class SearchSteps {
     optimizerState = manager.newSubManager();
     sgd = new Sgd(t.momentum(), t.weightDecay());
     adam = new Adam(spec.archLearningRate(), 0.5, 0.999, spec.archWeightDecay());
+  }
+
+  /** The supernet the spec searches: its family follows the dataset, never CIFAR's for ImageNet. */
+  static SupernetSpec supernet(SearchSpec spec, int classes) {
+    TrainingSpec t = spec.training();
+    return spec.data().dataset() == DatasetKind.IMAGENET
+        ? SupernetSpec.imagenet(t.initChannels(), t.layers(), classes)
+        : SupernetSpec.cifar(t.initChannels(), t.layers(), classes);
   }
 
   public SearchNetwork network() {

@@ -3,6 +3,7 @@ package org.moodnas.train;
 import ai.djl.ndarray.NDManager;
 import java.util.ArrayList;
 import java.util.List;
+import org.moodnas.core.DatasetKind;
 import org.moodnas.core.SearchEpoch;
 import org.moodnas.core.SearchMetrics;
 import org.moodnas.core.SearchSpec;
@@ -16,14 +17,18 @@ import org.moodnas.data.ImageSet;
 import org.moodnas.data.TrainingData;
 import org.moodnas.nn.eval.NetworkSpec;
 import org.moodnas.profile.Profiler;
+import org.moodnas.profile.SearchedNetwork;
 import org.moodnas.space.Genotype;
 import org.moodnas.train.optim.CosineSchedule;
+import org.moodnas.train.optim.LearningRateSchedule;
+import org.moodnas.train.optim.WarmUp;
 
 /**
  * One PC-DARTS search with a MOOD-NAS penalty (one ν → one {@link TrialResult}). First order: from
  * epoch {@code archWarmupEpochs} on, each weight step is preceded by an architecture step (Adam on
  * α and β, plain cross-entropy on a batch of the architecture split); the weight step minimizes
- * criterion_weight · CE + ν · penalty with SGD, cosine learning rate and global-norm clipping.
+ * criterion_weight · CE + ν · penalty with SGD, cosine learning rate (after a 5-epoch warm-up on
+ * ImageNet with batches above 256, as PC-DARTS's ImageNet search) and global-norm clipping.
  */
 public final class SearchTrainer {
 
@@ -53,7 +58,7 @@ public final class SearchTrainer {
       }
       SearchEpoch last = epochs.get(epochs.size() - 1);
       SearchMetrics metrics =
-          SearchMetrics.of(spec.objective(), last, modelSizeMb(last.genotype(), data.train()));
+          SearchMetrics.of(spec.objective(), last, modelSizeMb(last.genotype(), data));
       return TrialResult.ok(
           spec, weight, metrics, last.genotype(), spec.device().toString(), epochs, seconds(start));
     } catch (NonFiniteLossException e) {
@@ -62,14 +67,22 @@ public final class SearchTrainer {
     }
   }
 
-  /**
-   * The published model size: the evaluation network at 36 channels and 20 layers, no auxiliary
-   * head, for the dataset's classes and input.
-   */
-  static double modelSizeMb(Genotype genotype, ImageSet images) {
-    NetworkSpec net =
-        NetworkSpec.cifar(genotype, 36, 20, images.classes(), false)
-            .withInput(images.channels(), images.height());
+  /** PC-DARTS ImageNet search's batches above 256 warm up for 5 epochs; CIFAR's never do. */
+  static final int IMAGENET_WARMUP_EPOCHS = 5;
+
+  static final int WARMUP_ABOVE_BATCH = 256;
+
+  /** Cosine from the learning rate to its minimum, after the ImageNet warm-up when it applies. */
+  static LearningRateSchedule schedule(DatasetKind kind, TrainingSpec t) {
+    boolean warmup = kind == DatasetKind.IMAGENET && t.batchSize() > WARMUP_ABOVE_BATCH;
+    CosineSchedule cosine = new CosineSchedule(t.learningRate(), t.learningRateMin(), t.epochs());
+    return warmup ? new WarmUp(cosine, t.learningRate(), IMAGENET_WARMUP_EPOCHS) : cosine;
+  }
+
+  /** The published model size: the genotype's {@link SearchedNetwork}, parameters / 1e6. */
+  static double modelSizeMb(Genotype genotype, TrainingData data) {
+    ImageSet images = data.train();
+    NetworkSpec net = SearchedNetwork.of(genotype, data.kind(), images.channels(), images.height());
     return new Profiler().count(net).paramSizeMb();
   }
 
@@ -83,7 +96,7 @@ public final class SearchTrainer {
     final DataFeed feed;
     final TrainingSpec t = spec.training();
     final SearchSteps steps;
-    final CosineSchedule schedule;
+    final LearningRateSchedule schedule;
     int archPasses;
 
     Run(NDManager manager, TrainingData data) {
@@ -91,7 +104,7 @@ public final class SearchTrainer {
       this.feed = data.feed(t.cutoutOrZero());
       ImageSet s = data.train();
       steps = new SearchSteps(spec, weight, manager, s.channels(), feed.imageSize(s), s.classes());
-      schedule = new CosineSchedule(t.learningRate(), t.learningRateMin(), t.epochs());
+      schedule = schedule(data.kind(), t);
     }
 
     SearchEpoch epoch(int epoch, boolean last) {

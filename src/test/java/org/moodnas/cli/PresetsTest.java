@@ -131,4 +131,24 @@ class PresetsTest {
     assertThat(c.search.spec().training().epochs()).isEqualTo(1);
     assertThat(c.fanOut.spec().parallelism()).isEqualTo(2);
   }
+
+  @Test
+  void theImageNetPresetSearchesOnTheTenAndTwoAndAHalfPercentSubsets() {
+    Path preset = PRESETS.resolve("imagenet-search.args");
+    SearchSpec s =
+        ((SearchCommand) parsed("search", "@" + preset, "--data", "/data")).search.spec();
+    // train_search_imagenet.py: 10 % of the training images train the weights, 2.5 % α and β
+    double weights = s.data().subsample() * s.training().trainPortion();
+    double arch = s.data().subsample() * (1 - s.training().trainPortion());
+    assertThat(weights).isCloseTo(0.10, org.assertj.core.api.Assertions.within(1e-12));
+    assertThat(arch).isCloseTo(0.025, org.assertj.core.api.Assertions.within(1e-12));
+    assertThat(s.training().batchSize()).isEqualTo(1024);
+    assertThat(s.training().learningRate()).isEqualTo(0.5);
+    assertThat(s.archLearningRate()).isEqualTo(6e-3);
+    assertThat(s.archWarmupEpochs()).isEqualTo(35);
+    SearchSpec mine =
+        ((SearchCommand) parsed("search", "@" + preset, "--data", "/data", "--batch-size", "256"))
+            .search.spec();
+    assertThat(mine.training().batchSize()).isEqualTo(256);
+  }
 }

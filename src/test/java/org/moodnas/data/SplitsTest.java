@@ -97,4 +97,25 @@ class SplitsTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("train portion 0.2 of 3 images leaves one part empty");
   }
+
+  @Test
+  void stratifiedPortionSplitsAClassOrderedSetClassByClass() {
+    // an image folder's order: 10 of class 0, then 5 of class 1, then 4 of class 2
+    int[] labels = new int[19];
+    for (int i = 0; i < labels.length; i++) {
+      labels[i] = i < 10 ? 0 : i < 15 ? 1 : 2;
+    }
+    ImageSet set = indexed(labels, 3);
+    Split s = Splits.stratifiedPortion(set, 0.8);
+    assertThat(perClass(s.first())).containsExactly(8, 4, 3);
+    assertThat(perClass(s.rest())).containsExactly(2, 1, 1);
+    assertThat(s.first().pixels())
+        .containsExactly(0, 1, 2, 3, 4, 5, 6, 7, 10, 11, 12, 13, 15, 16, 17);
+    assertThat(s.rest().pixels()).containsExactly(8, 9, 14, 18);
+    // the in-order split would train the weights on no image of class 2
+    assertThat(perClass(Splits.trainPortion(set, 0.8).first())[2]).isZero();
+    assertThatThrownBy(() -> Splits.stratifiedPortion(indexed(new int[] {0, 1}, 2), 0.5))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("train portion 0.5 of 2 images leaves one part empty");
+  }
 }

@@ -13,6 +13,7 @@ import ai.djl.training.ParameterStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.moodnas.nn.search.SearchNetwork;
+import org.moodnas.nn.search.SupernetSpec;
 import org.moodnas.space.Genotype;
 import org.moodnas.space.Primitive;
 
@@ -26,7 +27,7 @@ class SearchNetworkTest {
   }
 
   private SearchNetwork build(int c, int layers, Shape input) {
-    SearchNetwork net = new SearchNetwork(c, 10, layers);
+    SearchNetwork net = SupernetSpec.cifar(c, layers, 10).build();
     net.initialize(manager, DataType.FLOAT32, input);
     return net;
   }

@@ -33,7 +33,7 @@ class EvalScheduleTest {
     LearningRateSchedule s =
         EvalTrainer.schedule(spec(DatasetKind.IMAGENET, LrSchedule.LINEAR, 1024));
     assertThat(s.at(0)).isCloseTo(0.1, within(EPS));
-    assertThat(s.at(4)).isCloseTo(0.5 * 241 / 245, within(EPS));
+    assertThat(s.at(4)).isCloseTo(0.5, within(EPS)); // the base rate, 0.5 · 5/5
     assertThat(s.at(5)).isCloseTo(0.5 * 240 / 245, within(EPS));
     assertThat(s.at(246)).isCloseTo(0.5 * 4 / 1225, within(EPS));
   }

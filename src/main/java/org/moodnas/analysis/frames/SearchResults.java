@@ -17,9 +17,9 @@ import org.moodnas.space.GenotypeNames;
 
 /**
  * The result table of a search run, as the published search tables: one row per trial, named by its
- * ν, with the search's accuracy and losses and the cost of the genotype it found at the evaluation
- * setting (36 channels, 20 cells); with a train run, also the test accuracy its evaluation reached
- * there.
+ * ν, with the search's accuracy and losses and the cost of the genotype it found at its dataset's
+ * evaluation setting (36 channels and 20 cells; ImageNet: 48 and 14); with a train run, also the
+ * test accuracy its evaluation reached there.
  */
 public final class SearchResults {
 
@@ -29,21 +29,25 @@ public final class SearchResults {
    * @param trials {@code search_trials}
    * @param profiles {@code profiles}
    * @param runId the search run
-   * @param classes the classes of its dataset (whose evaluation network was profiled)
+   * @param initChannels width of the evaluation network its genotypes are costed at
+   * @param layers its cells
+   * @param classes its classes
    * @param evaluations {@code eval_trials} of a train run of its genotypes, or null
    */
   public static Dataset<Row> of(
       Dataset<Row> trials,
       Dataset<Row> profiles,
       String runId,
+      int initChannels,
+      int layers,
       int classes,
       Dataset<Row> evaluations) {
     Dataset<Row> run =
         trials
             .where(col("run_id").equalTo(runId))
             .withColumn("genotype_hash", Profiles.hash(col("genotype")))
-            .withColumn("init_channels", lit(36))
-            .withColumn("layers", lit(20))
+            .withColumn("init_channels", lit(initChannels))
+            .withColumn("layers", lit(layers))
             .withColumn("classes", lit(classes));
     Dataset<Row> t =
         run.join(names(run), Profiles.scala("reg_weight"), "left")

@@ -7,8 +7,7 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.training.ParameterStore;
-import org.moodnas.nn.ops.Layers;
-import org.moodnas.nn.ops.Relu;
+import org.moodnas.nn.ops.ImageNetStem;
 
 /**
  * DARTS's NetworkImageNet: stem0 (two stride-2 3×3 convs, C/2 then C) gives s0, stem1 (ReLU,
@@ -22,17 +21,9 @@ public final class ImageNetNetwork extends EvalNetwork {
   public ImageNetNetwork(NetworkSpec spec) {
     super(spec);
     int c = spec.initChannels();
-    stem0 = new SequentialBlock();
-    stem0.add(Layers.conv(c / 2, 3, 2, 1, 1, 1));
-    Layers.addNorm(stem0, spec.norm());
-    stem0.add(new Relu());
-    stem0.add(Layers.conv(c, 3, 2, 1, 1, 1));
-    Layers.addNorm(stem0, spec.norm());
+    stem0 = ImageNetStem.stem0(c, spec.norm());
     addChildBlock("stem0", stem0);
-    stem1 = new SequentialBlock();
-    stem1.add(new Relu());
-    stem1.add(Layers.conv(c, 3, 2, 1, 1, 1));
-    Layers.addNorm(stem1, spec.norm());
+    stem1 = ImageNetStem.stem1(c, spec.norm());
     addChildBlock("stem1", stem1);
     int size = spec.imageSize();
     for (int i = 0; i < 5; i++) { // 3 stem strides + 2 reduction cells

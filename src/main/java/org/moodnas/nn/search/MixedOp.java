@@ -23,21 +23,21 @@ import org.moodnas.space.Primitive;
 /**
  * PC-DARTS's partial-channel mixed operation: the primitives run on the first 1/k of the channels,
  * weighted by softmax(α) and summed; the other channels pass through (max-pooled 2×2 when the edge
- * reduces); the two parts are concatenated and channel-shuffled in k groups. Inputs: (x, weights of
- * this edge over the primitives).
+ * reduces); the two parts are concatenated and channel-shuffled in k groups (k = 4 on CIFAR, 2 on
+ * ImageNet). Inputs: (x, weights of this edge over the primitives).
  */
 public final class MixedOp extends AbstractBlock {
 
-  /** The channel proportion k of PC-DARTS. */
-  public static final int K = 4;
-
+  private final int k;
   private final List<Block> ops = new ArrayList<>();
   private final Pooling passthroughPool = new Pooling(Pooling.Kind.MAX, 2, 2, 0);
   private final int noneIndex = Primitive.SEARCH_SPACE.indexOf(Primitive.NONE);
 
-  public MixedOp(int c, int stride) {
+  /** An edge of {@code c} channels whose operations run on c/k of them. */
+  public MixedOp(int c, int stride, int k) {
+    this.k = k;
     for (Primitive p : Primitive.SEARCH_SPACE) {
-      Block op = Operations.create(p, c / K, stride, Norm.FIXED);
+      Block op = Operations.create(p, c / k, stride, Norm.FIXED);
       if (p == Primitive.MAX_POOL_3X3 || p == Primitive.AVG_POOL_3X3) {
         op = new SequentialBlock().add(op).add(Layers.batchNorm(false));
       }
@@ -57,7 +57,7 @@ public final class MixedOp extends AbstractBlock {
 
   private NDArray mix(ParameterStore store, NDArray x, NDArray weights, boolean training) {
     long c = x.getShape().get(1);
-    long part = c / K;
+    long part = c / k;
     NDArray active = x.get(":, :" + part);
     NDArray passive = x.get(":, " + part + ":");
     NDArray mixed = null;
@@ -72,7 +72,7 @@ public final class MixedOp extends AbstractBlock {
     if (mixed.getShape().get(2) != x.getShape().get(2)) {
       passive = passthroughPool.forward(store, new NDList(passive), training).head();
     }
-    return channelShuffle(NDArrays.concat(new NDList(mixed, passive), 1), K);
+    return channelShuffle(NDArrays.concat(new NDList(mixed, passive), 1), k);
   }
 
   /** Interleaves the channels of {@code groups} equal groups (ShuffleNet's channel shuffle). */
@@ -100,7 +100,7 @@ public final class MixedOp extends AbstractBlock {
     return new Shape[] {new Shape(in.get(0), in.get(1), out.get(2), out.get(3))};
   }
 
-  private static Shape activeShape(Shape in) {
-    return new Shape(in.get(0), in.get(1) / K, in.get(2), in.get(3));
+  private Shape activeShape(Shape in) {
+    return new Shape(in.get(0), in.get(1) / k, in.get(2), in.get(3));
   }
 }

@@ -31,7 +31,9 @@ public final class SearchCell extends AbstractBlock {
   private final Block preprocess1;
   private final List<MixedOp> ops = new ArrayList<>();
 
-  public SearchCell(int steps, int multiplier, int c, boolean reduction, boolean reductionPrev) {
+  /** A cell of {@code c} channels per node whose mixed edges run on c/k channels. */
+  public SearchCell(
+      int steps, int multiplier, int c, boolean reduction, boolean reductionPrev, int k) {
     this.steps = steps;
     this.multiplier = multiplier;
     this.reduction = reduction;
@@ -45,7 +47,7 @@ public final class SearchCell extends AbstractBlock {
     for (int i = 0; i < steps; i++) {
       for (int j = 0; j < 2 + i; j++) {
         int stride = reduction && j < 2 ? 2 : 1;
-        ops.add(addChildBlock("edge" + ops.size(), new MixedOp(c, stride)));
+        ops.add(addChildBlock("edge" + ops.size(), new MixedOp(c, stride, k)));
       }
     }
   }

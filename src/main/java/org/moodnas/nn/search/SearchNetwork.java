@@ -16,14 +16,18 @@ import ai.djl.util.PairList;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import org.moodnas.nn.ops.ImageNetStem;
 import org.moodnas.nn.ops.Layers;
+import org.moodnas.nn.ops.Norm;
 import org.moodnas.nn.ops.TorchDefaultInitializer;
 import org.moodnas.space.Genotype;
 
 /**
- * The PC-DARTS supernet: an affine stem (3×3 conv to 3·C, BN), {@code layers} search cells with
- * reductions at layers/3 and 2·layers/3, global average pooling and a linear classifier, plus the
- * architecture parameters α and β. Input: images; output: logits.
+ * The PC-DARTS supernet of a {@link SupernetSpec}: its family's stem giving (s0, s1) (CIFAR: an
+ * affine 3×3 conv to 3·C and BN, s0 = s1; ImageNet: {@link ImageNetStem}, s1 at 1/8 of the input),
+ * {@code layers} search cells with reductions at layers/3 and 2·layers/3 (channels doubled there),
+ * global average pooling and a linear classifier, plus the architecture parameters α and β. Input:
+ * images; output: logits.
  */
 public final class SearchNetwork extends AbstractBlock {
 
@@ -31,31 +35,47 @@ public final class SearchNetwork extends AbstractBlock {
   public static final int MULTIPLIER = 4;
   private static final int STEM_MULTIPLIER = 3;
 
-  private final SequentialBlock stem;
+  private final SupernetSpec spec;
+  private final SequentialBlock stem0;
+  private final SequentialBlock stem1; // null: s1 = s0 (CIFAR)
   private final List<SearchCell> cells = new ArrayList<>();
   private final Linear classifier;
   private final ArchParameters arch;
 
-  public SearchNetwork(int c, int classes, int layers) {
-    stem = new SequentialBlock();
-    stem.add(Layers.conv(STEM_MULTIPLIER * c, 3, 1, 1, 1, 1));
-    stem.add(Layers.batchNorm(true));
-    addChildBlock("stem", stem);
+  SearchNetwork(SupernetSpec spec) {
+    this.spec = spec;
+    int c = spec.initChannels();
+    boolean imagenet = spec.kind() == SupernetSpec.Kind.IMAGENET;
+    if (imagenet) {
+      stem0 = addChildBlock("stem0", ImageNetStem.stem0(c, Norm.AFFINE));
+      stem1 = addChildBlock("stem1", ImageNetStem.stem1(c, Norm.AFFINE));
+    } else {
+      stem0 = new SequentialBlock();
+      stem0.add(Layers.conv(STEM_MULTIPLIER * c, 3, 1, 1, 1, 1));
+      stem0.add(Layers.batchNorm(true));
+      addChildBlock("stem", stem0);
+      stem1 = null;
+    }
     int cCurr = c;
-    boolean reductionPrev = false;
-    for (int i = 0; i < layers; i++) {
-      boolean reduction = i == layers / 3 || i == 2 * layers / 3;
+    boolean reductionPrev = imagenet;
+    for (int i = 0; i < spec.layers(); i++) {
+      boolean reduction = i == spec.layers() / 3 || i == 2 * spec.layers() / 3;
       if (reduction) {
         cCurr *= 2;
       }
-      cells.add(
-          addChildBlock(
-              "cell" + i, new SearchCell(STEPS, MULTIPLIER, cCurr, reduction, reductionPrev)));
+      SearchCell cell =
+          new SearchCell(
+              STEPS, MULTIPLIER, cCurr, reduction, reductionPrev, spec.partialChannels());
+      cells.add(addChildBlock("cell" + i, cell));
       reductionPrev = reduction;
     }
-    classifier = addChildBlock("classifier", Linear.builder().setUnits(classes).build());
+    classifier = addChildBlock("classifier", Linear.builder().setUnits(spec.classes()).build());
     arch = addChildBlock("arch", new ArchParameters(STEPS));
     setInitializer(new TorchDefaultInitializer(), Parameter.Type.WEIGHT);
+  }
+
+  public SupernetSpec spec() {
+    return spec;
   }
 
   public ArchParameters arch() {
@@ -80,8 +100,8 @@ public final class SearchNetwork extends AbstractBlock {
     NDArray x = inputs.head();
     NDList normal = arch.mixingWeights(store, x.getDevice(), training, false);
     NDList reduce = arch.mixingWeights(store, x.getDevice(), training, true);
-    NDArray s0 = stem.forward(store, inputs, training).head();
-    NDArray s1 = s0;
+    NDArray s0 = stem0.forward(store, inputs, training).head();
+    NDArray s1 = stem1 == null ? s0 : stem1.forward(store, new NDList(s0), training).head();
     for (SearchCell cell : cells) {
       NDList w = cell.isReduction() ? reduce : normal;
       NDArray next = cell.forward(store, new NDList(s0, s1, w.get(0), w.get(1)), training).head();
@@ -122,9 +142,12 @@ public final class SearchNetwork extends AbstractBlock {
 
   @Override
   protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
-    stem.initialize(manager, dataType, inputShapes[0]);
-    Shape s = stem.getOutputShapes(inputShapes)[0];
-    Shape[] states = {s, s};
+    stem0.initialize(manager, dataType, inputShapes[0]);
+    if (stem1 != null) {
+      stem1.initialize(manager, dataType, stem0.getOutputShapes(inputShapes)[0]);
+    }
+    Shape[] states = stemShapes(inputShapes[0]);
+    Shape s = states[0];
     for (SearchCell cell : cells) {
       Shape[] in = cellInputs(states);
       cell.initialize(manager, dataType, in);
@@ -140,10 +163,17 @@ public final class SearchNetwork extends AbstractBlock {
     return new Shape[] {states[0], states[1], new Shape(edges, ops), new Shape(edges)};
   }
 
+  /** The shapes of (s0, s1), the first cell's inputs, for an input shape. */
+  public Shape[] stemShapes(Shape input) {
+    Shape s0 = stem0.getOutputShapes(new Shape[] {input})[0];
+    Shape s1 = stem1 == null ? s0 : stem1.getOutputShapes(new Shape[] {s0})[0];
+    return new Shape[] {s0, s1};
+  }
+
   @Override
   public Shape[] getOutputShapes(Shape[] inputShapes) {
-    Shape s = stem.getOutputShapes(inputShapes)[0];
-    Shape[] states = {s, s};
+    Shape[] states = stemShapes(inputShapes[0]);
+    Shape s = states[0];
     for (SearchCell cell : cells) {
       states = new Shape[] {states[1], cell.getOutputShapes(cellInputs(states))[0]};
     }

@@ -24,22 +24,23 @@ class LearningRateScheduleTest {
   }
 
   @Test
-  void warmUpScalesTheScheduledRateOverTheFirstFiveEpochs() {
-    WarmUp s = new WarmUp(new LinearSchedule(0.5, 250), 5);
+  void warmUpRisesToTheBaseRateOverTheFirstFiveEpochs() {
+    WarmUp s = new WarmUp(new LinearSchedule(0.5, 250), 0.5, 5);
     assertThat(s.at(0)).isCloseTo(0.1, within(EPS)); // 0.5 · 1/5
-    assertThat(s.at(1)).isCloseTo(0.5 * 244 / 245 * 2 / 5, within(EPS));
-    // train_imagenet.py multiplies the rate adjust_lr set, not the base: 0.5·241/245 · 5/5
-    assertThat(s.at(4)).isCloseTo(0.5 * 241 / 245, within(EPS));
+    assertThat(s.at(1)).isCloseTo(0.2, within(EPS));
+    // the published scripts set base·(e + 1)/5 over the rate adjust_lr set: 0.5 at epoch 4
+    assertThat(s.at(4)).isCloseTo(0.5, within(EPS));
     assertThat(s.at(5)).isCloseTo(0.5 * 240 / 245, within(EPS));
     assertThat(s.at(246)).isCloseTo(0.5 * 4 / 1225, within(EPS));
   }
 
   @Test
   void warmUpAppliesToTheCosineScheduleToo() {
-    WarmUp s = new WarmUp(new CosineSchedule(0.5, 0, 250), 5);
+    WarmUp s = new WarmUp(new CosineSchedule(0.5, 0, 250), 0.5, 5);
     assertThat(s.at(0)).isCloseTo(0.1, within(EPS));
-    double cos2 = 0.5 * (1 + Math.cos(Math.PI * 2 / 250)) / 2;
-    assertThat(s.at(2)).isCloseTo(cos2 * 3 / 5, within(EPS));
+    assertThat(s.at(2)).isCloseTo(0.3, within(EPS)); // 0.5 · 3/5, not the cosine's
+    double cos5 = 0.5 * (1 + Math.cos(Math.PI * 5 / 250)) / 2;
+    assertThat(s.at(5)).isCloseTo(cos5, within(EPS));
     assertThat(s.at(125)).isCloseTo(0.25, within(1e-12)); // cos(π/2) = 0: half of 0.5
   }
 

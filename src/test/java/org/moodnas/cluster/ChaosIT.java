@@ -23,7 +23,7 @@ class ChaosIT {
 
   @Test
   void aKilledDriverIsResumedWithEveryTrialRecordedOnce() throws Exception {
-    Process p =
+    ProcessBuilder pb =
         new ProcessBuilder(
                 "bash",
                 ROOT.resolve("jobs/chaos").toString(),
@@ -42,8 +42,9 @@ class ChaosIT {
                 "--dir",
                 dir.toString())
             .redirectErrorStream(true)
-            .redirectOutput(dir.resolve("chaos.log").toFile())
-            .start();
+            .redirectOutput(dir.resolve("chaos.log").toFile());
+    pb.environment().put("MOOD_NAS_JAVA_OPTS", StandaloneCluster.QUICK_JVM);
+    Process p = pb.start();
     assertThat(p.waitFor(15, TimeUnit.MINUTES)).as("jobs/chaos ends").isTrue();
     String log = Files.readString(dir.resolve("chaos.log"));
     assertThat(p.exitValue()).as(log).isZero();

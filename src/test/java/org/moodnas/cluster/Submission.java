@@ -42,10 +42,14 @@ record Submission(int exit, String out, String err) {
                 "spark.executor.resource.gpu.amount=1",
                 // two attempts are enough to see a retry; Spark's four only cost time
                 "--conf",
-                "spark.task.maxFailures=2"));
+                "spark.task.maxFailures=2",
+                "--conf",
+                "spark.executor.extraJavaOptions=-Dai.djl.offline=true "
+                    + StandaloneCluster.QUICK_JVM));
     cmd.addAll(command);
     ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile());
     pb.environment().putAll(cluster.environment());
+    pb.environment().put("MOOD_NAS_JAVA_OPTS", StandaloneCluster.QUICK_JVM);
     Path out = Files.createTempFile(dir, "submit", ".out");
     pb.redirectOutput(out.toFile());
     Process p = pb.start();

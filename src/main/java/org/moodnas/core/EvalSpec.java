@@ -33,12 +33,6 @@ public record EvalSpec(
           DataSource.FASHION_MNIST,
           DeviceSpec.CPU);
 
-  /** train_imagenet.py warms the learning rate up over this many epochs for large batches. */
-  public static final int WARMUP_EPOCHS = 5;
-
-  /** Batches above this warm up on ImageNet (train_imagenet.py). */
-  public static final int WARMUP_ABOVE_BATCH = 256;
-
   public EvalSpec {
     // Runs recorded before the schedule was a setting trained with the cosine schedule.
     lrSchedule = lrSchedule == null ? LrSchedule.COSINE : lrSchedule;
@@ -98,11 +92,10 @@ public record EvalSpec(
   }
 
   /**
-   * Whether the first {@link #WARMUP_EPOCHS} epochs warm the learning rate up: on ImageNet with
-   * batches above {@link #WARMUP_ABOVE_BATCH}, as train_imagenet.py does (never on the other sets).
+   * Whether the learning rate warms up, as train_imagenet.py's ({@link TrainingSpec#warmsUpOn}).
    */
   public boolean warmsUp() {
-    return data.dataset() == DatasetKind.IMAGENET && training.batchSize() > WARMUP_ABOVE_BATCH;
+    return training.warmsUpOn(data.dataset());
   }
 
   /** Whether the evaluation records top-5 accuracies besides top-1 (ImageNet's). */

@@ -28,6 +28,14 @@ public record TrainingSpec(
     long seed)
     implements Serializable {
 
+  /**
+   * PC-DARTS's ImageNet search and training warm the learning rate up over this many epochs when
+   * their batches exceed {@link #WARMUP_ABOVE_BATCH}.
+   */
+  public static final int WARMUP_EPOCHS = 5;
+
+  public static final int WARMUP_ABOVE_BATCH = 256;
+
   public TrainingSpec {
     require(initChannels >= 1, "initChannels", "must be ≥ 1, got " + initChannels);
     require(layers >= 1, "layers", "must be ≥ 1, got " + layers);
@@ -56,6 +64,14 @@ public record TrainingSpec(
   /** The cutout square's side, 0 when cutout is off. */
   public int cutoutOrZero() {
     return cutout ? cutoutLength : 0;
+  }
+
+  /**
+   * Whether training on {@code dataset} warms up over the first {@link #WARMUP_EPOCHS} epochs: on
+   * ImageNet with batches above {@link #WARMUP_ABOVE_BATCH}, never on the other sets.
+   */
+  public boolean warmsUpOn(DatasetKind dataset) {
+    return dataset == DatasetKind.IMAGENET && batchSize > WARMUP_ABOVE_BATCH;
   }
 
   public Builder toBuilder() {

@@ -122,7 +122,7 @@ public final class EvalTrainer {
         spec.lrSchedule() == LrSchedule.LINEAR
             ? new LinearSchedule(t.learningRate(), t.epochs())
             : new CosineSchedule(t.learningRate(), t.learningRateMin(), t.epochs());
-    return spec.warmsUp() ? new WarmUp(s, t.learningRate(), EvalSpec.WARMUP_EPOCHS) : s;
+    return spec.warmsUp() ? new WarmUp(s, t.learningRate(), TrainingSpec.WARMUP_EPOCHS) : s;
   }
 
   /** The network {@code spec} builds for {@code genotype} on {@code data}'s images. */

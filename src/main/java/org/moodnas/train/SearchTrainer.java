@@ -67,16 +67,12 @@ public final class SearchTrainer {
     }
   }
 
-  /** PC-DARTS ImageNet search's batches above 256 warm up for 5 epochs; CIFAR's never do. */
-  static final int IMAGENET_WARMUP_EPOCHS = 5;
-
-  static final int WARMUP_ABOVE_BATCH = 256;
-
   /** Cosine from the learning rate to its minimum, after the ImageNet warm-up when it applies. */
   static LearningRateSchedule schedule(DatasetKind kind, TrainingSpec t) {
-    boolean warmup = kind == DatasetKind.IMAGENET && t.batchSize() > WARMUP_ABOVE_BATCH;
     CosineSchedule cosine = new CosineSchedule(t.learningRate(), t.learningRateMin(), t.epochs());
-    return warmup ? new WarmUp(cosine, t.learningRate(), IMAGENET_WARMUP_EPOCHS) : cosine;
+    return t.warmsUpOn(kind)
+        ? new WarmUp(cosine, t.learningRate(), TrainingSpec.WARMUP_EPOCHS)
+        : cosine;
   }
 
   /** The published model size: the genotype's {@link SearchedNetwork}, parameters / 1e6. */

@@ -11,8 +11,7 @@ final class CrossEntropy {
 
   /** labels: int or float class indices (N). */
   static NDArray mean(NDArray logits, NDArray labels) {
-    NDArray logProbs = logits.logSoftmax(1);
-    return logProbs.gather(indices(labels).reshape(-1, 1), 1).mean().neg();
+    return nll(logits.logSoftmax(1), labels);
   }
 
   /**
@@ -25,7 +24,7 @@ final class CrossEntropy {
       return mean(logits, labels);
     }
     NDArray logProbs = logits.logSoftmax(1);
-    NDArray nll = logProbs.gather(indices(labels).reshape(-1, 1), 1).mean().neg();
+    NDArray nll = nll(logProbs, labels);
     NDArray uniform = logProbs.mean(new int[] {1}).mean().neg();
     return nll.mul(GraphConstant.scalar(nll.getManager(), 1 - epsilon))
         .add(uniform.mul(GraphConstant.scalar(nll.getManager(), epsilon)));
@@ -44,6 +43,11 @@ final class CrossEntropy {
     NDArray labelLogit = logits.gather(indices(labels).reshape(-1, 1), 1);
     NDArray above = logits.gt(labelLogit).toType(DataType.INT32, false).sum(new int[] {1});
     return above.lt(k).toType(DataType.FLOAT32, false).sum();
+  }
+
+  /** The batch mean of −log p(label). */
+  private static NDArray nll(NDArray logProbs, NDArray labels) {
+    return logProbs.gather(indices(labels).reshape(-1, 1), 1).mean().neg();
   }
 
   private static NDArray indices(NDArray labels) {

@@ -101,7 +101,8 @@ public final class EvalSteps {
   }
 
   /**
-   * {mean cross-entropy, top-1 accuracy, top-5 accuracy} over a set's batches in inference mode.
+   * {mean cross-entropy, top-1 accuracy, top-5 accuracy} over a set's batches in inference mode;
+   * the top-5 count only when the spec records it (else NaN).
    */
   public double[] evaluate(BatchIterator batches, int images) {
     double loss = 0;
@@ -113,12 +114,14 @@ public final class EvalSteps {
         NDList xy = BatchArrays.of(batch, scope.manager);
         NDArray logits = net.forward(store, new NDList(xy.get(0)), false).head();
         NDArray ce = CrossEntropy.mean(logits, xy.get(1));
-        NDArray hits = CrossEntropy.correct(logits, xy.get(1));
-        NDArray hits5 = CrossEntropy.correctTopK(logits, xy.get(1), 5);
-        float[] v = NDArrays.stack(new NDList(ce, hits, hits5)).toFloatArray();
+        NDList figures = new NDList(ce, CrossEntropy.correct(logits, xy.get(1)));
+        if (spec.recordsTop5()) {
+          figures.add(CrossEntropy.correctTopK(logits, xy.get(1), 5));
+        }
+        float[] v = NDArrays.stack(figures).toFloatArray();
         loss += v[0] * batch.count();
         correct += v[1];
-        top5 += v[2];
+        top5 += v.length > 2 ? v[2] : Double.NaN;
       }
     }
     return new double[] {loss / images, correct / images, top5 / images};

@@ -1,6 +1,8 @@
 package org.moodnas.spark;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.lit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -8,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.moodnas.analysis.frames.RunAnalysis;
@@ -133,20 +136,18 @@ final class AnalysisReport {
    * "missing" in every row would read as a gap. The CSV keeps every column.
    */
   private static Dataset<Row> withoutEmptyColumns(Dataset<Row> frame) {
+    String[] columns = frame.columns();
+    // one job: the row count, then each column's count of values
     Row counts =
         frame
             .agg(
-                org.apache.spark.sql.functions.count(col(frame.columns()[0])),
-                Arrays.stream(frame.columns())
-                    .skip(1)
-                    .map(c -> org.apache.spark.sql.functions.count(col(c)))
-                    .toArray(org.apache.spark.sql.Column[]::new))
+                count(lit(1)),
+                Arrays.stream(columns).map(c -> count(col(c))).toArray(Column[]::new))
             .head();
     List<String> empty = new ArrayList<>();
-    boolean rows = frame.count() > 0;
-    for (int i = 0; i < frame.columns().length; i++) {
-      if (rows && counts.getLong(i) == 0) {
-        empty.add(frame.columns()[i]);
+    for (int i = 0; i < columns.length; i++) {
+      if (counts.getLong(0) > 0 && counts.getLong(i + 1) == 0) {
+        empty.add(columns[i]);
       }
     }
     return frame.drop(empty.toArray(String[]::new));

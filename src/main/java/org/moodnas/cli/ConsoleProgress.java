@@ -39,4 +39,11 @@ final class ConsoleProgress<E> implements TrainingProgress<E> {
     err.printf("%s, RSS %.0f MB%n", epochLine.apply(record), ProcessMemory.rssMb());
     err.flush();
   }
+
+  /** ", N unreadable image(s) skipped" for an epoch line, or nothing when none was. */
+  static String skipped(int images) {
+    return images == 0
+        ? ""
+        : ", " + images + " unreadable image" + (images == 1 ? "" : "s") + " skipped";
+  }
 }

@@ -60,7 +60,7 @@ final class SearchTrialCommand implements Callable<Integer> {
 
   private static String line(SearchEpoch e) {
     return String.format(
-        "epoch %d done: loss %.4f acc %.4f ce %.4f l1 %.1f l2 %.2f%s (%.1f s) %s",
+        "epoch %d done: loss %.4f acc %.4f ce %.4f l1 %.1f l2 %.2f%s (%.1f s%s) %s",
         e.epoch() + 1,
         e.trainLoss(),
         e.trainAcc(),
@@ -69,6 +69,7 @@ final class SearchTrialCommand implements Callable<Integer> {
         e.l2Loss(),
         e.validAcc() == null ? "" : String.format(" valid %.4f", e.validAcc()),
         e.seconds(),
+        ConsoleProgress.skipped(e.skippedImages()),
         e.genotype().toJson());
   }
 }

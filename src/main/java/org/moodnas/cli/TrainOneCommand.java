@@ -73,13 +73,14 @@ final class TrainOneCommand implements Callable<Integer> {
 
   private static String line(EvalEpoch e) {
     return String.format(
-        "epoch %d done: train loss %.4f acc %.4f%s test loss %.4f acc %.4f (%.1f s)",
+        "epoch %d done: train loss %.4f acc %.4f%s test loss %.4f acc %.4f (%.1f s%s)",
         e.epoch() + 1,
         e.trainLoss(),
         e.trainAcc(),
         e.validAcc() == null ? "" : String.format(" valid acc %.4f", e.validAcc()),
         e.testLoss(),
         e.testAcc(),
-        e.seconds());
+        e.seconds(),
+        ConsoleProgress.skipped(e.skippedImages()));
   }
 }

@@ -1,5 +1,6 @@
 package org.moodnas.data;
 
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
 import java.util.Random;
@@ -7,23 +8,31 @@ import java.util.Random;
 /**
  * One epoch of {@link Batches}: every image exactly once, in batches. Pixels go byte → /255 → (x −
  * mean) / std through a per-channel table of the 256 possible values, then through the transform;
- * each batch is one new float[].
+ * each batch is one new float[]. Images are read {@link #READ_AHEAD} batches in advance; an image
+ * that cannot be read is left out of its batch and noted in the {@link SkippedImages}.
  */
 public final class BatchIterator implements Iterator<Batch> {
 
+  /** Batches read in advance of the one being assembled (decoding runs meanwhile). */
+  public static final int READ_AHEAD = 2;
+
   private final Batches spec;
-  private final ImageSet set;
+  private final ImageSource set;
   private final int[] order;
   private final Random random;
   private final float[][] table;
   private final float[] scratch;
   private final boolean identity;
   private final int outImage;
+  private final SkippedImages skipped;
+  private final ImageStream stream;
   private int position;
+  private Batch pending;
 
-  BatchIterator(Batches spec, int epoch) {
+  BatchIterator(Batches spec, int epoch, SkippedImages skipped) {
     this.spec = spec;
     this.set = spec.set();
+    this.skipped = skipped;
     int n = set.size();
     this.random = new Random(mix(spec.seed(), epoch));
     this.order = new int[n];
@@ -48,11 +57,18 @@ public final class BatchIterator implements Iterator<Batch> {
     this.identity = spec.transform().equals(Augmentation.NONE);
     this.scratch = identity ? null : new float[set.imageBytes()];
     this.outImage = set.channels() * spec.outHeight() * spec.outWidth();
+    this.stream = set.stream(order, READ_AHEAD * spec.batchSize());
   }
 
   @Override
   public boolean hasNext() {
-    return position < order.length;
+    while (pending == null && position < order.length) {
+      pending = assemble();
+    }
+    if (pending == null) {
+      stream.close();
+    }
+    return pending != null;
   }
 
   @Override
@@ -60,36 +76,65 @@ public final class BatchIterator implements Iterator<Batch> {
     if (!hasNext()) {
       throw new NoSuchElementException("epoch finished");
     }
+    Batch b = pending;
+    pending = null;
+    return b;
+  }
+
+  /** Stops reading ahead: for an epoch left before its end. */
+  public void close() {
+    pending = null;
+    position = order.length;
+    stream.close();
+  }
+
+  /** The next batchSize images of the order, less the unreadable ones; null if all were. */
+  private Batch assemble() {
     int count = Math.min(spec.batchSize(), order.length - position);
     float[] data = new float[count * outImage];
     int[] labels = new int[count];
     int c = set.channels();
     int h = set.height();
     int w = set.width();
-    for (int k = 0; k < count; k++) {
-      int image = order[position + k];
+    int k = 0;
+    for (int i = 0; i < count; i++) {
+      int image = order[position + i];
+      ImageStream.Pixels px;
+      try {
+        px = stream.next();
+      } catch (DatasetFormatException e) {
+        skipped.skip(e, set.size());
+        continue;
+      }
       labels[k] = set.labels()[image];
       if (identity) {
-        normalize(image, data, k * outImage);
+        normalize(px, data, k * outImage);
       } else {
-        normalize(image, scratch, 0);
+        normalize(px, scratch, 0);
         spec.transform().apply(scratch, c, h, w, spec.normalization(), random, data, k * outImage);
       }
+      k++;
     }
     position += count;
-    return new Batch(data, labels, count, c, spec.outHeight(), spec.outWidth());
+    if (k == 0) {
+      return null;
+    }
+    if (k < count) {
+      data = Arrays.copyOf(data, k * outImage);
+      labels = Arrays.copyOf(labels, k);
+    }
+    return new Batch(data, labels, k, c, spec.outHeight(), spec.outWidth());
   }
 
-  private void normalize(int image, float[] dst, int offset) {
-    byte[] px = set.pixels();
+  private void normalize(ImageStream.Pixels px, float[] dst, int offset) {
+    byte[] bytes = px.data();
     int plane = set.height() * set.width();
-    int from = image * set.imageBytes();
     for (int ch = 0; ch < set.channels(); ch++) {
       float[] t = table[ch];
-      int in = from + ch * plane;
+      int in = px.offset() + ch * plane;
       int out = offset + ch * plane;
       for (int i = 0; i < plane; i++) {
-        dst[out + i] = t[px[in + i] & 0xff];
+        dst[out + i] = t[bytes[in + i] & 0xff];
       }
     }
   }

@@ -6,7 +6,7 @@ package org.moodnas.data;
  * Everything random (order and augmentation) follows from {@code seed} and the epoch number.
  */
 public record Batches(
-    ImageSet set,
+    ImageSource set,
     int batchSize,
     Normalization normalization,
     ImageTransform transform,
@@ -31,7 +31,7 @@ public record Batches(
   }
 
   /** In set order, normalized only: for evaluation. */
-  public static Batches inOrder(ImageSet set, int batchSize, Normalization normalization) {
+  public static Batches inOrder(ImageSource set, int batchSize, Normalization normalization) {
     return new Batches(set, batchSize, normalization, Augmentation.NONE, false, 0L);
   }
 
@@ -50,6 +50,11 @@ public record Batches(
 
   /** The batches of epoch {@code epoch} (any int; the same epoch gives the same batches). */
   public BatchIterator epoch(int epoch) {
-    return new BatchIterator(this, epoch);
+    return epoch(epoch, new SkippedImages());
+  }
+
+  /** As {@link #epoch(int)}, noting unreadable images in {@code skipped}. */
+  public BatchIterator epoch(int epoch, SkippedImages skipped) {
+    return new BatchIterator(this, epoch, skipped);
   }
 }

@@ -3,11 +3,20 @@ package org.moodnas.data;
 import org.moodnas.core.DatasetKind;
 
 /**
- * How a trainer's batches are made: the normalization, the training transform (augmentation) and
- * the evaluation transform (identity, or ImageNet's centre crop).
+ * How a trainer's batches are made: the normalization, the training transform (augmentation), the
+ * evaluation transform (identity, or ImageNet's centre crop), and the unreadable images this
+ * training met so far.
  */
 public record DataFeed(
-    Normalization normalization, ImageTransform trainTransform, ImageTransform evalTransform) {
+    Normalization normalization,
+    ImageTransform trainTransform,
+    ImageTransform evalTransform,
+    SkippedImages skipped) {
+
+  public DataFeed(
+      Normalization normalization, ImageTransform trainTransform, ImageTransform evalTransform) {
+    this(normalization, trainTransform, evalTransform, new SkippedImages());
+  }
 
   /** The published transforms of a dataset: CIFAR-style crop/flip(/cutout) or ImageNet's. */
   public static DataFeed of(DatasetKind kind, Normalization normalization, int cutoutLength) {
@@ -24,17 +33,18 @@ public record DataFeed(
   }
 
   /** Shuffled, augmented batches of one pass; the same (seed, pass) gives the same batches. */
-  public BatchIterator train(ImageSet set, int batchSize, long seed, int pass) {
-    return new Batches(set, batchSize, normalization, trainTransform, true, seed).epoch(pass);
+  public BatchIterator train(ImageSource set, int batchSize, long seed, int pass) {
+    return new Batches(set, batchSize, normalization, trainTransform, true, seed)
+        .epoch(pass, skipped);
   }
 
   /** Batches in order through the evaluation transform. */
-  public BatchIterator eval(ImageSet set, int batchSize) {
-    return new Batches(set, batchSize, normalization, evalTransform, false, 0).epoch(0);
+  public BatchIterator eval(ImageSource set, int batchSize) {
+    return new Batches(set, batchSize, normalization, evalTransform, false, 0).epoch(0, skipped);
   }
 
   /** The side of the images the network sees. */
-  public int imageSize(ImageSet set) {
+  public int imageSize(ImageSource set) {
     return evalTransform.outHeight(set.height());
   }
 }

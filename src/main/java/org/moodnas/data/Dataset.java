@@ -4,7 +4,8 @@ package org.moodnas.data;
  * A loaded dataset: its training images, its test images (ImageNet's val) and the normalization
  * every image is put through before the network sees it.
  */
-public record Dataset(String name, ImageSet train, ImageSet test, Normalization normalization) {
+public record Dataset(
+    String name, ImageSource train, ImageSource test, Normalization normalization) {
 
   public Dataset {
     if (train.classes() != test.classes()

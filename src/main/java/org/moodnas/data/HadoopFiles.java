@@ -77,6 +77,24 @@ final class HadoopFiles {
   }
 
   /**
+   * Writes {@code data} to a temporary file beside {@code file} and renames it into place, so a
+   * reader sees the whole file or none; creates the folder.
+   */
+  static void writeAtomically(Path file, byte[] data, Configuration conf) throws IOException {
+    FileSystem fs = fs(file, conf);
+    Path tmp = new Path(file.getParent(), "." + file.getName() + "." + java.util.UUID.randomUUID());
+    try (java.io.OutputStream out = fs.create(tmp, false)) {
+      out.write(data);
+    }
+    if (!fs.rename(tmp, file)) {
+      fs.delete(tmp, false);
+      if (!fs.exists(file)) {
+        throw new IOException("cannot rename " + tmp + " to " + file);
+      }
+    }
+  }
+
+  /**
    * An open stream over the file's content, gunzipped when the name ends in .gz. Read errors of the
    * gzip layer surface as IOExceptions; {@link #gzipProblem} words them.
    */

@@ -16,7 +16,7 @@ public final class Splits {
    * present), chosen with {@code seed}, kept in their original order. A fraction of 1 returns
    * {@code set} itself.
    */
-  public static ImageSet stratifiedSubsample(ImageSet set, double fraction, long seed) {
+  public static ImageSource stratifiedSubsample(ImageSource set, double fraction, long seed) {
     if (!(fraction > 0 && fraction <= 1)) {
       throw new IllegalArgumentException("subsample fraction must be in (0, 1], got " + fraction);
     }
@@ -51,7 +51,7 @@ public final class Splits {
    * ({@code indices[:split]} train the weights, {@code indices[split:]} the architecture). Both
    * parts must be non-empty.
    */
-  public static Split trainPortion(ImageSet set, double portion) {
+  public static Split trainPortion(ImageSource set, double portion) {
     if (!(portion > 0 && portion < 1)) {
       throw new IllegalArgumentException("train portion must be in (0, 1), got " + portion);
     }
@@ -70,7 +70,7 @@ public final class Splits {
    * to the second, so both parts hold every class in its share; each part keeps the set's order.
    * Both parts must be non-empty.
    */
-  public static Split stratifiedPortion(ImageSet set, double portion) {
+  public static Split stratifiedPortion(ImageSource set, double portion) {
     if (!(portion > 0 && portion < 1)) {
       throw new IllegalArgumentException("train portion must be in (0, 1), got " + portion);
     }

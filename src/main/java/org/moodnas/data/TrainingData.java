@@ -10,9 +10,9 @@ import org.moodnas.core.DatasetKind;
  * of it trains), the test set, their normalization and the dataset they came from.
  */
 public record TrainingData(
-    ImageSet train,
-    ImageSet heldOut,
-    ImageSet test,
+    ImageSource train,
+    ImageSource heldOut,
+    ImageSource test,
     Normalization normalization,
     DatasetKind kind) {
 
@@ -25,7 +25,7 @@ public record TrainingData(
       DataSource source, long seed, double trainPortion, PrintWriter log) {
     String path = source.resolvedPath();
     Dataset d = Datasets.load(source.dataset(), path);
-    ImageSet all =
+    ImageSource all =
         source.subsample() < 1
             ? Splits.stratifiedSubsample(d.train(), source.subsample(), seed)
             : d.train();

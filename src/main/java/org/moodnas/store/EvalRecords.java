@@ -82,6 +82,7 @@ public final class EvalRecords {
     c.put("test_loss", last == null ? null : last.testLoss());
     c.put("test_acc", last == null ? null : last.testAcc());
     c.put("test_top5", last == null ? null : last.testTop5());
+    c.put("skipped_images", last == null ? null : last.skippedImages());
     c.put("checkpoint", r.checkpoint());
     c.put("device", r.device());
     c.put("duration_s", r.durationS());
@@ -102,6 +103,7 @@ public final class EvalRecords {
     c.put("test_loss", e.testLoss());
     c.put("test_acc", e.testAcc());
     c.put("test_top5", e.testTop5());
+    c.put("skipped_images", e.skippedImages());
     c.put("seconds", e.seconds());
     return c;
   }

@@ -67,6 +67,9 @@ public final class SearchRecords {
     c.put("train_acc", m == null ? null : m.trainAcc());
     c.put("valid_acc", m == null ? null : m.validAcc());
     c.put("model_size_mb", m == null ? null : m.modelSizeMb());
+    c.put(
+        "skipped_images",
+        r.epochs().isEmpty() ? null : r.epochs().get(r.epochs().size() - 1).skippedImages());
     c.put("genotype", Columns.json(r.genotype()));
     c.put("device", r.device());
     c.put("duration_s", r.durationS());
@@ -86,6 +89,7 @@ public final class SearchRecords {
     c.put("l2_loss", e.l2Loss());
     c.put("valid_acc", e.validAcc());
     c.put("genotype", Columns.json(e.genotype()));
+    c.put("skipped_images", e.skippedImages());
     c.put("seconds", e.seconds());
     return c;
   }

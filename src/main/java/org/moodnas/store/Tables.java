@@ -36,6 +36,7 @@ public enum Tables {
           .add("train_acc", DataTypes.DoubleType, true)
           .add("valid_acc", DataTypes.DoubleType, true)
           .add("model_size_mb", DataTypes.DoubleType, true)
+          .add("skipped_images", DataTypes.IntegerType, true)
           .add("genotype", DataTypes.StringType, true)
           .add("device", DataTypes.StringType, true)
           .add("attempt", DataTypes.IntegerType, true)
@@ -55,6 +56,7 @@ public enum Tables {
           .add("l2_loss", DataTypes.DoubleType, true)
           .add("valid_acc", DataTypes.DoubleType, true)
           .add("genotype", DataTypes.StringType, true)
+          .add("skipped_images", DataTypes.IntegerType, true)
           .add("seconds", DataTypes.DoubleType, true)),
   EVAL_TRIALS(
       new StructType()
@@ -84,6 +86,7 @@ public enum Tables {
           .add("test_loss", DataTypes.DoubleType, true)
           .add("test_acc", DataTypes.DoubleType, true)
           .add("test_top5", DataTypes.DoubleType, true)
+          .add("skipped_images", DataTypes.IntegerType, true)
           .add("checkpoint", DataTypes.StringType, true)
           .add("device", DataTypes.StringType, true)
           .add("started_at", DataTypes.TimestampType, true)
@@ -103,6 +106,7 @@ public enum Tables {
           .add("test_loss", DataTypes.DoubleType, true)
           .add("test_acc", DataTypes.DoubleType, true)
           .add("test_top5", DataTypes.DoubleType, true)
+          .add("skipped_images", DataTypes.IntegerType, true)
           .add("seconds", DataTypes.DoubleType, true)),
   ENSEMBLES(
       new StructType()

@@ -104,7 +104,8 @@ public final class EvalSteps {
    * {mean cross-entropy, top-1 accuracy, top-5 accuracy} over a set's batches in inference mode;
    * the top-5 count only when the spec records it (else NaN).
    */
-  public double[] evaluate(BatchIterator batches, int images) {
+  public double[] evaluate(BatchIterator batches) {
+    long images = 0;
     double loss = 0;
     double correct = 0;
     double top5 = 0;
@@ -122,6 +123,7 @@ public final class EvalSteps {
         loss += v[0] * batch.count();
         correct += v[1];
         top5 += v.length > 2 ? v[2] : Double.NaN;
+        images += batch.count();
       }
     }
     return new double[] {loss / images, correct / images, top5 / images};

@@ -14,7 +14,7 @@ import org.moodnas.core.TrainingSpec;
 import org.moodnas.data.Batch;
 import org.moodnas.data.BatchIterator;
 import org.moodnas.data.DataFeed;
-import org.moodnas.data.ImageSet;
+import org.moodnas.data.ImageSource;
 import org.moodnas.data.TrainingData;
 import org.moodnas.nn.eval.NetworkSpec;
 import org.moodnas.profile.Profiler;
@@ -83,7 +83,7 @@ public final class EvalTrainer {
     TrainingSpec t = spec.training();
     long start = System.nanoTime();
     steps.network().dropPath().setProb((float) (spec.dropPathProb() * epoch / t.epochs()));
-    ImageSet train = data.train();
+    ImageSource train = data.train();
     BatchIterator it = feed.train(train, t.batchSize(), t.seed(), epoch);
     int count = (train.size() + t.batchSize() - 1) / t.batchSize();
     double lossSum = 0;
@@ -112,6 +112,7 @@ public final class EvalTrainer {
         test[0],
         test[1],
         top5 ? test[2] : null,
+        feed.skipped().count(),
         seconds(start));
   }
 
@@ -127,7 +128,7 @@ public final class EvalTrainer {
 
   /** The network {@code spec} builds for {@code genotype} on {@code data}'s images. */
   public static NetworkSpec network(Genotype genotype, EvalSpec spec, TrainingData data) {
-    ImageSet train = data.train();
+    ImageSource train = data.train();
     DataFeed feed = data.feed(0);
     return new NetworkSpec(
         genotype,
@@ -141,8 +142,8 @@ public final class EvalTrainer {
         true);
   }
 
-  private static double[] evaluate(EvalSteps steps, DataFeed feed, ImageSet set) {
-    return steps.evaluate(feed.eval(set, 256), set.size());
+  private static double[] evaluate(EvalSteps steps, DataFeed feed, ImageSource set) {
+    return steps.evaluate(feed.eval(set, 256));
   }
 
   private static double seconds(long startNanos) {

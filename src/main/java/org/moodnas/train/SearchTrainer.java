@@ -13,7 +13,7 @@ import org.moodnas.core.Weight;
 import org.moodnas.data.Batch;
 import org.moodnas.data.BatchIterator;
 import org.moodnas.data.DataFeed;
-import org.moodnas.data.ImageSet;
+import org.moodnas.data.ImageSource;
 import org.moodnas.data.TrainingData;
 import org.moodnas.nn.eval.NetworkSpec;
 import org.moodnas.profile.Profiler;
@@ -77,7 +77,7 @@ public final class SearchTrainer {
 
   /** The published model size: the genotype's {@link SearchedNetwork}, parameters / 1e6. */
   static double modelSizeMb(Genotype genotype, TrainingData data) {
-    ImageSet images = data.train();
+    ImageSource images = data.train();
     NetworkSpec net = SearchedNetwork.of(genotype, data.kind(), images.channels(), images.height());
     return new Profiler().count(net).paramSizeMb();
   }
@@ -98,7 +98,7 @@ public final class SearchTrainer {
     Run(NDManager manager, TrainingData data) {
       this.data = data;
       this.feed = data.feed(t.cutoutOrZero());
-      ImageSet s = data.train();
+      ImageSource s = data.train();
       steps = new SearchSteps(spec, weight, manager, s.channels(), feed.imageSize(s), s.classes());
       schedule = schedule(data.kind(), t);
     }
@@ -108,7 +108,8 @@ public final class SearchTrainer {
       double lr = schedule.at(epoch);
       boolean archSteps = epoch >= spec.archWarmupEpochs();
       BatchIterator train = feed.train(data.train(), t.batchSize(), t.seed(), epoch);
-      BatchIterator arch = archBatches();
+      // Opened only when used: a file-backed split starts decoding as soon as it is opened.
+      BatchIterator arch = archSteps ? archBatches() : null;
       int count = (data.train().size() + t.batchSize() - 1) / t.batchSize();
       double[] sums = new double[5]; // loss, ce, l1, l2 (image-weighted), correct
       long images = 0;
@@ -129,6 +130,9 @@ public final class SearchTrainer {
         double elapsed = (System.nanoTime() - start) / 1e9;
         progress.step(epoch, step + 1, count, sums[0] / images, sums[4] / images, images / elapsed);
       }
+      if (arch != null) {
+        arch.close();
+      }
       Double validAcc = last ? validate() : null;
       return new SearchEpoch(
           epoch,
@@ -140,6 +144,7 @@ public final class SearchTrainer {
           sums[3] / images,
           validAcc,
           steps.genotype(),
+          feed.skipped().count(),
           seconds(start));
     }
 
@@ -151,11 +156,14 @@ public final class SearchTrainer {
     /** Top-1 accuracy on the architecture split, as PC-DARTS's infer(). */
     private double validate() {
       long correct = 0;
+      long images = 0;
       BatchIterator it = feed.eval(data.heldOut(), t.batchSize());
       while (it.hasNext()) {
-        correct += steps.correct(it.next());
+        Batch batch = it.next();
+        correct += steps.correct(batch);
+        images += batch.count();
       }
-      return (double) correct / data.heldOut().size();
+      return (double) correct / images;
     }
   }
 }

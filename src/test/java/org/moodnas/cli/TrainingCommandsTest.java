@@ -113,6 +113,8 @@ class TrainingCommandsTest {
     for (int e = 0; e < 6; e++) {
       JsonNode epoch = epochs.get(e);
       assertThat(epoch.get("lr").asDouble()).as("epoch %d", e).isCloseTo(lr[e], within(1e-12));
+      // the unreadable file is in the training part (first of its class), met in epoch 0
+      assertThat(epoch.get("skipped_images").asInt()).as("epoch %d", e).isEqualTo(1);
       for (String split : new String[] {"valid", "test"}) {
         double top1 = epoch.get(split + "_acc").asDouble();
         double top5 = epoch.get(split + "_top5").asDouble();
@@ -122,6 +124,7 @@ class TrainingCommandsTest {
     // the evaluation's figures are its last epoch's
     assertThat(t.get("test_top5").asDouble()).isEqualTo(epochs.get(5).get("test_top5").asDouble());
     assertThat(t.get("valid_top5").isNumber()).isTrue();
+    assertThat(r.err()).contains("1 unreadable image skipped");
   }
 
   @Test

@@ -60,7 +60,7 @@ class DatasetsTest {
     assertThat(d.normalization()).isSameAs(Normalization.IMAGENET);
     assertThat(d.normalization().mean()).containsExactly(0.485f, 0.456f, 0.406f);
     assertThat(d.normalization().std()).containsExactly(0.229f, 0.224f, 0.225f);
-    assertThat(d.train().size()).isEqualTo(TinyImageNet.CLASSES * TinyImageNet.TRAIN_PER_CLASS);
+    assertThat(d.train().size()).isEqualTo(TinyImageNet.TRAIN_FILES);
     assertThat(d.test().size()).isEqualTo(TinyImageNet.CLASSES);
     // the network sees the centre 224 of the stored 256 (Resize(256) + CenterCrop(256)) images
     DataFeed feed = DataFeed.of(DatasetKind.IMAGENET, d.normalization(), 0);

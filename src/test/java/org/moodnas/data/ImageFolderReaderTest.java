@@ -51,8 +51,8 @@ class ImageFolderReaderTest {
     Files.writeString(root.resolve("train/ant/notes.txt"), "not an image, skipped");
     solid(root.resolve("val/zebra/v.JPEG"), 64, 64, new Color(250, 250, 10), "jpeg");
 
-    ImageSet train = ImageFolderReader.train(hadoop(root));
-    ImageSet val = ImageFolderReader.val(hadoop(root));
+    ImageSet train = ImageSet.copyOf(ImageFolderReader.train(hadoop(root)));
+    ImageSet val = ImageSet.copyOf(ImageFolderReader.val(hadoop(root)));
 
     assertThat(new int[] {train.size(), train.channels(), train.height(), train.width()})
         .containsExactly(3, 3, 256, 256);
@@ -86,7 +86,7 @@ class ImageFolderReaderTest {
     ImageIO.write(img, "png", root.resolve("train/k/a.png").toFile());
     ImageIO.write(big, "png", root.resolve("train/k/b.png").toFile());
 
-    ImageSet set = ImageFolderReader.train(hadoop(root));
+    ImageSet set = ImageSet.copyOf(ImageFolderReader.train(hadoop(root)));
 
     for (int i = 0; i < 2; i++) {
       for (int x : new int[] {0, 1, 128, 254, 255}) {
@@ -107,7 +107,7 @@ class ImageFolderReaderTest {
     Files.createDirectories(root.resolve("train/g"));
     ImageIO.write(grey, "png", root.resolve("train/g/grey.png").toFile());
 
-    ImageSet set = ImageFolderReader.train(hadoop(root));
+    ImageSet set = ImageSet.copyOf(ImageFolderReader.train(hadoop(root)));
 
     for (int c = 0; c < 3; c++) {
       assertThat(px(set, 0, c, 30, 77)).isEqualTo(100);
@@ -119,7 +119,7 @@ class ImageFolderReaderTest {
     solid(root.resolve("train/a/good.JPEG"), 20, 20, Color.RED, "jpeg");
     Files.createDirectories(root.resolve("train/b"));
     Files.write(root.resolve("train/b/broken.JPEG"), new byte[] {1, 2, 3, 4, 5});
-    assertThatThrownBy(() -> ImageFolderReader.train(hadoop(root)))
+    assertThatThrownBy(() -> ImageSet.copyOf(ImageFolderReader.train(hadoop(root))))
         .isInstanceOf(DatasetFormatException.class)
         .hasMessageContaining("train/b/broken.JPEG: ")
         .hasMessageContaining("decode");

@@ -32,7 +32,7 @@ class SplitsTest {
     return indexed(labels, 5);
   }
 
-  private static int[] perClass(ImageSet s) {
+  private static int[] perClass(ImageSource s) {
     int[] n = new int[s.classes()];
     for (int l : s.labels()) {
       n[l]++;
@@ -43,7 +43,7 @@ class SplitsTest {
   @Test
   void stratifiedSubsampleKeepsClassProportionsAndAtLeastOnePerClass() {
     ImageSet set = unbalanced();
-    ImageSet sub = Splits.stratifiedSubsample(set, 0.2, 7);
+    ImageSet sub = ImageSet.copyOf(Splits.stratifiedSubsample(set, 0.2, 7));
     assertThat(perClass(sub)).containsExactly(20, 10, 2, 1, 0);
     // Original order kept, images are the ones labelled so.
     for (int i = 0; i < sub.size(); i++) {
@@ -58,9 +58,9 @@ class SplitsTest {
   @Test
   void stratifiedSubsampleIsDeterministicPerSeed() {
     ImageSet set = unbalanced();
-    ImageSet a = Splits.stratifiedSubsample(set, 0.3, 1);
-    ImageSet b = Splits.stratifiedSubsample(set, 0.3, 1);
-    ImageSet c = Splits.stratifiedSubsample(set, 0.3, 2);
+    ImageSet a = ImageSet.copyOf(Splits.stratifiedSubsample(set, 0.3, 1));
+    ImageSet b = ImageSet.copyOf(Splits.stratifiedSubsample(set, 0.3, 1));
+    ImageSet c = ImageSet.copyOf(Splits.stratifiedSubsample(set, 0.3, 2));
     assertThat(a.pixels()).isEqualTo(b.pixels());
     assertThat(a.pixels()).isNotEqualTo(c.pixels());
     assertThat(perClass(c)).isEqualTo(perClass(a));
@@ -81,8 +81,8 @@ class SplitsTest {
   void trainPortionTakesTheFirstFloorOfPortionTimesN() {
     ImageSet set = indexed(new int[] {0, 1, 0, 1, 0, 1, 0}, 2);
     Split s = Splits.trainPortion(set, 0.5);
-    assertThat(s.first().pixels()).containsExactly(0, 1, 2);
-    assertThat(s.rest().pixels()).containsExactly(3, 4, 5, 6);
+    assertThat(ImageSet.copyOf(s.first()).pixels()).containsExactly(0, 1, 2);
+    assertThat(ImageSet.copyOf(s.rest()).pixels()).containsExactly(3, 4, 5, 6);
     assertThat(s.first().labels()).containsExactly(0, 1, 0);
     assertThat(s.rest().labels()).containsExactly(1, 0, 1, 0);
   }
@@ -109,9 +109,9 @@ class SplitsTest {
     Split s = Splits.stratifiedPortion(set, 0.8);
     assertThat(perClass(s.first())).containsExactly(8, 4, 3);
     assertThat(perClass(s.rest())).containsExactly(2, 1, 1);
-    assertThat(s.first().pixels())
+    assertThat(ImageSet.copyOf(s.first()).pixels())
         .containsExactly(0, 1, 2, 3, 4, 5, 6, 7, 10, 11, 12, 13, 15, 16, 17);
-    assertThat(s.rest().pixels()).containsExactly(8, 9, 14, 18);
+    assertThat(ImageSet.copyOf(s.rest()).pixels()).containsExactly(8, 9, 14, 18);
     // the in-order split would train the weights on no image of class 2
     assertThat(perClass(Splits.trainPortion(set, 0.8).first())[2]).isZero();
     assertThatThrownBy(() -> Splits.stratifiedPortion(indexed(new int[] {0, 1}, 2), 0.5))

@@ -84,7 +84,7 @@ class AnalysisJobTest {
     RunRecord t = new RunRecord("t", RunKind.TRAIN, RunStatus.DONE, trainSpec);
     EvalRecords evals = new EvalRecords(wh);
     Genotype good = registry.get("l2_loss_1e01");
-    EvalEpoch epoch = new EvalEpoch(0, 0.025, 1.5, 0.4, 1.4, 0.5, null, 1.3, 0.55, null, 2.0);
+    EvalEpoch epoch = new EvalEpoch(0, 0.025, 1.5, 0.4, 1.4, 0.5, null, 1.3, 0.55, null, 0, 2.0);
     evals.record(
         "t",
         new EvalCandidate("l2_loss_1e01", good, "s", 0.1),

@@ -43,8 +43,8 @@ class EvalRecordsTest {
     EvalSpec spec = EvalSpec.DEFAULTS.withData(new DataSource(DatasetKind.IMAGENET, "/i", 1));
     List<EvalEpoch> epochs =
         List.of(
-            new EvalEpoch(0, 0.1, 6.5, 0.01, null, null, null, 6.2, 0.02, 0.08, 10),
-            new EvalEpoch(1, 0.2, 6.0, 0.03, null, null, null, 5.9, 0.04, 0.12, 10));
+            new EvalEpoch(0, 0.1, 6.5, 0.01, null, null, null, 6.2, 0.02, 0.08, 0, 10),
+            new EvalEpoch(1, 0.2, 6.0, 0.03, null, null, null, 5.9, 0.04, 0.12, 3, 10));
     EvalResult r = EvalResult.ok(g, 5_300_000L, epochs, null, "cpu", 1024, 20);
     new EvalRecords(warehouse)
         .record(

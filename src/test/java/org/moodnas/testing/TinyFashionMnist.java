@@ -18,6 +18,7 @@ import org.moodnas.data.Dataset;
 import org.moodnas.data.Datasets;
 import org.moodnas.data.IdxReader;
 import org.moodnas.data.ImageSet;
+import org.moodnas.data.ImageSource;
 import org.moodnas.data.Splits;
 
 /**
@@ -110,9 +111,9 @@ public final class TinyFashionMnist {
   }
 
   /** A stratified share of {@code set} as gzipped IDX images and labels files. */
-  private static void write(Path dir, String images, String labels, ImageSet set, double share)
+  private static void write(Path dir, String images, String labels, ImageSource set, double share)
       throws IOException {
-    ImageSet part = Splits.stratifiedSubsample(set, share, 2);
+    ImageSet part = ImageSet.copyOf(Splits.stratifiedSubsample(set, share, 2));
     try (DataOutputStream out = gzip(dir.resolve(images))) {
       out.writeInt(0x00000803); // IDX: unsigned bytes, 3 dimensions
       out.writeInt(part.size());

@@ -13,13 +13,21 @@ import javax.imageio.ImageIO;
 /**
  * A tiny image folder in ImageNet's layout (train/CLASS/*.JPEG, val/CLASS/*.JPEG): {@link #CLASSES}
  * classes of small noisy images, each class around its own colour, {@link #TRAIN_PER_CLASS}
- * training and one validation image per class. The reader resizes them to 256×256, so trainings see
- * ImageNet's 224 crops. Written once per JVM.
+ * training and one validation image per class, plus, as in ImageNet, a CMYK JPEG (written by PIL,
+ * in the first class) and a file that is no image at all (in the second class, {@link
+ * #UNREADABLE}). The reader resizes them to 256×256, so trainings see ImageNet's 224 crops. Written
+ * once per JVM.
  */
 public final class TinyImageNet {
 
   public static final int CLASSES = 6;
   public static final int TRAIN_PER_CLASS = 2;
+
+  /** Files in train: {@link #TRAIN_PER_CLASS} per class, the CMYK one and the unreadable one. */
+  public static final int TRAIN_FILES = CLASSES * TRAIN_PER_CLASS + 2;
+
+  /** The train file that cannot be decoded; it sorts first in its class folder. */
+  public static final String UNREADABLE = "train/n01/broken.JPEG";
 
   private static Path folder;
 
@@ -38,6 +46,8 @@ public final class TinyImageNet {
           }
           write(dir.resolve("val/n0" + c + "/v.JPEG"), c, random);
         }
+        PilImages.cmykJpeg(dir.resolve("train/n00/cmyk.JPEG"), 30, 20, 200, 50, 0, 10);
+        Files.write(dir.resolve(UNREADABLE), new byte[] {(byte) 0xff, (byte) 0xd8, 1, 2, 3});
         folder = dir;
       } catch (IOException e) {
         throw new UncheckedIOException(e);

@@ -134,6 +134,7 @@ class ConcurrentTrainingTest {
         e.l2Loss(),
         e.validAcc(),
         e.genotype(),
+        e.skippedImages(),
         0);
   }
 
@@ -149,6 +150,7 @@ class ConcurrentTrainingTest {
         e.testLoss(),
         e.testAcc(),
         e.testTop5(),
+        e.skippedImages(),
         0);
   }
 }

@@ -8,7 +8,7 @@ import ai.djl.training.ParameterStore;
 import org.moodnas.data.Batch;
 import org.moodnas.data.BatchIterator;
 import org.moodnas.data.DataFeed;
-import org.moodnas.data.ImageSet;
+import org.moodnas.data.ImageSource;
 import org.moodnas.nn.eval.EvalNetwork;
 import org.moodnas.train.BatchArrays;
 
@@ -24,7 +24,7 @@ public record Logits(float[][] values, int[] labels) {
   }
 
   /** Runs {@code network} in inference mode over {@code set}, one sub-manager per batch. */
-  public static Logits of(EvalNetwork network, NDManager manager, DataFeed feed, ImageSet set) {
+  public static Logits of(EvalNetwork network, NDManager manager, DataFeed feed, ImageSource set) {
     JniUtils.setGradMode(false);
     ParameterStore store = new ParameterStore(manager, false);
     float[][] values = new float[set.size()][];
@@ -45,6 +45,7 @@ public record Logits(float[][] values, int[] labels) {
         }
       }
     }
-    return new Logits(values, labels);
+    // Unreadable images were left out of their batches (the same ones for every member).
+    return new Logits(java.util.Arrays.copyOf(values, at), java.util.Arrays.copyOf(labels, at));
   }
 }

@@ -1,11 +1,13 @@
 package org.moodnas.store;
 
+import static org.apache.spark.sql.functions.lit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructField;
@@ -22,7 +24,10 @@ import org.moodnas.space.Genotype;
 import org.moodnas.space.GenotypeRegistry;
 import org.moodnas.spark.SparkSessions;
 
-/** eval_trials and eval_epochs keep top-5 accuracies, also in tables written before they did. */
+/**
+ * eval_trials and eval_epochs keep top-5 accuracies, and result_tables the analysis's, also in
+ * tables written before they had those columns.
+ */
 class EvalRecordsTest {
 
   private static final List<String> NEW_EPOCH_COLUMNS =
@@ -75,6 +80,37 @@ class EvalRecordsTest {
                 .filter(f -> !without.contains(f.name()))
                 .toArray(StructField[]::new));
     spark.createDataFrame(List.<Row>of(), old).write().format("delta").save(warehouse.path(table));
-    assertThat(warehouse.read(table).columns()).doesNotContain(without.toArray(String[]::new));
+    String[] missing = without.toArray(String[]::new);
+    assertThat(spark.read().format("delta").load(warehouse.path(table)).columns())
+        .doesNotContain(missing);
+    // read as if the table had them: null until an append merges them in
+    assertThat(warehouse.read(table).columns()).contains(missing);
+  }
+
+  @Test
+  void anAnalysisWithTopFiveReplacesRowsOfAResultTableThatPredatesIt() {
+    SparkSession spark = SparkSessions.getOrCreate("local[2]");
+    Warehouse warehouse = new Warehouse(spark, dir.resolve("wh").toString());
+    writeEmpty(spark, warehouse, Tables.RESULT_TABLES, List.of("valid_top5", "test_top5"));
+    Column[] row =
+        Arrays.stream(Tables.RESULT_TABLES.schema().fields())
+            .filter(f -> !f.name().equals("analysed_at"))
+            .map(f -> value(f.name()).cast(f.dataType()).as(f.name()))
+            .toArray(Column[]::new);
+    new ResultTables(warehouse).replace("t", spark.range(1).select(row));
+    Row read = new ResultTables(warehouse).read("t").collectAsList().get(0);
+    assertThat(read.<Double>getAs("test_top5")).isEqualTo(80.0);
+    assertThat(read.<Double>getAs("test_acc")).isEqualTo(55.0);
+    assertThat(read.<Object>getAs("valid_top5")).isNull();
+  }
+
+  private static Column value(String column) {
+    return switch (column) {
+      case "run_id" -> lit("t");
+      case "kind" -> lit("train");
+      case "test_acc" -> lit(55.0);
+      case "test_top5" -> lit(80.0);
+      default -> lit(null);
+    };
   }
 }

@@ -22,14 +22,18 @@ public final class ProcessMemory {
   }
 
   /**
-   * The native allocator this process runs: "jemalloc" when it is loaded, else glibc as its
-   * tunables set it up (see jobs/mood-nas): "glibc-reuse" when it keeps freed memory (no trimming),
-   * "glibc-huge" on huge pages only, "glibc" untuned.
+   * The native allocator this process runs: "jemalloc" or "tcmalloc" when it is loaded, else glibc
+   * as its tunables set it up (see jobs/mood-nas): "glibc-reuse" when it keeps freed memory (no
+   * trimming), "glibc-huge" on huge pages only, "glibc" untuned.
    */
   public static String allocator() {
     try (Stream<String> maps = Files.lines(Path.of("/proc/self/maps"))) {
-      if (maps.anyMatch(l -> l.contains("libjemalloc"))) {
-        return "jemalloc";
+      String loaded =
+          maps.filter(l -> l.contains("libjemalloc") || l.contains("libtcmalloc"))
+              .findFirst()
+              .orElse("");
+      if (!loaded.isEmpty()) {
+        return loaded.contains("libjemalloc") ? "jemalloc" : "tcmalloc";
       }
     } catch (IOException | UncheckedIOException e) {
       return "unknown";

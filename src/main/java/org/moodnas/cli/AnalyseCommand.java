@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.moodnas.analysis.frames.EmptyColumns;
 import org.moodnas.analysis.frames.RunAnalysis;
 import org.moodnas.core.DeviceSpec;
 import org.moodnas.core.ProfilingSpec;
@@ -26,9 +27,10 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Analyse a search run and/or a train run as the published tables do: the result table",
-      "(model name, ν, size, train/valid/test loss and accuracy, search losses and accuracy,",
-      "params, FLOPs, latency), Spearman's correlation matrix, the Pareto fronts (dominated",
-      "models kept and marked), the best model per size budget, charts and report.html.",
+      "(model name, ν, size, train/valid/test loss and accuracy, top-5 where recorded, search",
+      "losses and accuracy, params, FLOPs, latency), Spearman's correlation matrix, the Pareto",
+      "fronts (dominated models kept and marked), the best model per size budget, charts",
+      "and report.html.",
       "Result tables go to the warehouse's result_tables and, with the rest, to --out."
     })
 final class AnalyseCommand implements Callable<Integer> {
@@ -106,7 +108,8 @@ final class AnalyseCommand implements Callable<Integer> {
     PrintWriter stdout = spec.commandLine().getOut();
     for (RunAnalysis run : a.runs()) {
       stdout.printf("%s %s%n", run.kind(), run.runId());
-      TablePrinter.print(stdout, run.results());
+      // as the report shows it: without the columns no row has a value in
+      TablePrinter.print(stdout, EmptyColumns.dropped(run.results()));
       stdout.println();
     }
     List<Path> files = AnalysisFiles.write(a, out);

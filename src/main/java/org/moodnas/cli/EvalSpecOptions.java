@@ -1,24 +1,33 @@
 package org.moodnas.cli;
 
-import org.moodnas.core.DatasetKind;
+import org.moodnas.core.DataSource;
 import org.moodnas.core.EvalSpec;
 import org.moodnas.core.LrSchedule;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
- * Every setting of training a genotype from scratch: {@link EvalSpec} as options. Label smoothing
- * and the learning-rate schedule default to what PC-DARTS trains the chosen dataset with.
+ * Every setting of training a genotype from scratch: {@link EvalSpec} as options. The options show
+ * train.py's settings as defaults; on ImageNet the settings not given are train_imagenet.py's
+ * ({@link EvalSpec#publishedFor}).
  */
 final class EvalSpecOptions {
 
   private static final EvalSpec DEFAULTS = EvalSpec.DEFAULTS;
 
+  @Spec(Spec.Target.MIXEE)
+  CommandSpec command;
+
   @Mixin DataOptions data;
 
   @Mixin TrainingOptions training = new TrainingOptions(DEFAULTS.training());
 
-  @Option(names = "--auxiliary", description = "train with the auxiliary head")
+  @Option(
+      names = "--auxiliary",
+      negatable = true,
+      description = "train with the auxiliary head (imagenet: on)")
   boolean auxiliary = DEFAULTS.auxiliary();
 
   @Option(
@@ -28,7 +37,7 @@ final class EvalSpecOptions {
 
   @Option(
       names = {"--drop-path-prob", "--drop_path_prob"},
-      description = "drop-path probability reached at the last epoch")
+      description = "drop-path probability reached at the last epoch (imagenet: 0)")
   double dropPathProb = DEFAULTS.dropPathProb();
 
   @Option(
@@ -36,8 +45,8 @@ final class EvalSpecOptions {
       paramLabel = "EPSILON",
       description =
           "label smoothing of the training loss, in [0, 1): targets (1 − ε)·one-hot + ε/classes"
-              + " (default: 0.1 for imagenet, 0 (plain cross-entropy) for the other datasets)")
-  Double labelSmoothing;
+              + " (imagenet: 0.1)")
+  double labelSmoothing = DEFAULTS.labelSmoothing();
 
   @Option(
       names = {"--lr-schedule", "--lr_scheduler"},
@@ -46,20 +55,21 @@ final class EvalSpecOptions {
       description =
           "learning-rate schedule: cosine from --learning-rate to --learning-rate-min, or"
               + " train_imagenet.py's linear decay (needs > 5 epochs); on imagenet, batches above"
-              + " 256 warm up over the first 5 epochs (default: linear for imagenet, cosine for"
-              + " the other datasets)")
-  LrSchedule lrSchedule;
+              + " 256 warm up over the first 5 epochs (imagenet: linear)")
+  LrSchedule lrSchedule = DEFAULTS.lrSchedule();
 
   EvalSpec spec() {
-    DatasetKind dataset = data.source().dataset();
+    GivenOptions given = GivenOptions.of(command);
+    DataSource source = data.source(data.subsample);
+    EvalSpec published = EvalSpec.publishedFor(source);
     return new EvalSpec(
-        auxiliary,
-        auxiliaryWeight,
-        dropPathProb,
-        labelSmoothing != null ? labelSmoothing : EvalSpec.publishedLabelSmoothing(dataset),
-        lrSchedule != null ? lrSchedule : LrSchedule.publishedFor(dataset),
-        training.spec(),
-        data.source(),
+        given.or("auxiliary", auxiliary, published.auxiliary()),
+        given.or("auxiliaryWeight", auxiliaryWeight, published.auxiliaryWeight()),
+        given.or("dropPathProb", dropPathProb, published.dropPathProb()),
+        given.or("labelSmoothing", labelSmoothing, published.labelSmoothing()),
+        given.or("lrSchedule", lrSchedule, published.lrSchedule()),
+        training.spec(published.training(), given),
+        source,
         data.device());
   }
 }

@@ -1,14 +1,24 @@
 package org.moodnas.cli;
 
+import org.moodnas.core.DataSource;
 import org.moodnas.core.Objective;
 import org.moodnas.core.SearchSpec;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
-/** Every setting of a search trial but its weight: {@link SearchSpec} as options. */
+/**
+ * Every setting of a search trial but its weight: {@link SearchSpec} as options. The options show
+ * train_search.py's settings as defaults; on ImageNet the settings not given are
+ * train_search_imagenet.py's ({@link SearchSpec#publishedFor}).
+ */
 final class SearchSpecOptions {
 
   private static final SearchSpec DEFAULTS = SearchSpec.DEFAULTS;
+
+  @Spec(Spec.Target.MIXEE)
+  CommandSpec command;
 
   @Mixin DataOptions data;
 
@@ -22,7 +32,7 @@ final class SearchSpecOptions {
 
   @Option(
       names = {"--arch-learning-rate", "--arch_learning_rate"},
-      description = "Adam learning rate of α and β")
+      description = "Adam learning rate of α and β (imagenet: 6e-3)")
   double archLearningRate = DEFAULTS.archLearningRate();
 
   @Option(
@@ -32,7 +42,7 @@ final class SearchSpecOptions {
 
   @Option(
       names = {"--arch-warmup-epochs", "--arch_warmup_epochs"},
-      description = "epochs of weight-only training before α and β move")
+      description = "epochs of weight-only training before α and β move (imagenet: 35)")
   int archWarmupEpochs = DEFAULTS.archWarmupEpochs();
 
   @Option(names = "--unrolled", description = "published second-order flag: not supported")
@@ -43,13 +53,18 @@ final class SearchSpecOptions {
       throw new IllegalArgumentException(
           "--unrolled (second-order DARTS) is not supported: PC-DARTS and MOOD-NAS search first-order");
     }
+    GivenOptions given = GivenOptions.of(command);
+    DataSource source =
+        data.source(
+            given.or("subsample", data.subsample, SearchSpec.publishedSubsample(data.dataset)));
+    SearchSpec published = SearchSpec.publishedFor(source);
     return new SearchSpec(
-        objective,
-        archLearningRate,
-        archWeightDecay,
-        archWarmupEpochs,
-        training.spec(),
-        data.source(),
+        given.or("objective", objective, published.objective()),
+        given.or("archLearningRate", archLearningRate, published.archLearningRate()),
+        given.or("archWeightDecay", archWeightDecay, published.archWeightDecay()),
+        given.or("archWarmupEpochs", archWarmupEpochs, published.archWarmupEpochs()),
+        training.spec(published.training(), given),
+        source,
         data.device());
   }
 }

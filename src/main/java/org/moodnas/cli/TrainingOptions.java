@@ -5,35 +5,39 @@ import picocli.CommandLine.Option;
 
 /**
  * The training settings a search and an evaluation share (published names too). Each command builds
- * it from its kind's defaults, which picocli shows as the options' defaults; fields are named after
- * {@link TrainingSpec}'s components, so an error about a setting names its flag.
+ * it from its kind's defaults, which picocli shows as the options' defaults; on ImageNet the
+ * settings not given come from the kind's ImageNet recipe instead (the descriptions say where it
+ * differs). Fields are named after {@link TrainingSpec}'s components, so an error about a setting
+ * names its flag.
  */
 final class TrainingOptions {
 
   @Option(
       names = {"--init-channels", "--init_channels"},
-      description = "channels of the first cell")
+      description = "channels of the first cell (imagenet: search 16, train 48)")
   int initChannels;
 
-  @Option(names = "--layers", description = "cells of the network")
+  @Option(names = "--layers", description = "cells of the network (imagenet: search 8, train 14)")
   int layers;
 
   @Option(
       names = {"--batch-size", "--batch_size"},
-      description = "images per step")
+      description = "images per step (imagenet: 1024)")
   int batchSize;
 
-  @Option(names = "--epochs", description = "passes over the training images")
+  @Option(
+      names = "--epochs",
+      description = "passes over the training images (imagenet: search 50, train 250)")
   int epochs;
 
   @Option(
       names = {"--learning-rate", "--learning_rate"},
-      description = "SGD learning rate the schedule starts from")
+      description = "SGD learning rate the schedule starts from (imagenet: 0.5)")
   double learningRate;
 
   @Option(
       names = {"--learning-rate-min", "--learning_rate_min"},
-      description = "learning rate the cosine schedule ends at")
+      description = "learning rate the cosine schedule ends at (imagenet: 0)")
   double learningRateMin;
 
   @Option(names = "--momentum", description = "SGD momentum")
@@ -41,7 +45,8 @@ final class TrainingOptions {
 
   @Option(
       names = {"--weight-decay", "--weight_decay"},
-      description = "SGD weight decay (L2 added to the gradient)")
+      description =
+          "SGD weight decay (L2 added to the gradient; imagenet: search 3e-4, train 3e-5)")
   double weightDecay;
 
   @Option(
@@ -53,7 +58,8 @@ final class TrainingOptions {
       names = {"--train-portion", "--train_portion"},
       description =
           "share of the training images that trains the weights; the rest trains the"
-              + " architecture (search) or is a validation split that is only reported (train)")
+              + " architecture (search) or is a validation split that is only reported (train)"
+              + " (imagenet: search 0.8, train 1)")
   double trainPortion;
 
   @Option(names = "--cutout", description = "cutout augmentation")
@@ -89,20 +95,22 @@ final class TrainingOptions {
     seed = defaults.seed();
   }
 
-  TrainingSpec spec() {
+  /** The settings given, and {@code defaults}'s where an option was not given. */
+  TrainingSpec spec(TrainingSpec defaults, GivenOptions given) {
+    TrainingSpec d = defaults;
     return new TrainingSpec(
-        initChannels,
-        layers,
-        batchSize,
-        epochs,
-        learningRate,
-        learningRateMin,
-        momentum,
-        weightDecay,
-        gradClip,
-        trainPortion,
-        cutout,
-        cutoutLength,
-        seed);
+        given.or("initChannels", initChannels, d.initChannels()),
+        given.or("layers", layers, d.layers()),
+        given.or("batchSize", batchSize, d.batchSize()),
+        given.or("epochs", epochs, d.epochs()),
+        given.or("learningRate", learningRate, d.learningRate()),
+        given.or("learningRateMin", learningRateMin, d.learningRateMin()),
+        given.or("momentum", momentum, d.momentum()),
+        given.or("weightDecay", weightDecay, d.weightDecay()),
+        given.or("gradClip", gradClip, d.gradClip()),
+        given.or("trainPortion", trainPortion, d.trainPortion()),
+        given.or("cutout", cutout, d.cutout()),
+        given.or("cutoutLength", cutoutLength, d.cutoutLength()),
+        given.or("seed", seed, d.seed()));
   }
 }

@@ -12,11 +12,6 @@ public enum LrSchedule {
   COSINE,
   LINEAR;
 
-  /** The schedule PC-DARTS trains {@code dataset} with: linear for ImageNet, else cosine. */
-  public static LrSchedule publishedFor(DatasetKind dataset) {
-    return dataset == DatasetKind.IMAGENET ? LINEAR : COSINE;
-  }
-
   /** The schedule called {@code name} ("linear", "cosine"; case-insensitive). */
   public static LrSchedule byName(String name) {
     for (LrSchedule s : values()) {

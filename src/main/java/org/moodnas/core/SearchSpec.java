@@ -8,7 +8,8 @@ import java.io.Serializable;
  * Everything one PC-DARTS search trial needs except its weight ν: the penalty, the architecture
  * optimizer (Adam on α and β, steps from epoch {@code archWarmupEpochs} on), how the supernet
  * trains, the data and the device. A sweep hands every trial the same spec and its own {@link
- * Weight}. {@link #DEFAULTS} are PC-DARTS's train_search.py settings.
+ * Weight}. {@link #DEFAULTS} are PC-DARTS's train_search.py settings; {@link #publishedFor} gives
+ * train_search_imagenet.py's for ImageNet.
  */
 public record SearchSpec(
     Objective objective,
@@ -36,6 +37,20 @@ public record SearchSpec(
           DataSource.FASHION_MNIST,
           DeviceSpec.CPU);
 
+  /**
+   * train_search_imagenet.py: batches of 1024 at learning rate 0.5 falling to 0 (warmed up, {@link
+   * TrainingSpec#warmsUpOn}), architecture steps at 6e-3 from epoch 35, and the published subsets:
+   * {@link #IMAGENET_SUBSAMPLE} of the images, split 4 : 1, so 10 % train the weights and 2.5 % α
+   * and β.
+   */
+  private static final SearchSpec IMAGENET =
+      DEFAULTS
+          .withArchitecture(6e-3, 1e-3, 35)
+          .withTraining(new TrainingSpec(16, 8, 1024, 50, 0.5, 0, 0.9, 3e-4, 5, 0.8, false, 16, 2));
+
+  /** The share of ImageNet's training images train_search_imagenet.py searches on. */
+  public static final double IMAGENET_SUBSAMPLE = 0.125;
+
   public SearchSpec {
     require(objective != null, "objective", "is required");
     require(
@@ -57,6 +72,28 @@ public record SearchSpec(
         training.trainPortion() < 1,
         "trainPortion",
         "must be in (0, 1): the rest trains the architecture, got " + training.trainPortion());
+  }
+
+  /**
+   * PC-DARTS's search settings for {@code data}'s dataset, reading {@code data}:
+   * train_search_imagenet.py's on ImageNet, train_search.py's ({@link #DEFAULTS}) elsewhere.
+   */
+  public static SearchSpec publishedFor(DataSource data) {
+    return (data.dataset() == DatasetKind.IMAGENET ? IMAGENET : DEFAULTS).withData(data);
+  }
+
+  /**
+   * The share of {@code dataset}'s training images PC-DARTS searches on: ImageNet's subset, else
+   * all.
+   */
+  public static double publishedSubsample(DatasetKind dataset) {
+    return dataset == DatasetKind.IMAGENET ? IMAGENET_SUBSAMPLE : 1;
+  }
+
+  /** The same search with this architecture optimizer (learning rate, decay, first epoch). */
+  public SearchSpec withArchitecture(double learningRate, double weightDecay, int warmupEpochs) {
+    return new SearchSpec(
+        objective, learningRate, weightDecay, warmupEpochs, training, data, device);
   }
 
   public SearchSpec withObjective(Objective o) {

@@ -1,8 +1,6 @@
 package org.moodnas.spark;
 
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.lit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -10,9 +8,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.moodnas.analysis.frames.EmptyColumns;
 import org.moodnas.analysis.frames.RunAnalysis;
 import org.moodnas.analysis.frames.SpearmanMatrix;
 import org.moodnas.analysis.report.HtmlReport;
@@ -119,38 +117,18 @@ final class AnalysisReport {
                 col("x").as(axes.<String>getAs("x_name")),
                 col("y").as(axes.<String>getAs("y_name"))));
     table(
-        r, "Best model per size budget (by " + run.accuracy() + ", size ≤ budget)", run.budgets());
+        r,
+        "Best model per size budget (by " + run.accuracy() + ", size ≤ budget)",
+        EmptyColumns.dropped(run.budgets()));
     String p = run.kind() + "_";
     image(r, charts, p + "search_front.png", "Search front: regularization against cross-entropy");
     for (String c : List.of("params", "flops", "latency_gpu", "latency_cpu")) {
       image(r, charts, p + "accuracy_vs_" + c + ".png", "Test accuracy against " + c);
     }
-    table(r, "Result table of " + run.runId(), withoutEmptyColumns(run.results()));
+    table(r, "Result table of " + run.runId(), EmptyColumns.dropped(run.results()));
     table(r, "Every front, dominated models marked", run.fronts());
     correlations(r, run.spearman());
     image(r, charts, p + "correlations.png", "Spearman correlation heat map");
-  }
-
-  /**
-   * The frame without the columns no row has a value in (a search's table has no training figures):
-   * "missing" in every row would read as a gap. The CSV keeps every column.
-   */
-  private static Dataset<Row> withoutEmptyColumns(Dataset<Row> frame) {
-    String[] columns = frame.columns();
-    // one job: the row count, then each column's count of values
-    Row counts =
-        frame
-            .agg(
-                count(lit(1)),
-                Arrays.stream(columns).map(c -> count(col(c))).toArray(Column[]::new))
-            .head();
-    List<String> empty = new ArrayList<>();
-    for (int i = 0; i < columns.length; i++) {
-      if (counts.getLong(0) > 0 && counts.getLong(i + 1) == 0) {
-        empty.add(columns[i]);
-      }
-    }
-    return frame.drop(empty.toArray(String[]::new));
   }
 
   private static void correlations(HtmlReport r, SpearmanMatrix m) {

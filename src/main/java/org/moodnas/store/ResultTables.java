@@ -39,6 +39,8 @@ public final class ResultTables {
             rows.write()
                 .format("delta")
                 .mode("overwrite")
+                // a table written before a column was added gains it (older rows read null)
+                .option("mergeSchema", "true")
                 .option("replaceWhere", "run_id = " + literal)
                 .save(warehouse.path(Tables.RESULT_TABLES)));
   }

@@ -1,6 +1,7 @@
 package org.moodnas.store;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.when;
 
@@ -17,6 +18,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.moodnas.core.InvalidSettingException;
 import org.moodnas.core.RunStatus;
@@ -111,12 +113,22 @@ public final class Warehouse {
     return spark.createDataFrame(out, schema);
   }
 
-  /** The table, or an empty frame of its schema when it was never written. */
+  /**
+   * The table, or an empty frame of its schema when it was never written. A table written before a
+   * column was added reads null there, as its rows will once an append merges the column in.
+   */
   public Dataset<Row> read(Tables table) {
     if (!exists(table)) {
       return spark.createDataFrame(List.of(), table.schema());
     }
-    return spark.read().format("delta").load(path(table));
+    Dataset<Row> frame = spark.read().format("delta").load(path(table));
+    Set<String> present = Set.of(frame.columns());
+    for (StructField f : table.schema().fields()) {
+      if (!present.contains(f.name())) {
+        frame = frame.withColumn(f.name(), lit(null).cast(f.dataType()));
+      }
+    }
+    return frame;
   }
 
   /**

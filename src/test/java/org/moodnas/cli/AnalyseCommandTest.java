@@ -98,6 +98,22 @@ class AnalyseCommandTest {
     // the front was trained; DARTS_V2, found with ν = 0.03, was not
     assertThat(analyse.err()).contains("search s: 4 models, 1 with missing figures");
     assertThat(analyse.out()).containsPattern("l2_loss_3e02 .* not evaluated");
+    // Fashion-MNIST evaluations record no top-5: columns without a value are left out of the
+    // printed tables and the report's result and budget tables, kept in the CSV
+    assertThat(analyse.out()).contains("test_acc").doesNotContain("top5");
+  }
+
+  @Test
+  void theReportLeavesOutColumnsWithoutAValue() throws Exception {
+    String report = Files.readString(out.resolve("report.html"));
+    for (String caption : List.of("Result table of tiny", "Result table of s", "Best model per")) {
+      int start = report.indexOf("<caption>" + caption);
+      assertThat(start).as(caption).isNotNegative();
+      String table = report.substring(start, report.indexOf("</table>", start));
+      assertThat(table).as(caption).contains("test_acc").doesNotContain("top5");
+    }
+    assertThat(Files.readAllLines(out.resolve("train_results.csv")).get(0))
+        .contains(",valid_acc,valid_top5,test_loss,test_acc,test_top5,");
   }
 
   @Test

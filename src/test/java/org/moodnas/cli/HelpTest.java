@@ -44,13 +44,14 @@ class HelpTest {
   }
 
   @Test
-  void optionsShowTheirKindsDefaults() {
+  void optionsShowTheirKindsDefaultsAndTheImageNetOnes() {
+    String batch = "--batch-size, --batch_size=<batchSize>\\s+images per step \\(imagenet: 1024\\)";
     assertThat(CliRun.of("search-trial", "--help").out())
-        .containsPattern(
-            "--batch-size, --batch_size=<batchSize>\\s+images per step\\s+Default: 256");
+        .containsPattern(batch + "\\s+Default: 256")
+        .containsPattern("Adam learning rate of α and β \\(imagenet: 6e-3\\)\\s+Default: 6.0E-4");
     assertThat(CliRun.of("train-one", "--help").out())
-        .containsPattern(
-            "--batch-size, --batch_size=<batchSize>\\s+images per step\\s+Default: 96");
+        .containsPattern(batch + "\\s+Default: 96")
+        .containsPattern("--\\[no-]auxiliary\\s+train with the auxiliary head \\(imagenet: on\\)");
   }
 
   @Test

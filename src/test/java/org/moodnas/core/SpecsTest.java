@@ -83,12 +83,21 @@ class SpecsTest {
 
   @Test
   void publishedRecipes() {
-    assertThat(EvalSpec.publishedLabelSmoothing(DatasetKind.IMAGENET)).isEqualTo(0.1);
-    assertThat(LrSchedule.publishedFor(DatasetKind.IMAGENET)).isEqualTo(LrSchedule.LINEAR);
+    DataSource imagenet = new DataSource(DatasetKind.IMAGENET, "/i", 1);
+    EvalSpec train = EvalSpec.publishedFor(imagenet);
+    assertThat(train.labelSmoothing()).isEqualTo(0.1);
+    assertThat(train.lrSchedule()).isEqualTo(LrSchedule.LINEAR);
+    assertThat(train.data()).isEqualTo(imagenet);
+    SearchSpec search = SearchSpec.publishedFor(imagenet);
+    assertThat(search.training().learningRate()).isEqualTo(0.5);
+    assertThat(search.data()).isEqualTo(imagenet);
+    assertThat(SearchSpec.publishedSubsample(DatasetKind.IMAGENET)).isEqualTo(0.125);
     for (DatasetKind k :
         new DatasetKind[] {DatasetKind.CIFAR10, DatasetKind.CIFAR100, DatasetKind.FASHION_MNIST}) {
-      assertThat(EvalSpec.publishedLabelSmoothing(k)).as(k.id()).isZero();
-      assertThat(LrSchedule.publishedFor(k)).as(k.id()).isEqualTo(LrSchedule.COSINE);
+      DataSource d = new DataSource(k, "/d", 1);
+      assertThat(EvalSpec.publishedFor(d)).as(k.id()).isEqualTo(EvalSpec.DEFAULTS.withData(d));
+      assertThat(SearchSpec.publishedFor(d)).as(k.id()).isEqualTo(SearchSpec.DEFAULTS.withData(d));
+      assertThat(SearchSpec.publishedSubsample(k)).as(k.id()).isEqualTo(1);
     }
     assertThat(EvalSpec.DEFAULTS.labelSmoothing()).isZero();
     assertThat(EvalSpec.DEFAULTS.lrSchedule()).isEqualTo(LrSchedule.COSINE);

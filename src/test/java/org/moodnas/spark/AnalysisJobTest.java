@@ -84,7 +84,8 @@ class AnalysisJobTest {
     RunRecord t = new RunRecord("t", RunKind.TRAIN, RunStatus.DONE, trainSpec);
     EvalRecords evals = new EvalRecords(wh);
     Genotype good = registry.get("l2_loss_1e01");
-    EvalEpoch epoch = new EvalEpoch(0, 0.025, 1.5, 0.4, 1.4, 0.5, null, 1.3, 0.55, null, 0, 2.0);
+    // with top-5 accuracies, as an ImageNet evaluation records them
+    EvalEpoch epoch = new EvalEpoch(0, 0.025, 1.5, 0.4, 1.4, 0.5, 0.75, 1.3, 0.55, 0.8, 0, 2.0);
     evals.record(
         "t",
         new EvalCandidate("l2_loss_1e01", good, "s", 0.1),
@@ -151,6 +152,9 @@ class AnalysisJobTest {
     assertThat(found.<Long>getAs("params")).isEqualTo(1_500_000L);
     assertThat(found.<Double>getAs("test_acc"))
         .isCloseTo(55.0, org.assertj.core.api.Assertions.within(1e-9));
+    assertThat(found.<Double>getAs("test_top5"))
+        .isCloseTo(80.0, org.assertj.core.api.Assertions.within(1e-9));
+    assertThat(found.<Object>getAs("valid_top5")).isNull();
     assertThat(found.<String>getAs("missing")).isEqualTo("no latency");
     assertThat(search.get("l2_loss_0e00").<String>getAs("missing"))
         .isEqualTo("no profile; not evaluated");
@@ -163,8 +167,11 @@ class AnalysisJobTest {
     assertThat(ok.<Double>getAs("latency_cpu_ms")).isEqualTo(17.0);
     assertThat(ok.<Double>getAs("search_criterion_loss")).isEqualTo(2.0);
     assertThat(ok.<String>getAs("missing")).isNull();
+    assertThat(new double[] {ok.<Double>getAs("valid_top5"), ok.<Double>getAs("test_top5")})
+        .containsExactly(new double[] {75.0, 80.0}, org.assertj.core.data.Offset.offset(1e-9));
     Row failed = train.get("l2_loss_0e00");
     assertThat(failed.<Object>getAs("test_acc")).isNull();
+    assertThat(failed.<Object>getAs("test_top5")).isNull();
     assertThat(failed.<Double>getAs("search_criterion_loss")).isEqualTo(1.0);
     assertThat(failed.<String>getAs("missing"))
         .isEqualTo("evaluation failed: out of memory; no profile");
@@ -195,6 +202,16 @@ class AnalysisJobTest {
     try (var leftovers = Files.list(out)) {
       assertThat(leftovers.map(p -> p.getFileName().toString())).noneMatch(n -> n.startsWith("."));
     }
+    // the top-5 columns are in the report's result and budget tables: this run records them
+    String report = Files.readString(out.resolve("report.html"));
+    for (String caption : List.of("Result table of t", "Result table of s", "Best model per")) {
+      int start = report.indexOf("<caption>" + caption);
+      assertThat(start).as(caption).isNotNegative();
+      String table = report.substring(start, report.indexOf("</table>", start));
+      assertThat(table).as(caption).contains("test_top5");
+    }
+    assertThat(report).contains("valid_top5");
+    assertThat(new ResultTables(wh).read("t").where("test_top5 = 80").count()).isEqualTo(1);
     assertThat(new ResultTables(wh).read("t").count()).isEqualTo(2);
     assertThat(new ResultTables(wh).read("s").count()).isEqualTo(3);
   }

@@ -82,7 +82,15 @@ public final class PublishedTables {
     h.put("size", ResultColumns.SIZE_MB);
     h.put("params", ResultColumns.SIZE_MB); // the search tables' size in MB
     for (String c :
-        List.of("train_loss", "train_acc", "valid_loss", "valid_acc", "test_loss", "test_acc")) {
+        List.of(
+            "train_loss",
+            "train_acc",
+            "valid_loss",
+            "valid_acc",
+            "valid_top5",
+            "test_loss",
+            "test_acc",
+            "test_top5")) {
       h.put(c, c);
     }
     h.put("search train acc", "search_train_acc");

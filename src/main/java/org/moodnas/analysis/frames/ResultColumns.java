@@ -5,7 +5,8 @@ import java.util.List;
 /**
  * The columns of a result table, in the order of the published tables: one row per model (a search
  * trial or a trained genotype) with its ν, size, training, test and search figures, its cost and
- * what is missing. Accuracies are in percent, as published; losses as recorded.
+ * what is missing. Accuracies are in percent, as published; losses as recorded. The top-5
+ * accuracies are there for evaluations that record them (ImageNet's), null otherwise.
  */
 public final class ResultColumns {
 
@@ -14,7 +15,9 @@ public final class ResultColumns {
   public static final String MODEL_NAME = "model_name";
   public static final String NU = "nu";
   public static final String SIZE_MB = "size_mb";
+  public static final String VALID_TOP5 = "valid_top5";
   public static final String TEST_ACC = "test_acc";
+  public static final String TEST_TOP5 = "test_top5";
   public static final String SEARCH_CRITERION_LOSS = "search_criterion_loss";
   public static final String SEARCH_REG_LOSS = "search_reg_loss";
   public static final String SEARCH_ACC = "search_acc";
@@ -35,8 +38,10 @@ public final class ResultColumns {
           "train_acc",
           "valid_loss",
           "valid_acc",
+          VALID_TOP5,
           "test_loss",
           TEST_ACC,
+          TEST_TOP5,
           "search_train_acc",
           SEARCH_CRITERION_LOSS,
           SEARCH_REG_LOSS,

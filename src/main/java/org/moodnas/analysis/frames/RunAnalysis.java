@@ -45,6 +45,7 @@ public record RunAnalysis(
                 col(ResultColumns.NU),
                 col(ResultColumns.SIZE_MB),
                 col(accuracy),
+                col(ResultColumns.TEST_TOP5),
                 col(ResultColumns.PARAMS),
                 col(ResultColumns.FLOPS))
             .localCheckpoint());

@@ -19,7 +19,7 @@ import org.moodnas.space.GenotypeNames;
  * The result table of a search run, as the published search tables: one row per trial, named by its
  * ν, with the search's accuracy and losses and the cost of the genotype it found at its dataset's
  * evaluation setting (36 channels and 20 cells; ImageNet: 48 and 14); with a train run, also the
- * test accuracy its evaluation reached there.
+ * test accuracy (and top-5, where recorded) its evaluation reached there.
  */
 public final class SearchResults {
 
@@ -53,10 +53,12 @@ public final class SearchResults {
         run.join(names(run), Profiles.scala("reg_weight"), "left")
             .join(Profiles.summary(profiles), Profiles.scala(Profiles.SETTING), "left");
     Column tested = lit(null).cast(DataTypes.DoubleType);
+    Column testedTop5 = tested;
     Column notEvaluated = lit(null).cast(DataTypes.StringType);
     if (evaluations != null) {
       t = t.join(tested(evaluations), Profiles.scala("genotype_hash"), "left");
       tested = col("_test_acc");
+      testedTop5 = col("_test_top5");
       notEvaluated =
           when(col("status").equalTo("ok").and(col("_test_acc").isNull()), "not evaluated");
     }
@@ -71,8 +73,10 @@ public final class SearchResults {
             nothing("train_acc"),
             nothing("valid_loss"),
             nothing("valid_acc"),
+            nothing("valid_top5"),
             nothing("test_loss"),
             tested.as("test_acc"),
+            testedTop5.as("test_top5"),
             col("train_acc").multiply(100).as("search_train_acc"),
             col("criterion_loss").as("search_criterion_loss"),
             col("reg_loss").as("search_reg_loss"),
@@ -118,11 +122,16 @@ public final class SearchResults {
     return SparkSession.active().createDataFrame(rows, schema);
   }
 
-  /** The best test accuracy (percent) any successful evaluation of a genotype reached. */
+  /**
+   * The best test accuracy (percent) any successful evaluation of a genotype reached, top-1 and
+   * top-5 (each its own best; null where not recorded).
+   */
   private static Dataset<Row> tested(Dataset<Row> evaluations) {
     return evaluations
         .where(col("status").equalTo("ok"))
         .groupBy(Profiles.hash(col("genotype")).as("genotype_hash"))
-        .agg(org.apache.spark.sql.functions.max(col("test_acc").multiply(100)).as("_test_acc"));
+        .agg(
+            org.apache.spark.sql.functions.max(col("test_acc").multiply(100)).as("_test_acc"),
+            org.apache.spark.sql.functions.max(col("test_top5").multiply(100)).as("_test_top5"));
   }
 }

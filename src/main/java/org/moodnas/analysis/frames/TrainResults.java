@@ -12,8 +12,9 @@ import org.apache.spark.sql.Row;
 
 /**
  * The result table of a train run, as the published evaluation tables: one row per genotype trained
- * from scratch, with the last epoch's losses and accuracies, the figures of the search trial that
- * found it (same search run, ν and genotype) and its cost at the setting it was trained at.
+ * from scratch, with the last epoch's losses and accuracies (top-5 too where recorded), the figures
+ * of the search trial that found it (same search run, ν and genotype) and its cost at the setting
+ * it was trained at.
  */
 public final class TrainResults {
 
@@ -67,8 +68,10 @@ public final class TrainResults {
             col("train_acc").multiply(100).as("train_acc"),
             col("valid_loss"),
             col("valid_acc").multiply(100).as("valid_acc"),
+            col("valid_top5").multiply(100).as("valid_top5"),
             col("test_loss"),
             col("test_acc").multiply(100).as("test_acc"),
+            col("test_top5").multiply(100).as("test_top5"),
             col("search_train_acc"),
             col("search_criterion_loss"),
             col("search_reg_loss"),

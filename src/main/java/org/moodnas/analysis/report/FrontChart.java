@@ -27,6 +27,9 @@ final class FrontChart {
   private static final int FRONT = 0;
   private static final int DOMINATED = 1;
 
+  /** The share of the x range at either end where labels run inwards from their point. */
+  private static final double EDGE = 0.1;
+
   private FrontChart() {}
 
   static JFreeChart chart(
@@ -49,9 +52,12 @@ final class FrontChart {
     boolean log = logX && !drawable.isEmpty() && drawable.stream().allMatch(p -> p.x() > 0);
     List<List<LabeledPoint>> bySeries = List.of(front, dominated);
     double span = span(drawable, log);
-    List<boolean[]> below =
-        List.of(labelsBelow(front, log, span), labelsBelow(dominated, log, span));
-    XYLineAndShapeRenderer r = renderer(below);
+    double left = drawable.isEmpty() ? 0 : position(drawable.get(0), log);
+    XYLineAndShapeRenderer r =
+        renderer(
+            List.of(
+                labelPositions(front, log, left, span),
+                labelPositions(dominated, log, left, span)));
     XYPlot plot = new XYPlot(data, xAxis(xLabel, log, span), yAxis(yLabel), r);
     JFreeChart chart = new JFreeChart(title, plot);
     ChartStyle.apply(chart);
@@ -86,17 +92,40 @@ final class FrontChart {
   }
 
   /**
-   * Which labels go below their point: a label whose point is within 6 % of the x range of the
-   * previous one, whose label is above, goes below, so neighbours' labels do not print over each
-   * other.
+   * Where each label goes. Above its point, or below: a label whose point is within 6 % of the x
+   * range of the previous one, whose label is above, goes below, so neighbours' labels do not print
+   * over each other. Centred on its point, except near the ends of the x range (the outer {@link
+   * #EDGE} of it): there the label starts at its point and runs inwards, since a centred label
+   * would reach past the plot's edge and be clipped ("0.200" printed as "200").
    */
-  private static boolean[] labelsBelow(List<LabeledPoint> sorted, boolean log, double span) {
-    boolean[] below = new boolean[sorted.size()];
-    for (int i = 1; i < sorted.size(); i++) {
-      double gap = position(sorted.get(i), log) - position(sorted.get(i - 1), log);
-      below[i] = !below[i - 1] && gap < 0.06 * span;
+  private static ItemLabelPosition[] labelPositions(
+      List<LabeledPoint> sorted, boolean log, double left, double span) {
+    ItemLabelPosition[] out = new ItemLabelPosition[sorted.size()];
+    boolean below = false;
+    for (int i = 0; i < sorted.size(); i++) {
+      double at = position(sorted.get(i), log);
+      below = i > 0 && !below && at - position(sorted.get(i - 1), log) < 0.06 * span;
+      int side = 0;
+      if (span > 0 && at - left < EDGE * span) {
+        side = -1;
+      } else if (span > 0 && left + span - at < EDGE * span) {
+        side = 1;
+      }
+      out[i] = labelPosition(below, side);
     }
-    return below;
+    return out;
+  }
+
+  /** Above or below the point; {@code side} −1: running right from it, 1: left, 0: centred. */
+  private static ItemLabelPosition labelPosition(boolean below, int side) {
+    TextAnchor[] anchors =
+        below
+            ? new TextAnchor[] {TextAnchor.TOP_LEFT, TextAnchor.TOP_CENTER, TextAnchor.TOP_RIGHT}
+            : new TextAnchor[] {
+              TextAnchor.BOTTOM_LEFT, TextAnchor.BOTTOM_CENTER, TextAnchor.BOTTOM_RIGHT
+            };
+    return new ItemLabelPosition(
+        below ? ItemLabelAnchor.OUTSIDE6 : ItemLabelAnchor.OUTSIDE12, anchors[side + 1]);
   }
 
   /** Margins leave room for the labels above the highest and beside the outermost points. */
@@ -129,16 +158,12 @@ final class FrontChart {
     return axis;
   }
 
-  private static XYLineAndShapeRenderer renderer(List<boolean[]> below) {
-    ItemLabelPosition above =
-        new ItemLabelPosition(ItemLabelAnchor.OUTSIDE12, TextAnchor.BOTTOM_CENTER);
-    ItemLabelPosition under =
-        new ItemLabelPosition(ItemLabelAnchor.OUTSIDE6, TextAnchor.TOP_CENTER);
+  private static XYLineAndShapeRenderer renderer(List<ItemLabelPosition[]> positions) {
     XYLineAndShapeRenderer r =
         new XYLineAndShapeRenderer() {
           @Override
           public ItemLabelPosition getPositiveItemLabelPosition(int series, int item) {
-            return below.get(series)[item] ? under : above;
+            return positions.get(series)[item];
           }
         };
     r.setSeriesLinesVisible(FRONT, true);

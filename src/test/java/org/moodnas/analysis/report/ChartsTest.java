@@ -8,6 +8,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.XYItemRenderer;
+import org.jfree.chart.ui.TextAnchor;
 import org.junit.jupiter.api.Test;
 
 class ChartsTest {
@@ -65,6 +68,33 @@ class ChartsTest {
         assertThat(image.getWidth()).isEqualTo(900);
         assertThat(Pixels.distinctColours(image)).as("%s", points).isGreaterThan(20);
       }
+    }
+  }
+
+  @Test
+  void labelsAtTheEdgesRunInwardsSoThePlotDoesNotClipThem() {
+    List<LabeledPoint> points =
+        List.of(
+            new LabeledPoint("0.200", 1, 5, true),
+            new LabeledPoint("0.100", 2, 4, true),
+            new LabeledPoint("0.050", 5, 3, true),
+            new LabeledPoint("0.010", 9, 2, true),
+            new LabeledPoint("0.000", 10, 1, true));
+    for (boolean logX : new boolean[] {false, true}) {
+      XYPlot plot = (XYPlot) FrontChart.chart("F", "x", "y", points, true, logX).getPlot();
+      XYItemRenderer r = plot.getRenderer();
+      List<TextAnchor> anchors = new ArrayList<>();
+      for (int i = 0; i < points.size(); i++) {
+        anchors.add(r.getPositiveItemLabelPosition(0, i).getTextAnchor());
+      }
+      // the first label starts at its point, the last ends there (below it on the log axis,
+      // where it is close to the one before), the middle one is centred
+      assertThat(anchors.get(0)).as("log x: %s", logX).isEqualTo(TextAnchor.BOTTOM_LEFT);
+      assertThat(anchors.get(2)).as("log x: %s", logX).isEqualTo(TextAnchor.BOTTOM_CENTER);
+      assertThat(anchors.get(4))
+          .as("log x: %s", logX)
+          .isEqualTo(logX ? TextAnchor.TOP_RIGHT : TextAnchor.BOTTOM_RIGHT);
+      assertThat(plot.getDomainAxis().getLowerMargin()).isPositive();
     }
   }
 

@@ -35,6 +35,10 @@ final class ImageDecoder {
   /** Decodes one image file into 3×256×256 bytes at {@code offset}. */
   static void decodeInto(Path file, Configuration conf, byte[] dst, int offset) {
     byte[] data = HadoopFiles.readAll(file, conf);
+    String problem = JpegHeaders.isJpeg(data) ? JpegHeaders.problem(data) : null;
+    if (problem != null) {
+      throw new DatasetFormatException(file.toString(), problem);
+    }
     BufferedImage img;
     try {
       // ImageIO.read closes this in-memory stream itself (no temp-file cache, unlike

@@ -9,10 +9,10 @@ import org.apache.hadoop.fs.Path;
  * An image folder's split read as it is used: only the index (relative paths and labels) is held,
  * each image is decoded to 3×256×256 bytes ({@link ImageDecoder}) when a batch needs it, on the
  * {@link LoaderPool}, at most the stream's read-ahead in advance. Memory thus depends on the batch
- * and read-ahead, not on the number of images.
+ * and read-ahead, not on the number of images. {@code origin} says how the index was obtained.
  */
 public record ImageFiles(
-    Path split, List<String> files, int[] labels, int classes, Configuration conf)
+    Path split, List<String> files, int[] labels, int classes, Configuration conf, String origin)
     implements ImageSource {
 
   public ImageFiles {
@@ -46,7 +46,7 @@ public record ImageFiles(
       f.add(files.get(indices[i]));
       l[i] = labels[indices[i]];
     }
-    return new ImageFiles(split, f, l, classes, conf);
+    return new ImageFiles(split, f, l, classes, conf, origin);
   }
 
   @Override

@@ -52,6 +52,7 @@ public final class ImageFolderReader {
   /** The images of {@code split}/CLASS/*, labelled by the class's index in {@code classes}. */
   public static ImageFiles read(Path split, List<String> classes, Configuration conf) {
     ImageIndex index = ImageIndex.of(split, classes, conf);
-    return new ImageFiles(split, index.files(), index.labels(), classes.size(), conf);
+    return new ImageFiles(
+        split, index.files(), index.labels(), classes.size(), conf, index.origin());
   }
 }

@@ -40,6 +40,11 @@ public record TrainingData(
         all.height(),
         all.width(),
         all.classes());
+    for (ImageSource set : new ImageSource[] {d.train(), d.test()}) {
+      if (set instanceof ImageFiles files) {
+        log.printf("data: %s: %s%n", files.split(), files.origin());
+      }
+    }
     log.flush();
     if (trainPortion >= 1) {
       return new TrainingData(all, null, d.test(), d.normalization(), source.dataset());

@@ -1,12 +1,16 @@
 package org.moodnas.train;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import ai.djl.Device;
+import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.util.Pair;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -19,6 +23,7 @@ import org.moodnas.core.SearchSpec;
 import org.moodnas.core.Weight;
 import org.moodnas.data.Batch;
 import org.moodnas.nn.eval.NetworkSpec;
+import org.moodnas.nn.ops.ShardGroup;
 import org.moodnas.space.GenotypeRegistry;
 
 /**
@@ -189,5 +194,25 @@ class DataParallelTest {
         evalStep(null),
         evalStep(new DataParallel(TWO_SHARDS, true)),
         evalStep(new DataParallel(TWO_SHARDS, false)));
+  }
+
+  @Test
+  void aFailingShardFailsTheStepRatherThanLeaveTheOthersWaiting() {
+    NDManager m = manager();
+    DataParallel parallel = new DataParallel(TWO_SHARDS, true);
+    DataParallel.ShardPass pass =
+        (xy, store) -> {
+          ShardGroup.Member shard = ShardGroup.current();
+          if (shard.index() == 1) {
+            throw new IllegalStateException("shard 1 fails");
+          }
+          return new NDList(shard.group().allReduceSum(0, xy.get(0).sum()));
+        };
+    assertTimeoutPreemptively(
+        Duration.ofSeconds(60),
+        () ->
+            assertThatThrownBy(
+                    () -> parallel.forward(batch(4, 8, 5), m, pass, new boolean[] {true}))
+                .hasMessage("shard 1 fails"));
   }
 }

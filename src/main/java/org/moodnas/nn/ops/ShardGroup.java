@@ -1,8 +1,7 @@
 package org.moodnas.nn.ops;
 
 import ai.djl.ndarray.NDArray;
-import java.util.concurrent.BrokenBarrierException;
-import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.Phaser;
 import java.util.function.Supplier;
 
 /**
@@ -31,8 +30,9 @@ public final class ShardGroup {
 
   private final int[] offsets;
   private final boolean syncNorm;
-  private final CyclicBarrier barrier;
+  private final Phaser barrier;
   private final Object[] slots;
+  private volatile boolean failed;
 
   /**
    * Shards of {@code sizes} images; {@code syncNorm} false leaves each shard's batch normalization
@@ -44,7 +44,7 @@ public final class ShardGroup {
       offsets[i + 1] = offsets[i] + sizes[i];
     }
     this.syncNorm = syncNorm;
-    barrier = new CyclicBarrier(sizes.length);
+    barrier = new Phaser(sizes.length);
     slots = new Object[sizes.length];
   }
 
@@ -72,7 +72,8 @@ public final class ShardGroup {
     try {
       return body.get();
     } catch (RuntimeException | Error e) {
-      barrier.reset(); // the other shards stop waiting for this one
+      failed = true; // the other shards stop waiting for this one, now or at their next meeting
+      barrier.arriveAndDeregister();
       throw e;
     } finally {
       CURRENT.remove();
@@ -111,12 +112,11 @@ public final class ShardGroup {
   }
 
   private void await() {
-    try {
-      barrier.await();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("a data-parallel shard was interrupted", e);
-    } catch (BrokenBarrierException e) {
+    if (failed) {
+      throw new ShardFailedException();
+    }
+    barrier.arriveAndAwaitAdvance();
+    if (failed) {
       throw new ShardFailedException();
     }
   }

@@ -22,7 +22,8 @@ final class ShardOptions {
     if (gpusPerTrial < 1) {
       throw new InvalidSettingException("gpusPerTrial", "must be ≥ 1, got " + gpusPerTrial);
     }
-    FanOutSpec.requireShards(gpusPerTrial, batchSize);
-    return gpusPerTrial == 1 ? first : first.withShards(gpusPerTrial);
+    DeviceSpec devices = gpusPerTrial == 1 ? first : first.withShards(gpusPerTrial);
+    FanOutSpec.requireShards(devices.shards(), batchSize);
+    return devices;
   }
 }

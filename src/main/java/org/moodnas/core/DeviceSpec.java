@@ -44,7 +44,8 @@ public record DeviceSpec(boolean gpu, List<Integer> indices) implements Serializ
           true,
           java.util.Arrays.stream(text.substring(4).split(",")).map(Integer::valueOf).toList());
     }
-    throw new IllegalArgumentException("'" + text + "' is not a device; use cpu or gpu:N");
+    throw new IllegalArgumentException(
+        "'" + text + "' is not a device; use cpu or gpu:N (several: cpu*N, gpu:N,M,…)");
   }
 
   public static DeviceSpec gpu(int index) {

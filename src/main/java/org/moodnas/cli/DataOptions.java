@@ -32,7 +32,9 @@ final class DataOptions {
   @Option(
       names = "--device",
       converter = Converters.Device.class,
-      description = "cpu or gpu:N (a Spark task that was given a GPU trains on it)")
+      description =
+          "cpu or gpu:N (a Spark task that was given GPUs trains on them); several split each"
+              + " batch over them (data parallel): gpu:N,M,… or cpu*N, N shards on the CPU")
   DeviceSpec device = DeviceSpec.CPU;
 
   @Option(names = "--gpu", paramLabel = "N", description = "published name of --device gpu:N")

@@ -13,8 +13,9 @@ final class FanOutOptions {
       names = "--gpus-per-trial",
       paramLabel = "N",
       description =
-          "GPUs each trial asks Spark for: 0 or 1 (default: 1 when the executors have GPUs,"
-              + " spark.executor.resource.gpu.amount, else 0)")
+          "GPUs each trial asks Spark for; with N > 1 it trains data-parallel: each batch split"
+              + " over its N GPUs, batch norm synchronized, one optimizer step (default: 1 when"
+              + " the executors have GPUs, spark.executor.resource.gpu.amount, else 0: the CPU)")
   Integer gpusPerTrial;
 
   FanOutSpec spec() {

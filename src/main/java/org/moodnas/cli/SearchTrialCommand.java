@@ -30,6 +30,8 @@ final class SearchTrialCommand implements Callable<Integer> {
 
   @Mixin SearchSpecOptions search;
 
+  @Mixin ShardOptions shards;
+
   @Option(
       names = {"--weight", "--reg-weight", "--reg_weight"},
       required = true,
@@ -44,6 +46,7 @@ final class SearchTrialCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     SearchSpec s = search.spec();
+    s = s.withDevice(shards.devices(s.device(), s.training().batchSize()));
     Devices.requireVisible(s.device());
     Weight weight = new Weight(nu, criterionWeight);
     PrintWriter err = spec.commandLine().getErr();

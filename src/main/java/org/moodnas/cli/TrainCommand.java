@@ -111,6 +111,7 @@ final class TrainCommand implements Callable<Integer> {
     evalSpec = eval.spec();
     sizing = sizing();
     fanOutSpec = fanOut.spec();
+    fanOutSpec.requireBatchOf(evalSpec.training().batchSize());
     profiling = profilingOptions.spec();
     runOptions.check();
     TaskResources.checkGpusOffered(sparkOptions.masterUrl(), fanOutSpec.gpusPerTrial());

@@ -48,6 +48,8 @@ final class TrainOneCommand implements Callable<Integer> {
 
   @Mixin EvalSpecOptions eval;
 
+  @Mixin ShardOptions shards;
+
   @Option(
       names = "--checkpoint",
       paramLabel = "PATH",
@@ -58,6 +60,7 @@ final class TrainOneCommand implements Callable<Integer> {
   public Integer call() {
     Genotype genotype = which.genotype();
     EvalSpec s = eval.spec();
+    s = s.withDevice(shards.devices(s.device(), s.training().batchSize()));
     Devices.requireVisible(s.device());
     PrintWriter err = spec.commandLine().getErr();
     TrainingData data =

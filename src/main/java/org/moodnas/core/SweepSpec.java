@@ -30,6 +30,7 @@ public record SweepSpec(
     require(!initialWeights.isEmpty(), "initialWeights", "must hold at least one weight");
     require(delta > 0 && Double.isFinite(delta), "delta", "must be finite and > 0, got " + delta);
     require(maxTrials >= 0, "maxTrials", "must be ≥ 0 (0: no limit), got " + maxTrials);
+    fanOut.requireBatchOf(trial.training().batchSize());
     require(
         simulateSeconds >= 0 && Double.isFinite(simulateSeconds),
         "simulateSeconds",

@@ -3,8 +3,8 @@ package org.moodnas.data;
 /**
  * A walk over a JPEG's marker segments up to its image data, in Java, before the bytes reach the
  * JDK's native decoder: a file that starts like a JPEG but whose header is garbage is refused here
- * as unreadable, with what is wrong, rather than handed to native code that shares the process
- * with the training's engine.
+ * as unreadable, with what is wrong, rather than handed to native code that shares the process with
+ * the training's engine.
  */
 final class JpegHeaders {
 

@@ -14,8 +14,9 @@ public final class TaskResources {
   private TaskResources() {}
 
   /**
-   * A task-only stage-level profile asking one GPU per trial, or null for CPU trials. Plain local
-   * mode never offers GPUs to tasks (they would wait forever), so asking there is an error.
+   * A task-only stage-level profile asking the trial's GPUs (one unless {@code gpusPerTrial} says
+   * more), or null for CPU trials. Plain local mode never offers GPUs to tasks (they would wait
+   * forever), so asking there is an error.
    */
   static ResourceProfile gpuProfile(SparkContext sc, Integer gpusPerTrial) {
     int gpus =
@@ -26,14 +27,14 @@ public final class TaskResources {
       return null;
     }
     checkGpusOffered(sc.master(), gpus);
-    if (sc.getConf().getDouble("spark.task.resource.gpu.amount", 0) >= 1) {
-      return null; // every task of the application already gets a GPU
+    if (sc.getConf().getDouble("spark.task.resource.gpu.amount", 0) == gpus) {
+      return null; // every task of the application already gets as many
     }
     return new ResourceProfileBuilder()
         .require(
             new TaskResourceRequests()
                 .cpus(sc.getConf().getInt("spark.task.cpus", 1))
-                .resource("gpu", 1.0))
+                .resource("gpu", gpus))
         .build();
   }
 

@@ -3,6 +3,7 @@ package org.moodnas.train;
 import ai.djl.Device;
 import ai.djl.engine.Engine;
 import ai.djl.pytorch.jni.JniUtils;
+import java.util.List;
 import org.moodnas.core.DeviceSpec;
 import org.moodnas.core.InvalidSettingException;
 
@@ -11,8 +12,14 @@ public final class Devices {
 
   private Devices() {}
 
+  /** The first device of {@code spec}: the parameters', the optimizer's and evaluation's. */
   public static Device of(DeviceSpec spec) {
     return spec.gpu() ? Device.gpu(spec.index()) : Device.cpu();
+  }
+
+  /** A device per shard of a training batch (the CPU, once per shard, on a CPU). */
+  static List<Device> all(DeviceSpec spec) {
+    return spec.indices().stream().map(i -> spec.gpu() ? Device.gpu(i) : Device.cpu()).toList();
   }
 
   /**
@@ -22,7 +29,7 @@ public final class Devices {
   public static void requireVisible(DeviceSpec spec) {
     if (spec.gpu()) {
       int visible = Engine.getInstance().getGpuCount();
-      if (spec.index() >= visible) {
+      if (spec.indices().stream().anyMatch(i -> i >= visible)) {
         throw new InvalidSettingException(
             "device",
             spec

@@ -36,9 +36,17 @@ public final class EvalSteps {
   private final List<NDArray> allArrays;
   private final NDManager optimizerState;
   private final Sgd sgd;
+  private final DataParallel parallel;
 
+  /** With several devices in the spec each training batch is split over them. */
   public EvalSteps(EvalSpec spec, NDManager manager, NetworkSpec network) {
+    this(spec, manager, network, DataParallel.of(spec.device()));
+  }
+
+  /** {@code parallel} null: every batch whole on the manager's device. */
+  EvalSteps(EvalSpec spec, NDManager manager, NetworkSpec network, DataParallel parallel) {
     this.spec = spec;
+    this.parallel = parallel;
     this.manager = manager;
     net = network.build();
     long seed = spec.training().seed();
@@ -70,18 +78,15 @@ public final class EvalSteps {
     List<NDArray> longLived = new ArrayList<>(allArrays);
     longLived.addAll(sgd.state());
     try (StepScope scope = new StepScope(manager, longLived)) {
-      NDList xy = BatchArrays.of(batch, scope.manager);
       NDArray stats;
       try (AutogradStep autograd = new AutogradStep(List.of())) {
-        NDList out = net.forward(store, new NDList(xy.get(0)), true);
-        double smoothing = spec.labelSmoothing();
-        NDArray loss = CrossEntropy.smoothed(out.get(0), xy.get(1), smoothing);
-        if (out.size() > 1) {
-          NDArray aux = CrossEntropy.smoothed(out.get(1), xy.get(1), smoothing);
-          loss = loss.add(aux.mul(GraphConstant.scalar(aux.getManager(), spec.auxiliaryWeight())));
-        }
-        autograd.backward(loss);
-        stats = NDArrays.stack(new NDList(loss, CrossEntropy.correct(out.get(0), xy.get(1))));
+        NDList lossAndCorrect =
+            parallel == null
+                ? lossAndCorrect(BatchArrays.of(batch, scope.manager), store)
+                : parallel.forward(
+                    batch, scope.manager, this::lossAndCorrect, new boolean[] {true, false});
+        autograd.backward(lossAndCorrect.get(0));
+        stats = NDArrays.stack(lossAndCorrect);
       }
       float[] v = stats.toFloatArray();
       if (!Double.isFinite(v[0])) {
@@ -98,6 +103,18 @@ public final class EvalSteps {
       }
       throw e;
     }
+  }
+
+  /** {training loss, correct count} of a training forward pass over a batch (or a shard). */
+  private NDList lossAndCorrect(NDList xy, ParameterStore parameters) {
+    NDList out = net.forward(parameters, new NDList(xy.get(0)), true);
+    double smoothing = spec.labelSmoothing();
+    NDArray loss = CrossEntropy.smoothed(out.get(0), xy.get(1), smoothing);
+    if (out.size() > 1) {
+      NDArray aux = CrossEntropy.smoothed(out.get(1), xy.get(1), smoothing);
+      loss = loss.add(aux.mul(GraphConstant.scalar(aux.getManager(), spec.auxiliaryWeight())));
+    }
+    return new NDList(loss, CrossEntropy.correct(out.get(0), xy.get(1)));
   }
 
   /**

@@ -45,14 +45,29 @@ public final class SearchSteps {
   private final NDManager optimizerState;
   private final Sgd sgd;
   private final Adam adam;
+  private final DataParallel parallel;
 
   /**
    * Builds and initializes the supernet of {@code spec} for images of {@code channels} × {@code
-   * size} × {@code size}; the weight step minimizes the loss {@code weight} scalarizes.
+   * size} × {@code size}; the weight step minimizes the loss {@code weight} scalarizes. With
+   * several devices in the spec each training batch is split over them ({@link DataParallel}).
    */
   public SearchSteps(
       SearchSpec spec, Weight weight, NDManager manager, int channels, int size, int classes) {
+    this(spec, weight, manager, channels, size, classes, DataParallel.of(spec.device()));
+  }
+
+  /** {@code parallel} null: every batch whole on the manager's device. */
+  SearchSteps(
+      SearchSpec spec,
+      Weight weight,
+      NDManager manager,
+      int channels,
+      int size,
+      int classes,
+      DataParallel parallel) {
     this.spec = spec;
+    this.parallel = parallel;
     this.weight = weight;
     this.manager = manager;
     TrainingSpec t = spec.training();
@@ -103,10 +118,8 @@ public final class SearchSteps {
   /** Adam on α and β from plain cross-entropy on a batch of the architecture split. */
   public void archStep(Batch batch) {
     try (StepScope scope = new StepScope(manager, longLived())) {
-      NDList xy = BatchArrays.of(batch, scope.manager);
       try (AutogradStep autograd = new AutogradStep(weightArrays)) {
-        NDArray logits = net.forward(store, new NDList(xy.get(0)), true).head();
-        autograd.backward(CrossEntropy.mean(logits, xy.get(1)));
+        autograd.backward(crossEntropy(batch, scope.manager).get(0));
       }
       adam.step(archArrays, Trainables.gradients(archParams), optimizerState);
       Trainables.zeroGradients(archArrays);
@@ -119,11 +132,10 @@ public final class SearchSteps {
    */
   public float[] weightStep(Batch batch, double lr, int epoch, int step) {
     try (StepScope scope = new StepScope(manager, longLived())) {
-      NDList xy = BatchArrays.of(batch, scope.manager);
       NDArray stats;
       try (AutogradStep autograd = new AutogradStep(archArrays)) {
-        NDArray logits = net.forward(store, new NDList(xy.get(0)), true).head();
-        NDArray ce = CrossEntropy.mean(logits, xy.get(1));
+        NDList ceAndCorrect = crossEntropy(batch, scope.manager);
+        NDArray ce = ceAndCorrect.get(0);
         NDArray l1 = Regularizer.l1(weightArrays);
         NDArray l2 = Regularizer.l2(weightArrays);
         NDArray loss = ce.mul(GraphConstant.scalar(ce.getManager(), weight.criterionWeight()));
@@ -132,8 +144,7 @@ public final class SearchSteps {
           loss = loss.add(penalty.mul(GraphConstant.scalar(penalty.getManager(), weight.nu())));
         }
         autograd.backward(loss);
-        stats =
-            NDArrays.stack(new NDList(loss, ce, l1, l2, CrossEntropy.correct(logits, xy.get(1))));
+        stats = NDArrays.stack(new NDList(loss, ce, l1, l2, ceAndCorrect.get(1)));
       }
       float[] values = stats.toFloatArray();
       if (!Double.isFinite(values[0])) {
@@ -145,6 +156,23 @@ public final class SearchSteps {
       Trainables.zeroGradients(weightArrays);
       return values;
     }
+  }
+
+  /**
+   * {mean cross-entropy, correct count} of a training forward pass over {@code batch}: whole, or
+   * its shards' combined as the whole batch's.
+   */
+  private NDList crossEntropy(Batch batch, NDManager scope) {
+    if (parallel == null) {
+      return crossEntropy(BatchArrays.of(batch, scope), store);
+    }
+    return parallel.forward(batch, scope, this::crossEntropy, new boolean[] {true, false});
+  }
+
+  private NDList crossEntropy(NDList xy, ParameterStore parameters) {
+    NDArray logits = net.forward(parameters, new NDList(xy.get(0)), true).head();
+    return new NDList(
+        CrossEntropy.mean(logits, xy.get(1)), CrossEntropy.correct(logits, xy.get(1)));
   }
 
   /** Number of correct top-1 predictions on a batch, in inference mode. */

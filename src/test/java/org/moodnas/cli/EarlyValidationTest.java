@@ -56,6 +56,30 @@ class EarlyValidationTest {
   }
 
   @Test
+  void devicesPerTrialAreAtLeastOneAndAtMostTheBatch(@TempDir Path dir) {
+    refused(
+        CliRun.of("train-one", "--arch", "PC_DARTS_cifar", "--gpus-per-trial", "0"),
+        "--gpus-per-trial must be ≥ 1, got 0");
+    String tooMany =
+        "--gpus-per-trial must not exceed the batch size (2): each device trains on part of every"
+            + " batch, got 3";
+    refused(
+        CliRun.of("search-trial", "--weight", "0", "--batch-size", "2", "--gpus-per-trial", "3"),
+        tooMany);
+    refused(
+        CliRun.of(
+            "search",
+            "--simulate",
+            "--batch-size",
+            "2",
+            "--gpus-per-trial",
+            "3",
+            "--warehouse",
+            dir.toString()),
+        tooMany);
+  }
+
+  @Test
   void profileChecksEverySettingBeforeItsHeader() {
     CliRun r = CliRun.of("profile", "--all", "--latency", "--batch-size", "0");
     refused(r, "--batch-size must be ≥ 1, got 0");

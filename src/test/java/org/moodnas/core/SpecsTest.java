@@ -119,9 +119,28 @@ class SpecsTest {
   }
 
   @Test
-  void aTrialTakesOneGpuAtMost() {
-    assertThat(refusal(() -> new FanOutSpec(2, 2)).setting()).isEqualTo("gpusPerTrial");
+  void aTrialTakesAnyNumberOfGpusUpToItsBatch() {
+    assertThat(new FanOutSpec(2, 8).gpusPerTrial()).isEqualTo(8);
+    assertThat(refusal(() -> new FanOutSpec(2, -1)).setting()).isEqualTo("gpusPerTrial");
+    assertThat(refusal(() -> new FanOutSpec(2, 4).requireBatchOf(3)).setting())
+        .isEqualTo("gpusPerTrial");
+    new FanOutSpec(2, 4).requireBatchOf(4);
     assertThat(refusal(() -> new FanOutSpec(0, null)).setting()).isEqualTo("parallelism");
+  }
+
+  @Test
+  void aDataParallelDeviceIsWrittenAsItsDevices() {
+    DeviceSpec gpus = DeviceSpec.gpu(2).withShards(3);
+    assertThat(gpus.indices()).containsExactly(2, 3, 4);
+    assertThat(gpus.toString()).isEqualTo("gpu:2,3,4");
+    assertThat(DeviceSpec.parse("gpu:2,3,4")).isEqualTo(gpus);
+    assertThat(gpus.first()).isEqualTo(DeviceSpec.gpu(2));
+    DeviceSpec cpu = DeviceSpec.CPU.withShards(2);
+    assertThat(cpu.shards()).isEqualTo(2);
+    assertThat(DeviceSpec.parse(cpu.toString())).isEqualTo(cpu);
+    assertThat(DeviceSpec.parse("cpu")).isEqualTo(DeviceSpec.CPU);
+    assertThat(refusal(() -> DeviceSpec.parse("gpu:1,1")).setting()).isEqualTo("device");
+    assertThat(refusal(() -> DeviceSpec.CPU.withShards(0)).setting()).isEqualTo("gpusPerTrial");
   }
 
   @Test

@@ -3,7 +3,6 @@ package org.moodnas.profile;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.djl.nn.Block;
-import ai.djl.nn.norm.BatchNorm;
 import ai.djl.util.Pair;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -18,6 +17,7 @@ import org.moodnas.core.LatencySpec;
 import org.moodnas.core.NetworkKind;
 import org.moodnas.core.ProfileRecord;
 import org.moodnas.nn.eval.NetworkSpec;
+import org.moodnas.nn.ops.SyncBatchNorm;
 import org.moodnas.space.GenotypeRegistry;
 
 class ProfilerTest {
@@ -120,7 +120,7 @@ class ProfilerTest {
   }
 
   private static int batchNorms(Block block) {
-    int n = block instanceof BatchNorm ? 1 : 0;
+    int n = block instanceof SyncBatchNorm ? 1 : 0;
     for (Pair<String, Block> child : block.getChildren()) {
       n += batchNorms(child.getValue());
     }

@@ -2,13 +2,16 @@ package org.moodnas.nn.eval;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
+import java.util.Arrays;
 import java.util.Random;
 import org.moodnas.nn.ops.GraphConstant;
+import org.moodnas.nn.ops.ShardGroup;
 
 /**
  * Drops a whole path per sample with probability p and rescales survivors by 1/(1-p). The masks
  * come from the training's own generator, not the engine's global one: trainings on other threads
- * draw from that too, which would make every training's masks depend on the others'.
+ * draw from that too, which would make every training's masks depend on the others'. The shards of
+ * a data-parallel step share the masks the whole batch draws, so their update is the whole batch's.
  */
 public final class DropPath {
 
@@ -33,12 +36,24 @@ public final class DropPath {
     if (prob <= 0f) {
       return x;
     }
-    float keep = 1f - prob;
     int n = (int) x.getShape().get(0);
+    ShardGroup.Member shard = ShardGroup.current();
+    float[] mask;
+    if (shard == null) {
+      mask = masks(n);
+    } else { // a shard of a data-parallel step: its rows of the whole batch's masks
+      float[] whole = shard.group().fromFirst(shard.index(), () -> masks(shard.group().total()));
+      mask = Arrays.copyOfRange(whole, shard.offset(), shard.offset() + n);
+    }
+    return x.mul(GraphConstant.of(x.getManager(), mask, new Shape(n, 1, 1, 1)));
+  }
+
+  private float[] masks(int n) {
+    float keep = 1f - prob;
     float[] mask = new float[n];
     for (int i = 0; i < n; i++) {
       mask[i] = random.nextFloat() < keep ? 1f / keep : 0f;
     }
-    return x.mul(GraphConstant.of(x.getManager(), mask, new Shape(n, 1, 1, 1)));
+    return mask;
   }
 }

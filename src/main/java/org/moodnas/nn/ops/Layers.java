@@ -4,7 +4,6 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.convolutional.Conv2d;
-import ai.djl.nn.norm.BatchNorm;
 
 /** PyTorch-style constructors for the two layers every operation is made of. */
 public final class Layers {
@@ -38,15 +37,11 @@ public final class Layers {
 
   /**
    * nn.BatchNorm2d(C, affine): eps 1e-5, PyTorch momentum 0.1 (DJL counts momentum the other way
-   * round). Non-affine keeps the fixed scale 1 and shift 0 out of training.
+   * round). Non-affine keeps the fixed scale 1 and shift 0 out of training. Synchronized over the
+   * shards of a data-parallel step ({@link SyncBatchNorm}), DJL's BatchNorm otherwise.
    */
   public static Block batchNorm(boolean affine) {
-    return BatchNorm.builder()
-        .optEpsilon(1e-5f)
-        .optMomentum(0.9f)
-        .optCenter(affine)
-        .optScale(affine)
-        .build();
+    return new SyncBatchNorm(1e-5f, 0.9f, affine);
   }
 
   /** Ends {@code block} with the batch normalization {@code norm} says, if any. */

@@ -78,7 +78,7 @@ public record EvalTask(
     }
     Double usedGpuMb = BatchSizer.usedGpuMb(device); // the training's, not the profile's
     if (r.ok()) {
-      r = r.withProfile(TrainedProfile.measure(candidate, data, spec, profiling, device));
+      r = r.withProfile(TrainedProfile.measure(candidate, data, spec, profiling, device.first()));
     }
     return r.withDevice(TaskPlacement.describe(device, r.device(), slot.threads()))
         .withSizing(

@@ -27,13 +27,13 @@ final class SimulatedTrial {
     }
     Point p = ToyProblem.solve(task.weight());
     String where = "simulated on executor " + TaskPlacement.executorId();
-    String gpu = TaskPlacement.assignedGpuAddress();
+    String[] gpus = TaskPlacement.assignedGpuAddresses();
     return TrialResult.ok(
         task.spec(),
         task.weight(),
         SearchMetrics.objectives(task.spec().objective(), p.regLoss(), p.criterionLoss()),
         null,
-        gpu == null ? where : where + " gpu " + gpu,
+        gpus.length == 0 ? where : where + " gpu " + String.join(",", gpus),
         List.of(),
         (System.nanoTime() - start) / 1e9);
   }

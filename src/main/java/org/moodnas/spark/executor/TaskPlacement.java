@@ -1,6 +1,8 @@
 package org.moodnas.spark.executor;
 
 import ai.djl.engine.Engine;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.spark.SparkEnv;
 import org.apache.spark.TaskContext;
 import org.apache.spark.resource.ResourceInformation;
@@ -22,20 +24,31 @@ final class TaskPlacement {
     return env == null ? "driver" : env.executorId();
   }
 
-  /** The address of the GPU Spark gave the running task, or null. */
-  static String assignedGpuAddress() {
+  /** The addresses of the GPUs Spark gave the running task (none: empty). */
+  static String[] assignedGpuAddresses() {
     TaskContext ctx = TaskContext.get();
     ResourceInformation gpus =
         ctx == null ? null : ctx.resources().get("gpu").getOrElse(() -> null);
-    return gpus == null || gpus.addresses().length == 0 ? null : gpus.addresses()[0];
+    return gpus == null ? new String[0] : gpus.addresses();
   }
 
-  /** The GPU Spark gave this task, checked against what DJL sees; else {@code configured}. */
+  /**
+   * The GPUs Spark gave this task (several: the training splits each batch over them), checked
+   * against what DJL sees; else {@code configured}.
+   */
   static DeviceSpec device(DeviceSpec configured) {
-    String address = assignedGpuAddress();
-    if (address == null) {
+    String[] addresses = assignedGpuAddresses();
+    if (addresses.length == 0) {
       return configured;
     }
+    List<Integer> indices = new ArrayList<>();
+    for (String address : addresses) {
+      indices.add(index(address));
+    }
+    return new DeviceSpec(true, indices);
+  }
+
+  private static int index(String address) {
     int index;
     try {
       index = Integer.parseInt(address);
@@ -51,7 +64,7 @@ final class TaskPlacement {
               + visible
               + " CUDA device(s) on this executor: is a CUDA libtorch installed (PYTORCH_LIBRARY_PATH)?");
     }
-    return DeviceSpec.gpu(index);
+    return index;
   }
 
   /** What a result records as its device: where it trained, with its threads on a CPU. */

@@ -101,6 +101,23 @@ class ImageFilesTest {
   }
 
   @Test
+  void jpegHeadersAreWalkedBeforeTheNativeDecoderSeesThem() throws Exception {
+    Path file = root.resolve("ok.JPEG");
+    solid(file, Color.GREEN);
+    byte[] ok = Files.readAllBytes(file);
+    assertThat(JpegHeaders.isJpeg(ok)).isTrue();
+    assertThat(JpegHeaders.problem(ok)).isNull();
+    byte[] garbage = {(byte) 0xff, (byte) 0xd8, 7, 7, 7};
+    assertThat(JpegHeaders.problem(garbage)).isEqualTo("broken JPEG header (no marker at byte 2)");
+    // cut inside the first segment after the start-of-image marker
+    assertThat(JpegHeaders.problem(java.util.Arrays.copyOf(ok, 10)))
+        .isEqualTo("JPEG ends inside its header");
+    byte[] endFirst = {(byte) 0xff, (byte) 0xd8, (byte) 0xff, (byte) 0xd9};
+    assertThat(JpegHeaders.problem(endFirst)).contains("marker 0xd9 before the image");
+    assertThat(JpegHeaders.isJpeg(new byte[] {(byte) 0x89, 'P', 'N', 'G'})).isFalse();
+  }
+
+  @Test
   void theIndexIsListedOnceAndAgainWhenAClassFolderChanges() throws Exception {
     solid(root.resolve("train/a/1.JPEG"), Color.RED);
     solid(root.resolve("train/b/1.JPEG"), Color.BLUE);

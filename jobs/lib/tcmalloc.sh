@@ -3,7 +3,7 @@
 # ensure_tcmalloc WHO: installs libtcmalloc-minimal4 when libtcmalloc_minimal.so.4 is missing.
 . "$(dirname "${BASH_SOURCE[0]}")/apt.sh"
 ensure_tcmalloc() {
-  if ldconfig -p 2>/dev/null | grep -q 'libtcmalloc_minimal\.so\.4 '; then
+  if ldconfig -p 2>/dev/null | grep 'libtcmalloc_minimal\.so\.4 ' >/dev/null; then  # no -q: an early exit would SIGPIPE ldconfig under pipefail
     return 0
   fi
   apt_install "$1" "libtcmalloc_minimal.so.4" libtcmalloc-minimal4

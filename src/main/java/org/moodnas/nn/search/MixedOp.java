@@ -56,17 +56,20 @@ public final class MixedOp extends AbstractBlock {
   }
 
   private NDArray mix(ParameterStore store, NDArray x, NDArray weights, boolean training) {
-    long c = x.getShape().get(1);
-    long part = c / k;
-    NDArray active = x.get(":, :" + part);
-    NDArray passive = x.get(":, " + part + ":");
+    // One split, not two slices: its backward concatenates the two gradients, where each slice's
+    // backward fills a zero tensor of the whole input and the two are then added.
+    NDList parts = x.split(new long[] {x.getShape().get(1) / k}, 1);
+    NDArray active = parts.get(0);
+    NDArray passive = parts.get(1);
+    // The edge's weights as one split too (one backward for all of them, not one per select).
+    NDList w = weights.split(weights.size());
     NDArray mixed = null;
     for (int i = 0; i < ops.size(); i++) {
       if (i == noneIndex) {
         continue; // zero times its weight: adds nothing, to the value or to any gradient
       }
       NDArray y = ops.get(i).forward(store, new NDList(active), training).head();
-      NDArray term = y.mul(weights.get(i));
+      NDArray term = y.mul(w.get(i));
       mixed = mixed == null ? term : mixed.add(term);
     }
     if (mixed.getShape().get(2) != x.getShape().get(2)) {

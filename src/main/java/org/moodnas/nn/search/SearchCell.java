@@ -59,8 +59,9 @@ public final class SearchCell extends AbstractBlock {
   @Override
   protected NDList forwardInternal(
       ParameterStore store, NDList inputs, boolean training, PairList<String, Object> params) {
-    NDArray alphas = inputs.get(2);
-    NDArray betas = inputs.get(3);
+    // Rows and entries as one split each: one backward for all edges, not one per select.
+    NDList alphas = inputs.get(2).split(inputs.get(2).getShape().get(0));
+    NDList betas = inputs.get(3).split(inputs.get(3).size());
     List<NDArray> states = new ArrayList<>();
     states.add(preprocess0.forward(store, new NDList(inputs.get(0)), training).head());
     states.add(preprocess1.forward(store, new NDList(inputs.get(1)), training).head());
@@ -81,8 +82,8 @@ public final class SearchCell extends AbstractBlock {
   private NDArray node(
       ParameterStore store,
       List<NDArray> states,
-      NDArray alphas,
-      NDArray betas,
+      NDList alphas,
+      NDList betas,
       int offset,
       boolean training) {
     NDManager owner = states.get(states.size() - 1).getManager();
@@ -91,7 +92,9 @@ public final class SearchCell extends AbstractBlock {
       for (int j = 0; j < states.size(); j++) {
         int e = offset + j;
         NDArray h =
-            ops.get(e).forward(store, new NDList(states.get(j), alphas.get(e)), training).head();
+            ops.get(e)
+                .forward(store, new NDList(states.get(j), alphas.get(e).reshape(-1)), training)
+                .head();
         h.attach(node);
         NDArray term = h.mul(betas.get(e));
         s = s == null ? term : s.add(term);

@@ -128,6 +128,48 @@ class TrainingCommandsTest {
   }
 
   @Test
+  void searchTrialOnAnImageFolderCountsItsUnreadableFileOnce() throws Exception {
+    CliRun r =
+        run(
+            "search-trial",
+            "--weight",
+            "1e-4",
+            "--dataset",
+            "imagenet",
+            "--data",
+            TinyImageNet.path(),
+            "--init-channels",
+            "8",
+            "--layers",
+            "3",
+            "--epochs",
+            "2",
+            "--arch-warmup-epochs",
+            "0",
+            "--batch-size",
+            "4",
+            "--subsample",
+            "1",
+            "--train-portion",
+            "0.5");
+    assertThat(r.code()).as(r.err()).isZero();
+    JsonNode t = new ObjectMapper().readTree(r.out());
+    assertThat(t.get("status").asText()).isEqualTo("ok");
+    // all 14 files (not ImageNet's default share), half for the weights, half for the
+    // architecture, the broken one among them; the count is of distinct files over the whole
+    // search, so the second epoch still counts it once
+    JsonNode epochs = t.get("epochs");
+    assertThat(epochs).hasSize(2);
+    for (JsonNode epoch : epochs) {
+      assertThat(epoch.get("skipped_images").asInt()).isEqualTo(1);
+    }
+    assertThat(t.get("skipped_images").asInt()).isEqualTo(1);
+    assertThat(r.err())
+        .contains("1 unreadable image skipped")
+        .contains(TinyImageNet.TRAIN_FILES + " training images");
+  }
+
+  @Test
   void badTrainingInputExitsTwoWithOneLineNamingTheFlag() {
     Object[][] cases = {
       {

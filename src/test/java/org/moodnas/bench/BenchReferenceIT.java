@@ -103,6 +103,53 @@ class BenchReferenceIT {
   }
 
   @Test
+  void roundsRepeatThePairAndEndWithTheMedianOfTheirRatios() throws Exception {
+    Run r =
+        run(
+            "search-step",
+            "--rounds",
+            "3",
+            "--threads",
+            "1",
+            "--steps",
+            "1",
+            "--warmup",
+            "0",
+            "--layers",
+            "5",
+            "--init-channels",
+            "8",
+            "--batch-size",
+            "4");
+    assertThat(r.exit()).as(r.err()).isZero();
+    ObjectMapper json = new ObjectMapper();
+    List<Double> speed = new ArrayList<>();
+    List<Double> memory = new ArrayList<>();
+    JsonNode rounds = null;
+    for (String line : r.out().lines().toList()) {
+      if (line.startsWith("{") && line.contains("\"speed_ratio\"")) {
+        JsonNode pair = json.readTree(line);
+        speed.add(pair.get("speed_ratio").asDouble());
+        memory.add(pair.get("peak_rss_ratio").asDouble());
+      } else if (line.startsWith("{") && line.contains("\"rounds\"")) {
+        rounds = json.readTree(line);
+      }
+    }
+    assertThat(speed).hasSize(3);
+    assertThat(rounds).as(r.out()).isNotNull();
+    assertThat(rounds.get("rounds").asInt()).isEqualTo(3);
+    // the rounds in the order they ran, and the middle one of each sorted list as the median
+    assertThat(rounds.get("speed_ratios")).extracting(JsonNode::asDouble).isEqualTo(speed);
+    assertThat(rounds.get("peak_rss_ratios")).extracting(JsonNode::asDouble).isEqualTo(memory);
+    assertThat(rounds.get("median_speed_ratio").asDouble())
+        .isEqualTo(speed.stream().sorted().toList().get(1));
+    assertThat(rounds.get("median_peak_rss_ratio").asDouble())
+        .isEqualTo(memory.stream().sorted().toList().get(1));
+    assertThat(r.out()).containsPattern("search-step: 3 rounds \\| speed ratios [0-9.x ]+, median");
+    assertThat(r.err()).contains("round 3 of 3: mood-nas");
+  }
+
+  @Test
   void theLauncherRunsOnTheAllocatorAsked() throws Exception {
     String[] tiny = {
       "bench",
@@ -140,7 +187,9 @@ class BenchReferenceIT {
   @Test
   void badOptionsExitTwoInOneLine() throws Exception {
     for (String[] args :
-        new String[][] {{"--threads", "x"}, {"--layers", "-1"}, {"--frobnicate"}, {"--steps"}}) {
+        new String[][] {
+          {"--threads", "x"}, {"--layers", "-1"}, {"--frobnicate"}, {"--steps"}, {"--rounds", "0"}
+        }) {
       Run r = run(args);
       assertThat(r.exit()).as(String.join(" ", args)).isEqualTo(2);
       assertThat(r.err().lines()).as(String.join(" ", args)).hasSize(1);

@@ -24,6 +24,15 @@ public record FanOutSpec(int parallelism, Integer gpusPerTrial) implements Seria
     requireShards(gpusPerTrial == null ? 1 : gpusPerTrial, batchSize);
   }
 
+  /**
+   * What one device of a trial trains of a batch of {@code batch} images: its largest shard when
+   * the trial holds several GPUs, else all of it.
+   */
+  public int deviceBatch(int batch) {
+    int devices = gpusPerTrial == null ? 1 : Math.max(1, gpusPerTrial);
+    return (batch + devices - 1) / devices;
+  }
+
   /** Refuses {@code shards} devices for batches of {@code batchSize} images. */
   public static void requireShards(int shards, int batchSize) {
     require(

@@ -143,9 +143,11 @@ public final class EvaluationJob {
       }
       records.record(runId, c, spec.eval(), r, started, finished);
       if (r.measuredGpuMb() != null && r.batchSize() != null) {
+        // what one GPU held, at the batch that GPU trained: the model's unit, even data-parallel
+        int deviceBatch = spec.fanOut().deviceBatch(r.batchSize());
         new MemorySamples(warehouse)
             .append(
-                List.of(new MemorySample(r.paramSizeMb(), r.batchSize(), r.measuredGpuMb())),
+                List.of(new MemorySample(r.paramSizeMb(), deviceBatch, r.measuredGpuMb())),
                 MemorySamples.Source.measured,
                 runId + "/" + c.arch());
       }

@@ -3,6 +3,8 @@ package org.moodnas.spark.executor;
 import ai.djl.Device;
 import ai.djl.util.cuda.CudaUtils;
 import java.lang.management.MemoryUsage;
+import java.util.Collections;
+import java.util.List;
 import org.moodnas.core.BatchSizing;
 import org.moodnas.core.DeviceSpec;
 import org.moodnas.memory.BatchSizeSolver;
@@ -14,8 +16,8 @@ final class BatchSizer {
   private BatchSizer() {}
 
   /**
-   * The batch the sizing fixes; else, on a GPU, the largest the memory model fits in the free
-   * memory; else {@code specBatch}.
+   * The batch the sizing fixes; else, on GPUs, the largest the memory model fits in their free
+   * memory (one shard per device); else {@code specBatch}.
    */
   static int firstBatch(
       BatchSizing sizing, MemoryModel model, DeviceSpec device, double paramsMb, int specBatch) {
@@ -25,16 +27,42 @@ final class BatchSizer {
     if (!device.gpu()) {
       return specBatch;
     }
-    MemoryUsage mem = CudaUtils.getGpuMemory(Device.gpu(device.index()));
-    double freeMb = (mem.getMax() - mem.getCommitted()) / (1024.0 * 1024.0);
-    return new BatchSizeSolver(model).largestBatch(paramsMb, freeMb, sizing.marginMb());
+    List<Double> freeMb =
+        device.indices().stream()
+            .map(i -> CudaUtils.getGpuMemory(Device.gpu(i)))
+            .map(m -> (m.getMax() - m.getCommitted()) / (1024.0 * 1024.0))
+            .toList();
+    return shardedBatch(new BatchSizeSolver(model), paramsMb, freeMb, sizing.marginMb());
   }
 
-  /** The GPU memory this process holds (PyTorch keeps its cache, so about the training's peak). */
+  /**
+   * A data-parallel batch: every device trains a shard with its own copy of the network (the memory
+   * model's single-GPU training at the shard's batch), so the batch is the largest shard the device
+   * with the least free memory holds, once per device.
+   */
+  static int shardedBatch(
+      BatchSizeSolver solver, double paramsMb, List<Double> freeMb, double marginMb) {
+    return solver.largestBatch(paramsMb, Collections.min(freeMb), marginMb) * freeMb.size();
+  }
+
+  /** What one device of {@code device} trains of {@code batch} images: its largest shard. */
+  static int deviceBatch(int batch, DeviceSpec device) {
+    return (batch + device.shards() - 1) / device.shards();
+  }
+
+  /**
+   * The GPU memory this process holds on the fullest of the trial's devices (PyTorch keeps its
+   * cache, so about the training's peak there).
+   */
   static Double usedGpuMb(DeviceSpec device) {
     if (!device.gpu()) {
       return null;
     }
-    return CudaUtils.getGpuMemory(Device.gpu(device.index())).getCommitted() / (1024.0 * 1024.0);
+    return device.indices().stream()
+            .map(i -> CudaUtils.getGpuMemory(Device.gpu(i)))
+            .mapToDouble(MemoryUsage::getCommitted)
+            .max()
+            .orElseThrow()
+        / (1024.0 * 1024.0);
   }
 }

@@ -83,7 +83,8 @@ public record EvalTask(
     return r.withDevice(TaskPlacement.describe(device, r.device(), slot.threads()))
         .withSizing(
             outcome.attempts() + slot.attempt() - 1,
-            memoryModel.predictMb(paramsMb, outcome.batchSize()),
+            // per device: a data-parallel trial puts one shard on each
+            memoryModel.predictMb(paramsMb, BatchSizer.deviceBatch(outcome.batchSize(), device)),
             usedGpuMb);
   }
 }

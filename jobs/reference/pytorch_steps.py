@@ -292,16 +292,22 @@ def peak_rss_mb():
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0
 
 
-def time_steps(step, warmup, steps):
-    for i in range(warmup):
+def time_steps(step, args):
+    for i in range(args.warmup):
         step(i)
     rss_after_warmup = peak_rss_mb()
     ms = []
-    for i in range(steps):
+    for i in range(args.steps):
         t = time.perf_counter()
-        step(warmup + i)
+        step(args.warmup + i)
         ms.append((time.perf_counter() - t) * 1000)
-    return statistics.median(ms), rss_after_warmup
+    peak = peak_rss_mb()  # before the profiler's own records
+    if args.trace:
+        # one more step under the autograd profiler, as `mood-nas bench --trace` does
+        with torch.autograd.profiler.profile() as prof:
+            step(args.warmup + args.steps)
+        prof.export_chrome_trace(args.trace)
+    return statistics.median(ms), rss_after_warmup, peak
 
 
 def batches(args):
@@ -330,7 +336,7 @@ def search_step(args):
         weights.step()
 
     trained = list(net.parameters()) + list(net.arch_parameters())
-    return time_steps(step, args.warmup, args.steps), trained
+    return time_steps(step, args), trained
 
 
 def eval_step(args):
@@ -352,7 +358,7 @@ def eval_step(args):
         nn.utils.clip_grad_norm_(net.parameters(), 5.0)
         sgd.step()
 
-    return time_steps(step, args.warmup, args.steps), list(net.parameters())
+    return time_steps(step, args), list(net.parameters())
 
 
 def main():
@@ -370,18 +376,19 @@ def main():
     p.add_argument("--genotype", help="eval-step: the genotype's canonical JSON")
     p.add_argument("--auxiliary", action="store_true")
     p.add_argument("--drop-path-prob", type=float, default=0.3)
+    p.add_argument("--trace", help="write the profiler's trace of one more step to this file")
     args = p.parse_args()
     torch.set_num_threads(args.threads)
     torch.manual_seed(2)
     run = search_step if args.bench == "search-step" else eval_step
-    (ms, rss_warm), trained = run(args)
+    (ms, rss_warm, peak), trained = run(args)
     print(json.dumps({
         "bench": args.bench, "engine": "pytorch " + torch.__version__, "threads": args.threads,
         "batch_size": args.batch_size,
         "trained_params": sum(p.numel() for p in {id(p): p for p in trained}.values()),
         "ms_per_step": ms,
         "images_per_sec": args.batch_size * 1000.0 / ms,
-        "rss_after_warmup_mb": rss_warm, "peak_rss_mb": peak_rss_mb()}))
+        "rss_after_warmup_mb": rss_warm, "peak_rss_mb": peak}))
 
 
 if __name__ == "__main__":

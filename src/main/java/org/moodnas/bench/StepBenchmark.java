@@ -2,6 +2,9 @@ package org.moodnas.bench;
 
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Parameter;
+import ai.djl.pytorch.jni.JniUtils;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -31,11 +34,21 @@ public final class StepBenchmark {
   private final int warmup;
   private final int steps;
   private final int threads;
+  private final Path trace;
 
   /**
    * Times {@code steps} steps after {@code warmup} untimed ones, on {@code threads} CPU threads.
    */
   public StepBenchmark(int warmup, int steps, int threads) {
+    this(warmup, steps, threads, null);
+  }
+
+  /**
+   * The same, then one more step under libtorch's profiler, its trace written to {@code trace}
+   * (Chrome trace JSON, every native op with its time; not among the timed steps, since profiling
+   * slows them).
+   */
+  public StepBenchmark(int warmup, int steps, int threads, Path trace) {
     if (warmup < 0) {
       throw new InvalidSettingException("warmup", warmup + ": must be ≥ 0");
     }
@@ -45,9 +58,16 @@ public final class StepBenchmark {
     if (threads < 1) {
       throw new InvalidSettingException("threads", threads + ": must be ≥ 1");
     }
+    if (trace != null) {
+      Path folder = trace.toAbsolutePath().getParent();
+      if (!Files.isDirectory(folder) || !Files.isWritable(folder)) {
+        throw new InvalidSettingException("trace", trace + ": its folder is missing or read-only");
+      }
+    }
     this.warmup = warmup;
     this.steps = steps;
     this.threads = threads;
+    this.trace = trace;
   }
 
   /** Architecture step + weight step of {@code spec}'s supernet (ν = 0: the plain criterion). */
@@ -110,6 +130,17 @@ public final class StepBenchmark {
       step.run(warmup + i);
       ms[i] = (System.nanoTime() - t) / 1e6;
     }
+    double rssEnd = ProcessMemory.rssMb();
+    double peak = ProcessMemory.peakRssMb(); // the profiler's own records are not the step's
+    if (trace != null) {
+      // no shapes: recording them slowed our ops several-fold in the trace, distorting it
+      JniUtils.startProfile(false, false, false);
+      try {
+        step.run(warmup + steps);
+      } finally {
+        JniUtils.stopProfile(trace.toString());
+      }
+    }
     Arrays.sort(ms);
     double median = steps % 2 == 1 ? ms[steps / 2] : (ms[steps / 2 - 1] + ms[steps / 2]) / 2;
     return new BenchResult(
@@ -122,8 +153,8 @@ public final class StepBenchmark {
         median,
         batch * 1000.0 / median,
         rssAfterWarmup,
-        ProcessMemory.rssMb(),
-        ProcessMemory.peakRssMb());
+        rssEnd,
+        peak);
   }
 
   /** Uniform random pixels and labels: speed does not depend on what images show. */

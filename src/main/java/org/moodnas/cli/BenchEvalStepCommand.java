@@ -1,6 +1,5 @@
 package org.moodnas.cli;
 
-import org.moodnas.bench.StepBenchmark;
 import org.moodnas.core.EvalSpec;
 import org.moodnas.nn.eval.NetworkSpec;
 import org.moodnas.space.GenotypeRegistry;
@@ -44,8 +43,6 @@ final class BenchEvalStepCommand implements Runnable {
                 bench.classes,
                 auxiliary)
             .withInput(bench.inputChannels, bench.imageSize);
-    BenchCommand.print(
-        spec.commandLine().getOut(),
-        new StepBenchmark(bench.warmup, bench.steps, bench.threads()).evalStep(s, net));
+    BenchCommand.print(spec.commandLine().getOut(), bench.benchmark().evalStep(s, net));
   }
 }

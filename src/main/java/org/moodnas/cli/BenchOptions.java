@@ -1,5 +1,7 @@
 package org.moodnas.cli;
 
+import java.nio.file.Path;
+import org.moodnas.bench.StepBenchmark;
 import org.moodnas.core.DeviceSpec;
 import org.moodnas.core.TrainingSpec;
 import picocli.CommandLine.Option;
@@ -43,6 +45,19 @@ final class BenchOptions {
 
   @Option(names = "--classes", description = "classes of the random labels")
   int classes = 10;
+
+  @Option(
+      names = "--trace",
+      paramLabel = "FILE",
+      description =
+          "after the timed steps, profile one more and write libtorch's trace of it to FILE"
+              + " (Chrome trace JSON: every native op and its time; chrome://tracing, Perfetto)")
+  Path trace;
+
+  /** The benchmark these options ask for. */
+  StepBenchmark benchmark() {
+    return new StepBenchmark(warmup, steps, threads(), trace);
+  }
 
   /** The PyTorch threads to use: as given, else the machine's cores. */
   int threads() {

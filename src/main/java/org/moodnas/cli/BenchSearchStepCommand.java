@@ -1,6 +1,5 @@
 package org.moodnas.cli;
 
-import org.moodnas.bench.StepBenchmark;
 import org.moodnas.core.SearchSpec;
 import org.moodnas.train.Devices;
 import picocli.CommandLine.Command;
@@ -28,7 +27,6 @@ final class BenchSearchStepCommand implements Runnable {
             .withDevice(bench.device);
     BenchCommand.print(
         spec.commandLine().getOut(),
-        new StepBenchmark(bench.warmup, bench.steps, bench.threads())
-            .searchStep(s, bench.inputChannels, bench.imageSize, bench.classes));
+        bench.benchmark().searchStep(s, bench.inputChannels, bench.imageSize, bench.classes));
   }
 }

@@ -61,6 +61,7 @@ class MoodNasTest {
           {"genotypes", "names", "--objective", "l1", "-0.1"},
           {"bench", "search-step", "--threads", "0"},
           {"bench", "eval-step", "--steps", "0"},
+          {"bench", "search-step", "--trace", "/no/such/folder/trace.json"},
           {"bench", "sweep", "--real", "--trials", "0"},
           {"nonsense"},
         }) {

@@ -60,7 +60,10 @@ public final class StepBenchmark {
     }
     if (trace != null) {
       Path folder = trace.toAbsolutePath().getParent();
-      if (!Files.isDirectory(folder) || !Files.isWritable(folder)) {
+      if (Files.isDirectory(trace)) {
+        throw new InvalidSettingException("trace", trace + ": a folder, not a file");
+      }
+      if (folder == null || !Files.isDirectory(folder) || !Files.isWritable(folder)) {
         throw new InvalidSettingException("trace", trace + ": its folder is missing or read-only");
       }
     }

@@ -62,6 +62,7 @@ class MoodNasTest {
           {"bench", "search-step", "--threads", "0"},
           {"bench", "eval-step", "--steps", "0"},
           {"bench", "search-step", "--trace", "/no/such/folder/trace.json"},
+          {"bench", "search-step", "--trace", System.getProperty("java.io.tmpdir")},
           {"bench", "sweep", "--real", "--trials", "0"},
           {"nonsense"},
         }) {

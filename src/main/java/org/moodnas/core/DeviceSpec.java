@@ -62,6 +62,16 @@ public record DeviceSpec(boolean gpu, List<Integer> indices) implements Serializ
     return indices.size();
   }
 
+  /** What one of this spec's devices trains of {@code batch} images: its largest shard. */
+  public int largestShard(int batch) {
+    return largestShard(batch, shards());
+  }
+
+  /** The largest of {@code shards} shards of {@code batch} images split as evenly as can be. */
+  public static int largestShard(int batch, int shards) {
+    return (batch + shards - 1) / shards;
+  }
+
   /** The first device alone. */
   public DeviceSpec first() {
     return new DeviceSpec(gpu, index());

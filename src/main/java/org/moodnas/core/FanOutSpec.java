@@ -29,8 +29,7 @@ public record FanOutSpec(int parallelism, Integer gpusPerTrial) implements Seria
    * the trial holds several GPUs, else all of it.
    */
   public int deviceBatch(int batch) {
-    int devices = gpusPerTrial == null ? 1 : Math.max(1, gpusPerTrial);
-    return (batch + devices - 1) / devices;
+    return DeviceSpec.largestShard(batch, gpusPerTrial == null ? 1 : Math.max(1, gpusPerTrial));
   }
 
   /** Refuses {@code shards} devices for batches of {@code batchSize} images. */

@@ -84,7 +84,7 @@ public record EvalTask(
         .withSizing(
             outcome.attempts() + slot.attempt() - 1,
             // per device: a data-parallel trial puts one shard on each
-            memoryModel.predictMb(paramsMb, BatchSizer.deviceBatch(outcome.batchSize(), device)),
+            memoryModel.predictMb(paramsMb, device.largestShard(outcome.batchSize())),
             usedGpuMb);
   }
 }

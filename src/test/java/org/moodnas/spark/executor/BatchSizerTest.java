@@ -38,16 +38,15 @@ class BatchSizerTest {
             solver, paramsMb, List.of(11000.0, 11000.0, 11000.0, 6000.0), margin);
     assertThat(four).isEqualTo(4 * one);
     // the shard each device then trains is what the model was asked about
-    assertThat(BatchSizer.deviceBatch(four, new DeviceSpec(true, List.of(0, 1, 2, 3))))
-        .isEqualTo(one);
+    assertThat(new DeviceSpec(true, List.of(0, 1, 2, 3)).largestShard(four)).isEqualTo(one);
   }
 
   @Test
   void aDeviceTrainsItsLargestShardOfTheBatch() {
     DeviceSpec two = new DeviceSpec(true, List.of(0, 1));
-    assertThat(BatchSizer.deviceBatch(96, two)).isEqualTo(48);
-    assertThat(BatchSizer.deviceBatch(97, two)).isEqualTo(49); // shards of 49 and 48
-    assertThat(BatchSizer.deviceBatch(96, DeviceSpec.gpu(3))).isEqualTo(96);
+    assertThat(two.largestShard(96)).isEqualTo(48);
+    assertThat(two.largestShard(97)).isEqualTo(49); // shards of 49 and 48
+    assertThat(DeviceSpec.gpu(3).largestShard(96)).isEqualTo(96);
     assertThat(new FanOutSpec(2, 4).deviceBatch(10)).isEqualTo(3); // 3, 3, 2, 2
     assertThat(new FanOutSpec(2, null).deviceBatch(10)).isEqualTo(10);
     assertThat(new FanOutSpec(2, 0).deviceBatch(10)).isEqualTo(10); // the CPU: one device

@@ -29,8 +29,8 @@ final class BatchSizer {
     }
     List<Double> freeMb =
         device.indices().stream()
-            .map(i -> CudaUtils.getGpuMemory(Device.gpu(i)))
-            .map(m -> (m.getMax() - m.getCommitted()) / (1024.0 * 1024.0))
+            .map(BatchSizer::memory)
+            .map(m -> mb(m.getMax() - m.getCommitted()))
             .toList();
     return shardedBatch(new BatchSizeSolver(model), paramsMb, freeMb, sizing.marginMb());
   }
@@ -45,11 +45,6 @@ final class BatchSizer {
     return solver.largestBatch(paramsMb, Collections.min(freeMb), marginMb) * freeMb.size();
   }
 
-  /** What one device of {@code device} trains of {@code batch} images: its largest shard. */
-  static int deviceBatch(int batch, DeviceSpec device) {
-    return (batch + device.shards() - 1) / device.shards();
-  }
-
   /**
    * The GPU memory this process holds on the fullest of the trial's devices (PyTorch keeps its
    * cache, so about the training's peak there).
@@ -58,11 +53,19 @@ final class BatchSizer {
     if (!device.gpu()) {
       return null;
     }
-    return device.indices().stream()
-            .map(i -> CudaUtils.getGpuMemory(Device.gpu(i)))
-            .mapToDouble(MemoryUsage::getCommitted)
+    return mb(
+        device.indices().stream()
+            .map(BatchSizer::memory)
+            .mapToLong(MemoryUsage::getCommitted)
             .max()
-            .orElseThrow()
-        / (1024.0 * 1024.0);
+            .orElseThrow());
+  }
+
+  private static MemoryUsage memory(int gpu) {
+    return CudaUtils.getGpuMemory(Device.gpu(gpu));
+  }
+
+  private static double mb(long bytes) {
+    return bytes / (1024.0 * 1024.0);
   }
 }

@@ -23,7 +23,42 @@ class BenchReferenceIT {
 
   private static final Path ROOT = Path.of("").toAbsolutePath();
 
+  /** One thread, one timed step without warm-up, a 5-cell 8-channel network, batches of 4. */
+  private static final List<String> TINY =
+      List.of(
+          "--threads",
+          "1",
+          "--steps",
+          "1",
+          "--warmup",
+          "0",
+          "--layers",
+          "5",
+          "--init-channels",
+          "8",
+          "--batch-size",
+          "4");
+
   private record Run(int exit, String out, String err) {}
+
+  /** {@code first}, then the tiny shape. */
+  private static String[] tiny(String... first) {
+    List<String> args = new ArrayList<>(List.of(first));
+    args.addAll(TINY);
+    return args.toArray(String[]::new);
+  }
+
+  /** The output's JSON lines that hold {@code key}. */
+  private static List<JsonNode> jsonLines(String out, String key) throws IOException {
+    ObjectMapper json = new ObjectMapper();
+    List<JsonNode> lines = new ArrayList<>();
+    for (String line : out.lines().toList()) {
+      if (line.startsWith("{") && line.contains("\"" + key + "\"")) {
+        lines.add(json.readTree(line));
+      }
+    }
+    return lines;
+  }
 
   private static Run run(String... args) throws IOException, InterruptedException {
     return run(Map.of(), "jobs/bench-reference", args);
@@ -47,29 +82,9 @@ class BenchReferenceIT {
 
   @Test
   void bothEnginesTrainTheSameNetworksAndTheirRatiosArePrinted() throws Exception {
-    Run r =
-        run(
-            "both",
-            "--threads",
-            "1",
-            "--steps",
-            "1",
-            "--warmup",
-            "0",
-            "--layers",
-            "5",
-            "--init-channels",
-            "8",
-            "--batch-size",
-            "4");
+    Run r = run(tiny("both"));
     assertThat(r.exit()).as(r.err()).isZero();
-    ObjectMapper json = new ObjectMapper();
-    List<JsonNode> summaries = new ArrayList<>();
-    for (String line : r.out().lines().toList()) {
-      if (line.startsWith("{") && line.contains("\"speed_ratio\"")) {
-        summaries.add(json.readTree(line));
-      }
-    }
+    List<JsonNode> summaries = jsonLines(r.out(), "speed_ratio");
     assertThat(summaries)
         .extracting(s -> s.get("bench").asText())
         .containsExactly("search-step", "eval-step");
@@ -105,41 +120,15 @@ class BenchReferenceIT {
   @Test
   void roundsRepeatThePairAndEndWithTheMedianOfTheirRatios() throws Exception {
     Path traces = Files.createTempDirectory("bench-traces");
-    Run r =
-        run(
-            "search-step",
-            "--rounds",
-            "2",
-            "--trace",
-            traces.toString(),
-            "--threads",
-            "1",
-            "--steps",
-            "1",
-            "--warmup",
-            "0",
-            "--layers",
-            "5",
-            "--init-channels",
-            "8",
-            "--batch-size",
-            "4");
+    Run r = run(tiny("search-step", "--rounds", "2", "--trace", traces.toString()));
     assertThat(r.exit()).as(r.err()).isZero();
-    ObjectMapper json = new ObjectMapper();
-    List<Double> speed = new ArrayList<>();
-    List<Double> memory = new ArrayList<>();
-    JsonNode rounds = null;
-    for (String line : r.out().lines().toList()) {
-      if (line.startsWith("{") && line.contains("\"speed_ratio\"")) {
-        JsonNode pair = json.readTree(line);
-        speed.add(pair.get("speed_ratio").asDouble());
-        memory.add(pair.get("peak_rss_ratio").asDouble());
-      } else if (line.startsWith("{") && line.contains("\"rounds\"")) {
-        rounds = json.readTree(line);
-      }
-    }
+    List<JsonNode> pairs = jsonLines(r.out(), "speed_ratio");
+    List<Double> speed = pairs.stream().map(p -> p.get("speed_ratio").asDouble()).toList();
+    List<Double> memory = pairs.stream().map(p -> p.get("peak_rss_ratio").asDouble()).toList();
     assertThat(speed).hasSize(2);
-    assertThat(rounds).as(r.out()).isNotNull();
+    List<JsonNode> summary = jsonLines(r.out(), "rounds");
+    assertThat(summary).as(r.out()).isNotEmpty();
+    JsonNode rounds = summary.get(summary.size() - 1);
     assertThat(rounds.get("rounds").asInt()).isEqualTo(2);
     // the rounds in the order they ran, and the median of two: their mean
     assertThat(rounds.get("speed_ratios")).extracting(JsonNode::asDouble).isEqualTo(speed);
@@ -152,7 +141,8 @@ class BenchReferenceIT {
     assertThat(r.err()).contains("round 2 of 2: mood-nas");
     // each engine's trace of one more step in the last round, and their ops side by side
     for (String engine : new String[] {"mood-nas", "pytorch"}) {
-      JsonNode trace = json.readTree(traces.resolve("search-step." + engine + ".json").toFile());
+      JsonNode trace =
+          new ObjectMapper().readTree(traces.resolve("search-step." + engine + ".json").toFile());
       JsonNode events = trace.isArray() ? trace : trace.get("traceEvents");
       assertThat(events.findValuesAsText("name")).as(engine).contains("aten::convolution_backward");
     }
@@ -164,22 +154,7 @@ class BenchReferenceIT {
 
   @Test
   void theLauncherRunsOnTheAllocatorAsked() throws Exception {
-    String[] tiny = {
-      "bench",
-      "search-step",
-      "--threads",
-      "1",
-      "--steps",
-      "1",
-      "--warmup",
-      "0",
-      "--layers",
-      "5",
-      "--init-channels",
-      "8",
-      "--batch-size",
-      "4"
-    };
+    String[] tiny = tiny("bench", "search-step");
     Run r = run(Map.of("MOOD_NAS_ALLOCATOR", "jemalloc"), "jobs/mood-nas", tiny);
     assertThat(r.exit()).as(r.err()).isZero();
     // what the process finds loaded in its own memory map, not what it was told

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.moodnas.testing.TinyImageNet;
 
@@ -14,36 +17,51 @@ import org.moodnas.testing.TinyImageNet;
  */
 class ImageNetCommandsTest {
 
-  private static CliRun run(String... args) {
-    return CliRun.of(args);
+  /**
+   * {@code command} on the tiny ImageNet folder, 3 cells, half the training files for the weights,
+   * then {@code more}.
+   */
+  private static CliRun onTinyImageNet(String command, String... more) {
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                command,
+                "--dataset",
+                "imagenet",
+                "--data",
+                TinyImageNet.path(),
+                "--layers",
+                "3",
+                "--train-portion",
+                "0.5"));
+    args.addAll(List.of(more));
+    return CliRun.of(args.toArray(String[]::new));
+  }
+
+  /** The trial the command printed, checked to have ended ok. */
+  private static JsonNode okTrial(CliRun r) throws IOException {
+    assertThat(r.code()).as(r.err()).isZero();
+    JsonNode t = new ObjectMapper().readTree(r.out());
+    assertThat(t.get("status").asText()).isEqualTo("ok");
+    return t;
   }
 
   @Test
   void trainOneOnImageNetFollowsTrainImageNet() throws Exception {
     CliRun r =
-        run(
+        onTinyImageNet(
             "train-one",
             "--arch",
             "PC_DARTS_image",
-            "--dataset",
-            "imagenet",
-            "--data",
-            TinyImageNet.path(),
             "--init-channels",
             "4",
-            "--layers",
-            "3",
             "--epochs",
             "6",
             "--batch-size",
             "6",
             "--learning-rate",
-            "0.05",
-            "--train-portion",
-            "0.5");
-    assertThat(r.code()).as(r.err()).isZero();
-    JsonNode t = new ObjectMapper().readTree(r.out());
-    assertThat(t.get("status").asText()).isEqualTo("ok");
+            "0.05");
+    JsonNode t = okTrial(r);
     JsonNode epochs = t.get("epochs");
     assertThat(epochs).hasSize(6);
     // linear by default (no warm-up: batch ≤ 256): 0.05·(1 − e)/1 at e = 0, then 0.05·(6 − e)/5
@@ -68,18 +86,12 @@ class ImageNetCommandsTest {
   @Test
   void searchTrialOnAnImageFolderCountsItsUnreadableFileOnce() throws Exception {
     CliRun r =
-        run(
+        onTinyImageNet(
             "search-trial",
             "--weight",
             "1e-4",
-            "--dataset",
-            "imagenet",
-            "--data",
-            TinyImageNet.path(),
             "--init-channels",
             "8",
-            "--layers",
-            "3",
             "--epochs",
             "2",
             "--arch-warmup-epochs",
@@ -87,12 +99,8 @@ class ImageNetCommandsTest {
             "--batch-size",
             "4",
             "--subsample",
-            "1",
-            "--train-portion",
-            "0.5");
-    assertThat(r.code()).as(r.err()).isZero();
-    JsonNode t = new ObjectMapper().readTree(r.out());
-    assertThat(t.get("status").asText()).isEqualTo("ok");
+            "1");
+    JsonNode t = okTrial(r);
     // all 14 files (not ImageNet's default share), half for the weights, half for the
     // architecture, the broken one among them; the count is of distinct files over the whole
     // search, so the second epoch still counts it once

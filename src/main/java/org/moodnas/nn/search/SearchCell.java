@@ -59,8 +59,9 @@ public final class SearchCell extends AbstractBlock {
   @Override
   protected NDList forwardInternal(
       ParameterStore store, NDList inputs, boolean training, PairList<String, Object> params) {
-    // Rows and entries as one split each: one backward for all edges, not one per select.
-    NDList alphas = inputs.get(2).split(inputs.get(2).getShape().get(0));
+    // Rows and entries as one split each: one backward for all edges, not one per select. The
+    // rows are split flat, so each comes out as the (ops) vector a MixedOp takes.
+    NDList alphas = inputs.get(2).reshape(-1).split(inputs.get(2).getShape().get(0));
     NDList betas = inputs.get(3).split(inputs.get(3).size());
     List<NDArray> states = new ArrayList<>();
     states.add(preprocess0.forward(store, new NDList(inputs.get(0)), training).head());
@@ -92,9 +93,7 @@ public final class SearchCell extends AbstractBlock {
       for (int j = 0; j < states.size(); j++) {
         int e = offset + j;
         NDArray h =
-            ops.get(e)
-                .forward(store, new NDList(states.get(j), alphas.get(e).reshape(-1)), training)
-                .head();
+            ops.get(e).forward(store, new NDList(states.get(j), alphas.get(e)), training).head();
         h.attach(node);
         NDArray term = h.mul(betas.get(e));
         s = s == null ? term : s.add(term);

@@ -37,16 +37,10 @@ public final class StepBenchmark {
   private final Path trace;
 
   /**
-   * Times {@code steps} steps after {@code warmup} untimed ones, on {@code threads} CPU threads.
-   */
-  public StepBenchmark(int warmup, int steps, int threads) {
-    this(warmup, steps, threads, null);
-  }
-
-  /**
-   * The same, then one more step under libtorch's profiler, its trace written to {@code trace}
-   * (Chrome trace JSON, every native op with its time; not among the timed steps, since profiling
-   * slows them).
+   * Times {@code steps} steps after {@code warmup} untimed ones, on {@code threads} CPU threads;
+   * then, unless {@code trace} is null, one more step under libtorch's profiler, its trace written
+   * to {@code trace} (Chrome trace JSON, every native op with its time; not among the timed steps,
+   * since profiling slows them).
    */
   public StepBenchmark(int warmup, int steps, int threads, Path trace) {
     if (warmup < 0) {

@@ -6,7 +6,7 @@ import ai.djl.nn.SequentialBlock;
 public final class DilConv extends SequentialBlock {
 
   public DilConv(int cIn, int cOut, int kernel, int stride, int padding, int dilation, Norm norm) {
-    add(new Relu());
+    add(new Relu(true));
     add(Layers.conv(cIn, kernel, stride, padding, dilation, cIn));
     add(Layers.pointwise(cOut));
     Layers.addNorm(this, norm);

@@ -1,5 +1,6 @@
 package org.moodnas.nn.ops;
 
+import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
@@ -10,10 +11,29 @@ import ai.djl.util.PairList;
 /** ReLU with a known output shape (DJL's lambda block runs the function to learn its shape). */
 public final class Relu extends AbstractBlock {
 
+  private final boolean channelsLast;
+
+  public Relu() {
+    this(false);
+  }
+
+  /**
+   * A ReLU whose output is stored channels-last when {@code channelsLast}: oneDNN then runs the
+   * depthwise and pointwise convolutions after it on that layout directly (see {@link
+   * ChannelsLast}).
+   */
+  public Relu(boolean channelsLast) {
+    this.channelsLast = channelsLast;
+  }
+
   @Override
   protected NDList forwardInternal(
       ParameterStore store, NDList inputs, boolean training, PairList<String, Object> params) {
-    return new NDList(Activation.relu(inputs.singletonOrThrow()));
+    // Copied before the ReLU, not after: backward then keeps one array (the ReLU's output, which
+    // the
+    // convolution reads too), not the plain output and its channels-last copy.
+    NDArray x = inputs.singletonOrThrow();
+    return new NDList(Activation.relu(channelsLast ? ChannelsLast.of(x) : x));
   }
 
   @Override

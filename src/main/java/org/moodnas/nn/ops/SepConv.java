@@ -9,11 +9,11 @@ import ai.djl.nn.SequentialBlock;
 public final class SepConv extends SequentialBlock {
 
   public SepConv(int cIn, int cOut, int kernel, int stride, int padding, Norm norm) {
-    add(new Relu());
+    add(new Relu(true));
     add(Layers.conv(cIn, kernel, stride, padding, 1, cIn));
     add(Layers.pointwise(cIn));
     Layers.addNorm(this, norm);
-    add(new Relu());
+    add(new Relu(true));
     add(Layers.conv(cIn, kernel, 1, padding, 1, cIn));
     add(Layers.pointwise(cOut));
     Layers.addNorm(this, norm);

@@ -1,0 +1,30 @@
+package org.moodnas.nn.ops;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.types.Shape;
+
+/**
+ * The two memory layouts of an (N, C, H, W) array: plain (NCHW) and channels-last (the same values,
+ * indexed the same way, laid out N, H, W, C). DJL has no memory-format call; a reshape that cannot
+ * be a view copies into the layout wanted, and is a free view when the array already has it.
+ */
+public final class ChannelsLast {
+
+  private ChannelsLast() {}
+
+  /** {@code x} stored channels-last: one copy, recorded for autograd, unless it already is. */
+  public static NDArray of(NDArray x) {
+    Shape s = x.getShape();
+    long n = s.get(0);
+    long c = s.get(1);
+    long h = s.get(2);
+    long w = s.get(3);
+    return x.transpose(0, 2, 3, 1).reshape(n * h, w, c).reshape(n, h, w, c).transpose(0, 3, 1, 2);
+  }
+
+  /** {@code x} stored plain (NCHW): one copy, recorded for autograd, unless it already is. */
+  public static NDArray plain(NDArray x) {
+    Shape s = x.getShape();
+    return x.reshape(s.get(0) * s.get(1), s.get(2) * s.get(3)).reshape(s);
+  }
+}

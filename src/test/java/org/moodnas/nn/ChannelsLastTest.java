@@ -1,0 +1,155 @@
+package org.moodnas.nn;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Activation;
+import ai.djl.nn.Block;
+import ai.djl.nn.convolutional.Conv2d;
+import ai.djl.nn.norm.BatchNorm;
+import ai.djl.pytorch.engine.PtNDArray;
+import ai.djl.pytorch.jni.JniUtils;
+import ai.djl.training.ParameterStore;
+import java.lang.reflect.Field;
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.moodnas.nn.ops.ChannelsLast;
+import org.moodnas.nn.ops.DilConv;
+import org.moodnas.nn.ops.Norm;
+import org.moodnas.nn.ops.SepConv;
+
+/**
+ * The separable and dilated convolutions hand oneDNN channels-last copies and normalize plain
+ * arrays; what they compute, and the gradients, are those of the same ops on plain arrays.
+ */
+class ChannelsLastTest {
+
+  private final NDManager manager = NDManager.newBaseManager();
+
+  @AfterEach
+  void close() {
+    JniUtils.setGradMode(false);
+    manager.close();
+  }
+
+  /** libtorch's own answer: is the array stored densely in NCHW order (DJL does not ask it). */
+  private static boolean plainContiguous(NDArray a) throws ReflectiveOperationException {
+    Class<?> lib = Class.forName("ai.djl.pytorch.jni.PyTorchLibrary");
+    Field instance = lib.getDeclaredField("LIB");
+    instance.setAccessible(true);
+    Method isContiguous = lib.getDeclaredMethod("torchIsContiguous", long.class);
+    isContiguous.setAccessible(true);
+    return (boolean) isContiguous.invoke(instance.get(null), ((PtNDArray) a).getHandle());
+  }
+
+  @Test
+  void layoutsChangeTheStorageNotTheValues() throws Exception {
+    NDArray x = manager.randomNormal(new Shape(2, 6, 5, 7));
+    NDArray last = ChannelsLast.of(x);
+    assertThat(plainContiguous(x)).isTrue();
+    assertThat(plainContiguous(last)).as("channels-last is not NCHW-contiguous").isFalse();
+    assertThat(last.getShape()).isEqualTo(x.getShape());
+    assertThat(last.toFloatArray()).containsExactly(x.toFloatArray());
+    NDArray back = ChannelsLast.plain(last);
+    assertThat(plainContiguous(back)).isTrue();
+    assertThat(back.toFloatArray()).containsExactly(x.toFloatArray());
+    // a channel slice (a partial-channel edge's input) is copied as well
+    NDArray slice = x.split(new long[] {2}, 1).get(0);
+    assertThat(plainContiguous(ChannelsLast.of(slice))).isFalse();
+    assertThat(ChannelsLast.of(slice).toFloatArray()).containsExactly(slice.toFloatArray());
+  }
+
+  @Test
+  void aSeparableConvolutionComputesWhatThePlainOpsDo() {
+    // 5×5 depthwise kernels: on plain arrays oneDNN computes their weight gradient with GEMM
+    checkAgainstPlainOps(new SepConv(8, 8, 5, 1, 2, Norm.FIXED), 2, 5, 1, 1);
+  }
+
+  @Test
+  void aStridedDilatedConvolutionComputesWhatThePlainOpsDo() {
+    checkAgainstPlainOps(new DilConv(8, 8, 3, 2, 2, 2, Norm.FIXED), 1, 3, 2, 2);
+  }
+
+  /**
+   * {@code op}'s output and the gradients of its input and weights against ReLU, depthwise conv,
+   * pointwise conv and batch norm applied {@code stacks} times to plain arrays with the same
+   * weights (the first stack with {@code stride}).
+   */
+  private void checkAgainstPlainOps(Block op, int stacks, int kernel, int dilation, int stride) {
+    NDArray x = manager.randomNormal(new Shape(3, 8, 11, 11));
+    op.initialize(manager, DataType.FLOAT32, x.getShape());
+    List<NDArray> weights = new ArrayList<>();
+    op.getParameters()
+        .forEach(
+            p -> {
+              if (p.getValue().requiresGradient()) {
+                weights.add(p.getValue().getArray());
+              }
+            });
+    assertThat(weights).hasSize(2 * stacks);
+    NDArray r = manager.randomNormal(op.getOutputShapes(new Shape[] {x.getShape()})[0]);
+    JniUtils.setGradMode(true);
+
+    x.setRequiresGradient(true);
+    NDArray y = op.forward(new ParameterStore(manager, false), new NDList(x), true).head();
+    backward(y.mul(r).sum());
+
+    NDArray xPlain = x.duplicate();
+    xPlain.setRequiresGradient(true);
+    List<NDArray> plainWeights = new ArrayList<>();
+    NDArray h = xPlain;
+    int padding = dilation * (kernel - 1) / 2;
+    for (int s = 0; s < stacks; s++) {
+      NDArray dw = weights.get(2 * s).duplicate();
+      NDArray pw = weights.get(2 * s + 1).duplicate();
+      dw.setRequiresGradient(true);
+      pw.setRequiresGradient(true);
+      plainWeights.add(dw);
+      plainWeights.add(pw);
+      Shape pad = new Shape(padding, padding);
+      Shape st = new Shape(s == 0 ? stride : 1, s == 0 ? stride : 1);
+      h = Activation.relu(h);
+      h = Conv2d.conv2d(h, dw, null, st, pad, new Shape(dilation, dilation), 8).head();
+      h = Conv2d.conv2d(h, pw, null, new Shape(1, 1), new Shape(0, 0), new Shape(1, 1), 1).head();
+      NDArray mean = manager.zeros(new Shape(8));
+      NDArray var = manager.ones(new Shape(8));
+      NDArray one = manager.ones(new Shape(8));
+      NDArray zero = manager.zeros(new Shape(8));
+      h = BatchNorm.batchNorm(h, mean, var, one, zero, 1, 0.9f, 1e-5f, true).head();
+    }
+    backward(h.mul(r).sum());
+
+    assertClose(y, h, "output");
+    assertClose(x.getGradient(), xPlain.getGradient(), "input gradient");
+    for (int i = 0; i < weights.size(); i++) {
+      assertClose(weights.get(i).getGradient(), plainWeights.get(i).getGradient(), "weight " + i);
+    }
+  }
+
+  private static void backward(NDArray loss) {
+    JniUtils.backward((PtNDArray) loss, (PtNDArray) loss.onesLike(), false, false);
+  }
+
+  private static void assertClose(NDArray actual, NDArray expected, String what) {
+    float[] a = actual.toFloatArray();
+    float[] e = expected.toFloatArray();
+    assertThat(a).as(what).hasSameSizeAs(e);
+    float scale = 0;
+    for (float v : e) {
+      scale = Math.max(scale, Math.abs(v));
+    }
+    assertThat(scale).as(what).isPositive();
+    for (int i = 0; i < a.length; i++) {
+      assertThat(Math.abs(a[i] - e[i]))
+          .as(what + " [" + i + "]")
+          .isLessThanOrEqualTo(1e-5f * scale);
+    }
+  }
+}

@@ -11,6 +11,7 @@ import ai.djl.nn.Activation;
 import ai.djl.nn.Block;
 import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.norm.BatchNorm;
+import ai.djl.nn.pooling.Pool;
 import ai.djl.pytorch.engine.PtNDArray;
 import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.ParameterStore;
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.moodnas.nn.ops.ChannelsLast;
 import org.moodnas.nn.ops.DilConv;
 import org.moodnas.nn.ops.Norm;
+import org.moodnas.nn.ops.Pooling;
 import org.moodnas.nn.ops.SepConv;
 
 /**
@@ -75,6 +77,37 @@ class ChannelsLastTest {
   @Test
   void aStridedDilatedConvolutionComputesWhatThePlainOpsDo() {
     checkAgainstPlainOps(new DilConv(8, 8, 3, 2, 2, 2, Norm.FIXED), 1, 3, 2, 2);
+  }
+
+  @Test
+  void maxPoolingOverChannelsLastPlanesPicksAndRoutesAsOnPlainArrays() {
+    for (int[] kernelStridePadding : new int[][] {{3, 1, 1}, {3, 2, 1}, {2, 2, 0}}) {
+      int k = kernelStridePadding[0];
+      int st = kernelStridePadding[1];
+      int p = kernelStridePadding[2];
+      // rectified values: many ties at zero, where the gradient goes to the window's first maximum
+      NDArray whole = Activation.relu(manager.randomNormal(new Shape(3, 10, 9, 9)));
+      NDArray x = whole.split(new long[] {4}, 1).get(0); // a channel slice, as an edge's input
+      Block pool = new Pooling(Pooling.Kind.MAX, k, st, p);
+      pool.initialize(manager, DataType.FLOAT32, x.getShape());
+      NDArray r = manager.randomNormal(pool.getOutputShapes(new Shape[] {x.getShape()})[0]);
+      JniUtils.setGradMode(true);
+      NDArray a = x.duplicate();
+      a.setRequiresGradient(true);
+      NDArray y = pool.forward(new ParameterStore(manager, false), new NDList(a), true).head();
+      backward(y.mul(r).sum());
+      NDArray b = x.duplicate();
+      b.setRequiresGradient(true);
+      NDArray expected =
+          Pool.maxPool2d(b, new Shape(k, k), new Shape(st, st), new Shape(p, p), false);
+      backward(expected.mul(r).sum());
+      String what = k + "x" + k + " stride " + st;
+      assertThat(y.toFloatArray()).as(what).containsExactly(expected.toFloatArray());
+      assertThat(a.getGradient().toFloatArray())
+          .as(what + " gradient")
+          .containsExactly(b.getGradient().toFloatArray());
+      JniUtils.setGradMode(false);
+    }
   }
 
   /**

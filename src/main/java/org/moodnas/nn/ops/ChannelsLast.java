@@ -27,4 +27,35 @@ public final class ChannelsLast {
     Shape s = x.getShape();
     return x.reshape(s.get(0) * s.get(1), s.get(2) * s.get(3)).reshape(s);
   }
+
+  /**
+   * {@code x} (N, C, H, W) as one image of N·C channels stored channels-last: libtorch's pooling
+   * kernels vectorize across the channels of a channels-last array and loop plane by plane, element
+   * by element, over a plain one. One copy, a 2-D transpose (libtorch's blocked transpose kernel; a
+   * 4-D permuted copy gathers element by element).
+   */
+  public static NDArray planes(NDArray x) {
+    Shape s = x.getShape();
+    long nc = s.get(0) * s.get(1);
+    long h = s.get(2);
+    long w = s.get(3);
+    return x.reshape(nc, h * w)
+        .transpose(1, 0)
+        .reshape(-1)
+        .reshape(1, h, w, nc)
+        .transpose(0, 3, 1, 2);
+  }
+
+  /** The inverse of {@link #planes}: (1, N·C, H, W) back to a plain (N, C, H, W). One copy. */
+  public static NDArray unplanes(NDArray planes, long n, long c) {
+    Shape s = planes.getShape();
+    long h = s.get(2);
+    long w = s.get(3);
+    return planes
+        .transpose(0, 2, 3, 1)
+        .reshape(h * w, n * c)
+        .transpose(1, 0)
+        .reshape(-1)
+        .reshape(n, c, h, w);
+  }
 }

@@ -37,18 +37,25 @@ public final class Pooling extends AbstractBlock {
   protected NDList forwardInternal(
       ParameterStore store, NDList inputs, boolean training, PairList<String, Object> params) {
     NDArray x = inputs.singletonOrThrow();
+    Shape s = x.getShape();
+    // Pooled as one image of N·C channels-last planes: vectorized, where NCHW runs a scalar loop.
+    NDArray y = pool(ChannelsLast.planes(x));
+    return new NDList(ChannelsLast.unplanes(y, s.get(0), s.get(1)));
+  }
+
+  private NDArray pool(NDArray x) {
     if (kind == Kind.MAX) {
-      return new NDList(Pool.maxPool2d(x, kernel, stride, padding, false));
+      return Pool.maxPool2d(x, kernel, stride, padding, false);
     }
     NDArray padded = Pool.avgPool2d(x, kernel, stride, padding, false, true);
     if (padding.get(0) == 0) {
-      return new NDList(padded);
+      return padded;
     }
     Shape s = x.getShape();
     NDArray ones =
         x.getManager().ones(new Shape(1, 1, s.get(2), s.get(3)), x.getDataType(), x.getDevice());
     NDArray realFraction = Pool.avgPool2d(ones, kernel, stride, padding, false, true);
-    return new NDList(padded.div(realFraction));
+    return padded.div(realFraction);
   }
 
   @Override

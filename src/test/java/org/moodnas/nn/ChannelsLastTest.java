@@ -25,6 +25,8 @@ import org.moodnas.nn.ops.ChannelsLast;
 import org.moodnas.nn.ops.DilConv;
 import org.moodnas.nn.ops.Norm;
 import org.moodnas.nn.ops.Pooling;
+import org.moodnas.nn.ops.RectifiedInput;
+import org.moodnas.nn.ops.Relu;
 import org.moodnas.nn.ops.SepConv;
 
 /**
@@ -77,6 +79,26 @@ class ChannelsLastTest {
   @Test
   void aStridedDilatedConvolutionComputesWhatThePlainOpsDo() {
     checkAgainstPlainOps(new DilConv(8, 8, 3, 2, 2, 2, Norm.FIXED), 1, 3, 2, 2);
+  }
+
+  @Test
+  void anEdgeRectifiesOnceForItsConvolutionsAndGetsWhatEachWouldCompute() {
+    NDArray whole = manager.randomNormal(new Shape(2, 16, 8, 8));
+    NDArray x = whole.split(new long[] {4}, 1).get(0); // the edge's partial channels
+    NDArray rectified = Relu.channelsLast(x);
+    ParameterStore store = new ParameterStore(manager, false);
+    for (RectifiedInput op :
+        new RectifiedInput[] {
+          new SepConv(4, 4, 3, 1, 1, Norm.FIXED),
+          new SepConv(4, 4, 5, 2, 2, Norm.FIXED),
+          new DilConv(4, 4, 5, 1, 4, 2, Norm.FIXED)
+        }) {
+      op.initialize(manager, DataType.FLOAT32, x.getShape());
+      // eval mode: batch norm uses the running statistics, so the two calls see the same ones
+      NDArray own = op.forward(store, new NDList(x), false).head();
+      NDArray shared = op.forwardRectified(store, rectified, false);
+      assertThat(shared.toFloatArray()).containsExactly(own.toFloatArray());
+    }
   }
 
   @Test

@@ -29,11 +29,16 @@ public final class Relu extends AbstractBlock {
   @Override
   protected NDList forwardInternal(
       ParameterStore store, NDList inputs, boolean training, PairList<String, Object> params) {
-    // Copied before the ReLU, not after: backward then keeps one array (the ReLU's output, which
-    // the
-    // convolution reads too), not the plain output and its channels-last copy.
     NDArray x = inputs.singletonOrThrow();
-    return new NDList(Activation.relu(channelsLast ? ChannelsLast.of(x) : x));
+    return new NDList(channelsLast ? channelsLast(x) : Activation.relu(x));
+  }
+
+  /**
+   * ReLU of a channels-last copy of {@code x}. Copied before the ReLU, not after: backward then
+   * keeps one array (the ReLU's output, which the convolution reads too), not two.
+   */
+  public static NDArray channelsLast(NDArray x) {
+    return Activation.relu(ChannelsLast.of(x));
   }
 
   @Override

@@ -17,6 +17,8 @@ import org.moodnas.nn.ops.Layers;
 import org.moodnas.nn.ops.Norm;
 import org.moodnas.nn.ops.Operations;
 import org.moodnas.nn.ops.Pooling;
+import org.moodnas.nn.ops.RectifiedInput;
+import org.moodnas.nn.ops.Relu;
 import org.moodnas.nn.ops.Scoped;
 import org.moodnas.space.Primitive;
 
@@ -63,12 +65,19 @@ public final class MixedOp extends AbstractBlock {
     NDArray passive = parts.get(1);
     // The edge's weights as one split too (one backward for all of them, not one per select).
     NDList w = weights.split(weights.size());
+    NDArray rectified = null; // the four convolutions' common first layer, computed once
     NDArray mixed = null;
     for (int i = 0; i < ops.size(); i++) {
       if (i == noneIndex) {
         continue; // zero times its weight: adds nothing, to the value or to any gradient
       }
-      NDArray y = ops.get(i).forward(store, new NDList(active), training).head();
+      NDArray y;
+      if (ops.get(i) instanceof RectifiedInput op) {
+        rectified = rectified == null ? Relu.channelsLast(active) : rectified;
+        y = op.forwardRectified(store, rectified, training);
+      } else {
+        y = ops.get(i).forward(store, new NDList(active), training).head();
+      }
       NDArray term = y.mul(w.get(i));
       mixed = mixed == null ? term : mixed.add(term);
     }

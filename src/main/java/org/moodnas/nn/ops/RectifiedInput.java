@@ -1,0 +1,29 @@
+package org.moodnas.nn.ops;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.nn.Block;
+import ai.djl.nn.SequentialBlock;
+import ai.djl.training.ParameterStore;
+
+/**
+ * An operation whose first layer is a channels-last {@link Relu}: a mixed edge rectifies its input
+ * once ({@link Relu#channelsLast}) and hands the result to all of them (PC-DARTS's four
+ * convolutions on an edge would each copy and rectify the same input, and backward would keep four
+ * copies of it).
+ */
+public interface RectifiedInput extends Block {
+
+  /** The operation's output given {@code Relu.channelsLast(x)} instead of {@code x}. */
+  default NDArray forwardRectified(ParameterStore store, NDArray rectified, boolean training) {
+    NDList h = new NDList(rectified);
+    boolean first = true;
+    for (Block layer : ((SequentialBlock) this).getChildren().values()) {
+      if (!first) {
+        h = layer.forward(store, h, training);
+      }
+      first = false;
+    }
+    return h.head();
+  }
+}

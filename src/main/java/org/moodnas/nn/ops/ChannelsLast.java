@@ -12,6 +12,15 @@ public final class ChannelsLast {
 
   private ChannelsLast() {}
 
+  /**
+   * Whether the layouts pay off for {@code x}: on the CPU, where they answer oneDNN's kernels (see
+   * the callers). On a GPU cuDNN has kernels of its own for plain arrays, and these copies would be
+   * untested there: left out.
+   */
+  public static boolean pays(NDArray x) {
+    return !x.getDevice().isGpu();
+  }
+
   /** {@code x} stored channels-last: one copy, recorded for autograd, unless it already is. */
   public static NDArray of(NDArray x) {
     Shape s = x.getShape();

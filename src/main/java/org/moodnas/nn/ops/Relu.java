@@ -34,11 +34,12 @@ public final class Relu extends AbstractBlock {
   }
 
   /**
-   * ReLU of a channels-last copy of {@code x}. Copied before the ReLU, not after: backward then
-   * keeps one array (the ReLU's output, which the convolution reads too), not two.
+   * ReLU of a channels-last copy of {@code x} (on the CPU: {@link ChannelsLast#pays}). Copied
+   * before the ReLU, not after: backward then keeps one array (the ReLU's output, which the
+   * convolution reads too), not two.
    */
   public static NDArray channelsLast(NDArray x) {
-    return Activation.relu(ChannelsLast.of(x));
+    return Activation.relu(ChannelsLast.pays(x) ? ChannelsLast.of(x) : x);
   }
 
   @Override

@@ -78,7 +78,10 @@ class ChannelsLastTest {
 
   @Test
   void aStridedDilatedConvolutionComputesWhatThePlainOpsDo() {
+    // stride = dilation: computed on every other row and column (SubsampledConv)
     checkAgainstPlainOps(new DilConv(8, 8, 3, 2, 2, 2, Norm.FIXED), 1, 3, 2, 2);
+    checkAgainstPlainOps(new DilConv(8, 8, 5, 2, 4, 2, Norm.FIXED), 1, 5, 2, 2);
+    checkAgainstPlainOps(new DilConv(8, 8, 5, 1, 4, 2, Norm.FIXED), 1, 5, 2, 1);
   }
 
   @Test

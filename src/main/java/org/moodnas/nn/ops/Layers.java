@@ -13,11 +13,20 @@ public final class Layers {
   /** nn.Conv2d(·, filters, kernel, stride, padding, dilation, groups, bias=False). */
   public static Block conv(
       int filters, int kernel, int stride, int padding, int dilation, int groups) {
+    if (SubsampledConv.applies(kernel, stride, padding, dilation)) {
+      return new SubsampledConv(
+          builder(filters, kernel, kernel, stride, stride, padding, padding, dilation, groups));
+    }
     return conv(filters, kernel, kernel, stride, stride, padding, padding, dilation, groups);
   }
 
   /** A convolution with a rectangular kernel (conv_7x1_1x7), no bias. */
   public static Block conv(
+      int filters, int kh, int kw, int sh, int sw, int ph, int pw, int dilation, int groups) {
+    return builder(filters, kh, kw, sh, sw, ph, pw, dilation, groups).build();
+  }
+
+  private static Conv2d.Builder builder(
       int filters, int kh, int kw, int sh, int sw, int ph, int pw, int dilation, int groups) {
     return Conv2d.builder()
         .setFilters(filters)
@@ -26,8 +35,7 @@ public final class Layers {
         .optPadding(new Shape(ph, pw))
         .optDilation(new Shape(dilation, dilation))
         .optGroups(groups)
-        .optBias(false)
-        .build();
+        .optBias(false);
   }
 
   /** nn.Conv2d(·, filters, 1, bias=False). */

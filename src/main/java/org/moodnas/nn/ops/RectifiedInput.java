@@ -7,8 +7,8 @@ import ai.djl.nn.SequentialBlock;
 import ai.djl.training.ParameterStore;
 
 /**
- * An operation whose first layer is a channels-last {@link Relu}: a mixed edge rectifies its input
- * once ({@link Relu#channelsLast}) and hands the result to all of them (PC-DARTS's four
+ * A sequential operation whose first layer is a channels-last {@link Relu}: a mixed edge rectifies
+ * its input once ({@link Relu#channelsLast}) and hands the result to all of them (PC-DARTS's four
  * convolutions on an edge would each copy and rectify the same input, and backward would keep four
  * copies of it).
  */

@@ -55,8 +55,10 @@ class LeasesTest {
 
   /** A holder that ran on this host in a process that has exited. */
   private static LeaseHolder deadProcess(String runId) throws Exception {
-    Process p = new ProcessBuilder("true").start();
+    // alive while its start time is read: a process that has already exited may have none
+    Process p = new ProcessBuilder("sleep", "60").start();
     Instant started = p.info().startInstant().orElseThrow();
+    p.destroy();
     p.waitFor();
     return new LeaseHolder(runId, LeaseHolder.hostName(), p.pid(), started, Instant.now(), "dead");
   }

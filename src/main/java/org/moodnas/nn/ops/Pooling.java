@@ -37,10 +37,10 @@ public final class Pooling extends AbstractBlock {
   protected NDList forwardInternal(
       ParameterStore store, NDList inputs, boolean training, PairList<String, Object> params) {
     NDArray x = inputs.singletonOrThrow();
-    Shape s = x.getShape();
     if (!ChannelsLast.pays(x)) {
       return new NDList(pool(x));
     }
+    Shape s = x.getShape();
     // Pooled as one image of N·C channels-last planes: vectorized, where NCHW runs a scalar loop.
     NDArray y = pool(ChannelsLast.planes(x));
     return new NDList(ChannelsLast.unplanes(y, s.get(0), s.get(1)));

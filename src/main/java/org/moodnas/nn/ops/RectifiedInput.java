@@ -3,7 +3,6 @@ package org.moodnas.nn.ops;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.nn.Block;
-import ai.djl.nn.SequentialBlock;
 import ai.djl.training.ParameterStore;
 
 /**
@@ -17,12 +16,8 @@ public interface RectifiedInput extends Block {
   /** The operation's output given {@code Relu.channelsLast(x)} instead of {@code x}. */
   default NDArray forwardRectified(ParameterStore store, NDArray rectified, boolean training) {
     NDList h = new NDList(rectified);
-    boolean first = true;
-    for (Block layer : ((SequentialBlock) this).getChildren().values()) {
-      if (!first) {
-        h = layer.forward(store, h, training);
-      }
-      first = false;
+    for (Block layer : getChildren().subList(1).values()) {
+      h = layer.forward(store, h, training);
     }
     return h.head();
   }

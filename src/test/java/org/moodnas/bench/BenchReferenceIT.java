@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.moodnas.testing.TinyStep;
 
 /**
  * jobs/bench-reference at a tiny shape: PyTorch eager (Debian's python3-torch) and our engine run
@@ -23,30 +24,7 @@ class BenchReferenceIT {
 
   private static final Path ROOT = Path.of("").toAbsolutePath();
 
-  /** One thread, one timed step without warm-up, a 5-cell 8-channel network, batches of 4. */
-  private static final List<String> TINY =
-      List.of(
-          "--threads",
-          "1",
-          "--steps",
-          "1",
-          "--warmup",
-          "0",
-          "--layers",
-          "5",
-          "--init-channels",
-          "8",
-          "--batch-size",
-          "4");
-
   private record Run(int exit, String out, String err) {}
-
-  /** {@code first}, then the tiny shape. */
-  private static String[] tiny(String... first) {
-    List<String> args = new ArrayList<>(List.of(first));
-    args.addAll(TINY);
-    return args.toArray(String[]::new);
-  }
 
   /** The output's JSON lines that hold {@code key}. */
   private static List<JsonNode> jsonLines(String out, String key) throws IOException {
@@ -82,7 +60,7 @@ class BenchReferenceIT {
 
   @Test
   void bothEnginesTrainTheSameNetworksAndTheirRatiosArePrinted() throws Exception {
-    Run r = run(tiny("both"));
+    Run r = run(TinyStep.args("both"));
     assertThat(r.exit()).as(r.err()).isZero();
     List<JsonNode> summaries = jsonLines(r.out(), "speed_ratio");
     assertThat(summaries)
@@ -120,7 +98,7 @@ class BenchReferenceIT {
   @Test
   void roundsRepeatThePairAndEndWithTheMedianOfTheirRatios() throws Exception {
     Path traces = Files.createTempDirectory("bench-traces");
-    Run r = run(tiny("search-step", "--rounds", "2", "--trace", traces.toString()));
+    Run r = run(TinyStep.args("search-step", "--rounds", "2", "--trace", traces.toString()));
     assertThat(r.exit()).as(r.err()).isZero();
     List<JsonNode> pairs = jsonLines(r.out(), "speed_ratio");
     List<Double> speed = pairs.stream().map(p -> p.get("speed_ratio").asDouble()).toList();
@@ -154,7 +132,7 @@ class BenchReferenceIT {
 
   @Test
   void theLauncherRunsOnTheAllocatorAsked() throws Exception {
-    String[] tiny = tiny("bench", "search-step");
+    String[] tiny = TinyStep.args("bench", "search-step");
     Run r = run(Map.of("MOOD_NAS_ALLOCATOR", "jemalloc"), "jobs/mood-nas", tiny);
     assertThat(r.exit()).as(r.err()).isZero();
     // what the process finds loaded in its own memory map, not what it was told

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.moodnas.space.GenotypeRegistry;
+import org.moodnas.testing.TinyStep;
 
 class MoodNasTest {
 
@@ -81,22 +82,7 @@ class MoodNasTest {
 
   @Test
   void aStepBenchmarkReportsItsThreadsAndWhatItTrains() throws Exception {
-    CliRun r =
-        run(
-            "bench",
-            "search-step",
-            "--threads",
-            "1",
-            "--steps",
-            "1",
-            "--warmup",
-            "0",
-            "--layers",
-            "5",
-            "--init-channels",
-            "8",
-            "--batch-size",
-            "4");
+    CliRun r = run(TinyStep.args("bench", "search-step"));
     assertThat(r.code()).as(r.err()).isZero();
     JsonNode row = new ObjectMapper().readTree(r.out().lines().reduce((a, b) -> b).orElseThrow());
     assertThat(row.get("threads").asInt()).isEqualTo(1);

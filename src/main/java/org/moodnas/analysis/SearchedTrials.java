@@ -8,8 +8,9 @@ import org.moodnas.pareto.Point;
 import org.moodnas.space.GenotypeNames;
 
 /**
- * A search run's successful trials, each named after its ν as the published tables do and marked
- * when it is on the run's Pareto front (rebuilt from the trials in the order they were recorded).
+ * A search run's successful trials, each named after its ν as multiobjective.py names them and
+ * marked when it is on the run's Pareto front (rebuilt from the trials in the order they were
+ * recorded).
  */
 public final class SearchedTrials {
 

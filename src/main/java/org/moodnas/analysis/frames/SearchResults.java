@@ -16,10 +16,12 @@ import org.apache.spark.sql.types.StructType;
 import org.moodnas.space.GenotypeNames;
 
 /**
- * The result table of a search run, as the published search tables: one row per trial, named by its
- * ν, with the search's accuracy and losses and the cost of the genotype it found at its dataset's
- * evaluation setting (36 channels and 20 cells; ImageNet: 48 and 14); with a train run, also the
- * test accuracy (and top-5, where recorded) its evaluation reached there.
+ * The result table of a search run, in the columns of the published search tables: one row per
+ * trial (the published tables keep only the non-dominated ones), named by its ν among all trials of
+ * the run as multiobjective.py names them, with the search's accuracy and losses and the cost of
+ * the genotype it found at its dataset's evaluation setting (36 channels and 20 cells; ImageNet: 48
+ * and 14); with a train run, also the test accuracy (and top-5, where recorded) its evaluation
+ * reached there.
  */
 public final class SearchResults {
 

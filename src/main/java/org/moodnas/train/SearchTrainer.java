@@ -3,6 +3,7 @@ package org.moodnas.train;
 import ai.djl.ndarray.NDManager;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.moodnas.core.DatasetKind;
 import org.moodnas.core.SearchEpoch;
 import org.moodnas.core.SearchMetrics;
@@ -16,6 +17,7 @@ import org.moodnas.data.DataFeed;
 import org.moodnas.data.ImageSource;
 import org.moodnas.data.TrainingData;
 import org.moodnas.nn.eval.NetworkSpec;
+import org.moodnas.nn.search.SupernetSpec;
 import org.moodnas.profile.Profiler;
 import org.moodnas.profile.SearchedNetwork;
 import org.moodnas.space.Genotype;
@@ -65,6 +67,24 @@ public final class SearchTrainer {
       return TrialResult.failed(
           spec, weight, e.getMessage(), spec.device().toString(), epochs, seconds(start));
     }
+  }
+
+  /**
+   * One warning line when the spec's supernet has no reduction cell (CIFAR's below 5 layers), so
+   * that its reduction α and β are never trained and the genotype's reduction cell is their initial
+   * draw; empty otherwise.
+   */
+  public static Optional<String> supernetWarning(SearchSpec spec) {
+    SupernetSpec supernet = SearchSteps.supernet(spec, 1);
+    if (supernet.hasReductionCells()) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        "supernet of "
+            + supernet.layers()
+            + " layers has no reduction cells (model_search.py reduces only from "
+            + SupernetSpec.MIN_CIFAR_REDUCING_LAYERS
+            + " layers): the reduction cell's α is not trained");
   }
 
   /** Cosine from the learning rate to its minimum, after the ImageNet warm-up when it applies. */

@@ -142,11 +142,13 @@ public final class SearchSteps {
     }
   }
 
-  /**
-   * SGD on the weights from criterion_weight · CE + ν · penalty, clipped; returns {loss, ce, l1,
-   * l2, correct count} of the batch.
-   */
-  public float[] weightStep(Batch batch, double lr, int epoch, int step) {
+  /** The supernet's parameter count: its weights, α and β excluded (train_search.py's count). */
+  public long supernetParams() {
+    return weights.stream().mapToLong(p -> p.getArray().size()).sum();
+  }
+
+  /** SGD on the weights from criterion_weight · CE + ν · penalty, clipped; the batch's figures. */
+  public StepStats weightStep(Batch batch, double lr, int epoch, int step) {
     try (StepScope scope = new StepScope(manager, longLived())) {
       NDArray stats;
       try (AutogradStep autograd = new AutogradStep(archArrays)) {
@@ -170,7 +172,7 @@ public final class SearchSteps {
       GradientClipping.clipGlobalNorm(grads, spec.training().gradClip());
       sgd.step(weightArrays, grads, lr, optimizerState);
       Trainables.zeroGradients(weightArrays);
-      return values;
+      return new StepStats(values[0], values[1], values[2], values[3], Math.round(values[4]));
     }
   }
 

@@ -87,9 +87,9 @@ class ImageNetSearchTest {
       }
       assertThat(unmoved).as(steps.archParameters().get(p).getName() + " zero gradients").isZero();
     }
-    float[] stats = steps.weightStep(batch, 0.1, 0, 0);
-    assertThat(Float.isFinite(stats[0])).isTrue();
-    assertThat(stats[4]).isBetween(0f, 2f); // correct of 2
+    StepStats stats = steps.weightStep(batch, 0.1, 0, 0);
+    assertThat(Double.isFinite(stats.loss())).isTrue();
+    assertThat(stats.correct()).isBetween(0L, 2L); // correct of 2
     assertThat(steps.genotype().normal()).hasSize(8);
   }
 

@@ -24,6 +24,12 @@ final class ConsoleProgress<E> implements TrainingProgress<E> {
   }
 
   @Override
+  public void started(String line) {
+    err.println(line);
+    err.flush();
+  }
+
+  @Override
   public void step(int epoch, int step, int steps, double loss, double acc, double imagesPerSec) {
     if (step % every == 0 || step == steps) {
       err.printf(

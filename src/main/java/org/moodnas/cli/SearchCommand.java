@@ -13,6 +13,7 @@ import org.moodnas.spark.SearchSweep;
 import org.moodnas.spark.TaskResources;
 import org.moodnas.store.SearchRecords;
 import org.moodnas.store.Warehouse;
+import org.moodnas.train.SearchTrainer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -99,6 +100,9 @@ final class SearchCommand implements Callable<Integer> {
           "run %s continues with its recorded settings; --parallelism, --gpus-per-trial and"
               + " --max-trials as given%n",
           run.id());
+    }
+    if (!sweep.simulate()) {
+      SearchTrainer.supernetWarning(sweep.trial()).ifPresent(w -> err.println("warning: " + w));
     }
     SearchSweep sweeper = new SearchSweep(sparkOptions.session(), wh, run.id(), sweep, err);
     if (run.resuming()) {

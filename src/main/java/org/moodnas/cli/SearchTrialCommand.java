@@ -50,6 +50,7 @@ final class SearchTrialCommand implements Callable<Integer> {
     Devices.requireVisible(s.device());
     Weight weight = new Weight(nu, criterionWeight);
     PrintWriter err = spec.commandLine().getErr();
+    SearchTrainer.supernetWarning(s).ifPresent(w -> err.println("warning: " + w));
     TrainingData data =
         TrainingData.load(s.data(), s.training().seed(), s.training().trainPortion(), err);
     ConsoleProgress<SearchEpoch> progress =

@@ -17,11 +17,42 @@ public final class Splits {
    * {@code set} itself.
    */
   public static ImageSource stratifiedSubsample(ImageSource set, double fraction, long seed) {
+    int[] indices = stratifiedIndices(set, fraction, seed);
+    return fraction == 1 ? set : set.subset(sortedCopy(indices));
+  }
+
+  /**
+   * The images of {@link #stratifiedSubsample} in an order shuffled with {@code seed}, as
+   * train_search.py's subset (scikit-learn's stratified, shuffled train_test_split): its first
+   * images are a random, not the first, part of the subset. The draws are ours, not NumPy's.
+   */
+  public static ImageSource stratifiedShuffledSubsample(
+      ImageSource set, double fraction, long seed) {
+    int[] indices = stratifiedIndices(set, fraction, seed);
+    if (fraction == 1) {
+      return set;
+    }
+    List<Integer> kept = new ArrayList<>();
+    for (int i : indices) {
+      kept.add(i);
+    }
+    Collections.shuffle(kept, new Random(seed ^ 0x5DEECE66DL));
+    return set.subset(kept.stream().mapToInt(Integer::intValue).toArray());
+  }
+
+  private static int[] sortedCopy(int[] a) {
+    int[] c = a.clone();
+    Arrays.sort(c);
+    return c;
+  }
+
+  /** The chosen indices of {@link #stratifiedSubsample}, class after class; all when 1. */
+  private static int[] stratifiedIndices(ImageSource set, double fraction, long seed) {
     if (!(fraction > 0 && fraction <= 1)) {
       throw new IllegalArgumentException("subsample fraction must be in (0, 1], got " + fraction);
     }
     if (fraction == 1) {
-      return set;
+      return java.util.stream.IntStream.range(0, set.size()).toArray();
     }
     List<List<Integer>> byClass = new ArrayList<>();
     for (int c = 0; c < set.classes(); c++) {
@@ -41,15 +72,13 @@ public final class Splits {
       int k = (int) Math.max(1, Math.round(fraction * members.size()));
       kept.addAll(members.subList(0, k));
     }
-    int[] indices = kept.stream().mapToInt(Integer::intValue).toArray();
-    Arrays.sort(indices);
-    return set.subset(indices);
+    return kept.stream().mapToInt(Integer::intValue).toArray();
   }
 
   /**
-   * The first floor(portion·n) images and the rest, in order, as DARTS's train_search.py does
-   * ({@code indices[:split]} train the weights, {@code indices[split:]} the architecture). Both
-   * parts must be non-empty.
+   * The first floor(portion·n) images and the rest, in the set's order: train_search.py's {@code
+   * indices[:split]} (the weights) and {@code indices[split:]} (the architecture), of the whole set
+   * when it does not subsample, else of its shuffled subset. Both parts must be non-empty.
    */
   public static Split trainPortion(ImageSource set, double portion) {
     if (!(portion > 0 && portion < 1)) {

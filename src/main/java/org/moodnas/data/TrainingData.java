@@ -18,17 +18,23 @@ public record TrainingData(
 
   /**
    * Reads {@code source}, keeps its stratified subsample (drawn with {@code seed}) and splits it at
-   * {@code trainPortion} as DARTS does (ImageNet: per class, see {@link Splits#stratifiedPortion});
-   * says what it loaded on {@code log}.
+   * {@code trainPortion}: the first part of the set in order, or of the subsample in an order
+   * shuffled with the seed, as train_search.py ({@link Splits#stratifiedShuffledSubsample}).
+   * ImageNet keeps its subsample in order and splits class by class ({@link
+   * Splits#stratifiedPortion}): train_search_imagenet.py reads pre-made per-class subsets instead.
+   * Says what it loaded on {@code log}.
    */
   public static TrainingData load(
       DataSource source, long seed, double trainPortion, PrintWriter log) {
     String path = source.resolvedPath();
     Dataset d = Datasets.load(source.dataset(), path);
+    boolean imagenet = source.dataset() == DatasetKind.IMAGENET;
     ImageSource all =
-        source.subsample() < 1
-            ? Splits.stratifiedSubsample(d.train(), source.subsample(), seed)
-            : d.train();
+        source.subsample() >= 1
+            ? d.train()
+            : imagenet
+                ? Splits.stratifiedSubsample(d.train(), source.subsample(), seed)
+                : Splits.stratifiedShuffledSubsample(d.train(), source.subsample(), seed);
     log.printf(
         "data: %s from %s: %d training images (of %d), %d test, %d×%d×%d, %d classes%n",
         source.dataset(),

@@ -152,12 +152,15 @@ public final class SearchSweep {
         estimator.recordFailure();
       }
       log.printf(
-          "trial %d done: ν = %.6g, status %s, reg_loss %s, criterion_loss %s (%.1f s)%n",
+          "trial %d done: ν = %.6g, status %s, reg_loss %s, criterion_loss %s%s (%.1f s)%n",
           task.index(),
           task.weight().nu(),
           r.status(),
           r.ok() ? r.metrics().regLoss() : null,
           r.ok() ? r.metrics().criterionLoss() : null,
+          r.ok() && r.metrics().supernetParams() != null
+              ? String.format(", supernet %,d parameters", r.metrics().supernetParams())
+              : "",
           r.durationS());
       log.flush();
     }

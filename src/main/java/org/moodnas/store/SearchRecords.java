@@ -62,11 +62,14 @@ public final class SearchRecords {
     c.put("error", r.error());
     c.put("reg_loss", m == null ? null : m.regLoss());
     c.put("criterion_loss", m == null ? null : m.criterionLoss());
+    c.put("reg_loss_epoch_mean", m == null ? null : m.regLossEpochMean());
+    c.put("criterion_loss_epoch_mean", m == null ? null : m.criterionLossEpochMean());
     c.put("l1_loss", m == null ? null : m.l1Loss());
     c.put("l2_loss", m == null ? null : m.l2Loss());
     c.put("train_acc", m == null ? null : m.trainAcc());
     c.put("valid_acc", m == null ? null : m.validAcc());
     c.put("model_size_mb", m == null ? null : m.modelSizeMb());
+    c.put("supernet_params", m == null ? null : m.supernetParams());
     c.put(
         "skipped_images",
         r.epochs().isEmpty() ? null : r.epochs().get(r.epochs().size() - 1).skippedImages());
@@ -87,6 +90,9 @@ public final class SearchRecords {
     c.put("criterion_loss", e.criterionLoss());
     c.put("l1_loss", e.l1Loss());
     c.put("l2_loss", e.l2Loss());
+    c.put("last_criterion_loss", e.lastCriterionLoss());
+    c.put("last_l1_loss", e.lastL1Loss());
+    c.put("last_l2_loss", e.lastL2Loss());
     c.put("valid_acc", e.validAcc());
     c.put("genotype", Columns.json(e.genotype()));
     c.put("skipped_images", e.skippedImages());
@@ -138,11 +144,14 @@ public final class SearchRecords {
             ? new SearchMetrics(
                 r.<Double>getAs("reg_loss"),
                 r.<Double>getAs("criterion_loss"),
+                r.getAs("reg_loss_epoch_mean"),
+                r.getAs("criterion_loss_epoch_mean"),
                 r.getAs("l1_loss"),
                 r.getAs("l2_loss"),
                 r.getAs("train_acc"),
                 r.getAs("valid_acc"),
-                r.getAs("model_size_mb"))
+                r.getAs("model_size_mb"),
+                r.getAs("supernet_params"))
             : null;
     return new TrialResult(
         objective,

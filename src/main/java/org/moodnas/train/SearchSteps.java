@@ -42,6 +42,9 @@ public final class SearchSteps {
   private final List<NDArray> allArrays;
   private final List<NDArray> weightArrays;
   private final List<NDArray> archArrays;
+  private final List<Parameter> trainedArch;
+  private final List<NDArray> trainedArchArrays;
+  private final boolean clipsArch;
   private final NDManager optimizerState;
   private final Sgd sgd;
   private final Adam adam;
@@ -83,6 +86,11 @@ public final class SearchSteps {
     allArrays = Trainables.allArrays(net);
     weightArrays = Trainables.arrays(weights);
     archArrays = Trainables.arrays(archParams);
+    trainedArch = net.trainedArch();
+    trainedArchArrays = Trainables.arrays(trainedArch);
+    // train_search_imagenet.py clips α and β to the weights' grad_clip before Adam; architect.py,
+    // which CIFAR's search steps with, does not.
+    clipsArch = net.spec().kind() == SupernetSpec.Kind.IMAGENET;
     optimizerState = manager.newSubManager();
     sgd = new Sgd(t.momentum(), t.weightDecay());
     adam = new Adam(spec.archLearningRate(), 0.5, 0.999, spec.archWeightDecay());
@@ -115,22 +123,32 @@ public final class SearchSteps {
     return all;
   }
 
-  /** Adam on α and β from plain cross-entropy on a batch of the architecture split. */
+  /**
+   * Adam on α and β from plain cross-entropy on a batch of the architecture split; on ImageNet
+   * their gradients are first clipped to the global norm gradClip. Only the α and β the supernet
+   * uses are updated ({@link SearchNetwork#trainedArch}).
+   */
   public void archStep(Batch batch) {
     try (StepScope scope = new StepScope(manager, longLived())) {
       try (AutogradStep autograd = new AutogradStep(weightArrays)) {
         autograd.backward(crossEntropy(batch, scope.manager).get(0));
       }
-      adam.step(archArrays, Trainables.gradients(archParams), optimizerState);
+      List<NDArray> grads = Trainables.gradients(trainedArch);
+      if (clipsArch) {
+        GradientClipping.clipGlobalNorm(grads, spec.training().gradClip());
+      }
+      adam.step(trainedArchArrays, grads, optimizerState);
       Trainables.zeroGradients(archArrays);
     }
   }
 
-  /**
-   * SGD on the weights from criterion_weight · CE + ν · penalty, clipped; returns {loss, ce, l1,
-   * l2, correct count} of the batch.
-   */
-  public float[] weightStep(Batch batch, double lr, int epoch, int step) {
+  /** The supernet's parameter count: its weights, α and β excluded (train_search.py's count). */
+  public long supernetParams() {
+    return weights.stream().mapToLong(p -> p.getArray().size()).sum();
+  }
+
+  /** SGD on the weights from criterion_weight · CE + ν · penalty, clipped; the batch's figures. */
+  public StepStats weightStep(Batch batch, double lr, int epoch, int step) {
     try (StepScope scope = new StepScope(manager, longLived())) {
       NDArray stats;
       try (AutogradStep autograd = new AutogradStep(archArrays)) {
@@ -154,7 +172,7 @@ public final class SearchSteps {
       GradientClipping.clipGlobalNorm(grads, spec.training().gradClip());
       sgd.step(weightArrays, grads, lr, optimizerState);
       Trainables.zeroGradients(weightArrays);
-      return values;
+      return new StepStats(values[0], values[1], values[2], values[3], Math.round(values[4]));
     }
   }
 

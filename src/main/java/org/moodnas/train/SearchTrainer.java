@@ -3,6 +3,7 @@ package org.moodnas.train;
 import ai.djl.ndarray.NDManager;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.moodnas.core.DatasetKind;
 import org.moodnas.core.SearchEpoch;
 import org.moodnas.core.SearchMetrics;
@@ -16,6 +17,7 @@ import org.moodnas.data.DataFeed;
 import org.moodnas.data.ImageSource;
 import org.moodnas.data.TrainingData;
 import org.moodnas.nn.eval.NetworkSpec;
+import org.moodnas.nn.search.SupernetSpec;
 import org.moodnas.profile.Profiler;
 import org.moodnas.profile.SearchedNetwork;
 import org.moodnas.space.Genotype;
@@ -52,19 +54,63 @@ public final class SearchTrainer {
     List<SearchEpoch> epochs = new ArrayList<>();
     try (NDManager manager = NDManager.newBaseManager(Devices.of(spec.device()))) {
       Run run = new Run(manager, data);
+      long supernetParams = run.steps.supernetParams();
+      progress.started(supernetLine(supernetParams));
       for (int epoch = 0; epoch < t.epochs(); epoch++) {
-        epochs.add(run.epoch(epoch, epoch == t.epochs() - 1));
+        epochs.add(run.epoch(epoch, validates(data.kind(), epoch, t.epochs())));
         progress.epoch(epochs.get(epochs.size() - 1));
       }
       SearchEpoch last = epochs.get(epochs.size() - 1);
       SearchMetrics metrics =
-          SearchMetrics.of(spec.objective(), last, modelSizeMb(last.genotype(), data));
+          SearchMetrics.of(
+              spec.objective(), last, modelSizeMb(last.genotype(), data), supernetParams);
       return TrialResult.ok(
           spec, weight, metrics, last.genotype(), spec.device().toString(), epochs, seconds(start));
     } catch (NonFiniteLossException e) {
       return TrialResult.failed(
           spec, weight, e.getMessage(), spec.device().toString(), epochs, seconds(start));
     }
+  }
+
+  /**
+   * One warning line when the spec's supernet has no reduction cell (CIFAR's below 5 layers), so
+   * that its reduction α and β are never trained and the genotype's reduction cell is their initial
+   * draw; empty otherwise.
+   */
+  public static Optional<String> supernetWarning(SearchSpec spec) {
+    SupernetSpec supernet = SearchSteps.supernet(spec, 1);
+    if (supernet.hasReductionCells()) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        "supernet of "
+            + supernet.layers()
+            + " layers has no reduction cells (model_search.py reduces only from "
+            + SupernetSpec.MIN_CIFAR_REDUCING_LAYERS
+            + " layers): the reduction cell's α is not trained");
+  }
+
+  /** "supernet: 299,578 parameters (0.299578 MB)", train_search.py's "param size" in words. */
+  static String supernetLine(long params) {
+    return String.format("supernet: %,d parameters (%s MB)", params, params / 1e6);
+  }
+
+  /**
+   * Whether the search validates after {@code epoch}: after the last epoch (train_search.py), on
+   * ImageNet after each of the last 3 (train_search_imagenet.py).
+   */
+  static boolean validates(DatasetKind kind, int epoch, int epochs) {
+    return kind == DatasetKind.IMAGENET ? epoch >= epochs - 3 : epoch == epochs - 1;
+  }
+
+  /**
+   * The batches a validation after {@code epoch} runs over: the architecture split through the
+   * training transform, as PC-DARTS's infer() reads its valid_queue, shuffled and augmented from a
+   * seed of its own (deterministic, apart from the training's draws).
+   */
+  static BatchIterator validationBatches(
+      DataFeed feed, TrainingData data, TrainingSpec t, int epoch) {
+    return feed.train(data.heldOut(), t.batchSize(), t.seed() + 2, epoch);
   }
 
   /** Cosine from the learning rate to its minimum, after the ImageNet warm-up when it applies. */
@@ -103,7 +149,7 @@ public final class SearchTrainer {
       schedule = schedule(data.kind(), t);
     }
 
-    SearchEpoch epoch(int epoch, boolean last) {
+    SearchEpoch epoch(int epoch, boolean validates) {
       long start = System.nanoTime();
       double lr = schedule.at(epoch);
       boolean archSteps = epoch >= spec.archWarmupEpochs();
@@ -113,6 +159,7 @@ public final class SearchTrainer {
       int count = (data.train().size() + t.batchSize() - 1) / t.batchSize();
       double[] sums = new double[5]; // loss, ce, l1, l2 (image-weighted), correct
       long images = 0;
+      StepStats lastStep = null;
       for (int step = 0; train.hasNext(); step++) {
         Batch batch = train.next();
         if (archSteps) {
@@ -121,11 +168,13 @@ public final class SearchTrainer {
           }
           steps.archStep(arch.next());
         }
-        float[] stats = steps.weightStep(batch, lr, epoch, step);
-        for (int k = 0; k < 4; k++) {
-          sums[k] += stats[k] * batch.count();
-        }
-        sums[4] += stats[4];
+        StepStats stats = steps.weightStep(batch, lr, epoch, step);
+        sums[0] += stats.loss() * batch.count();
+        sums[1] += stats.criterionLoss() * batch.count();
+        sums[2] += stats.l1Loss() * batch.count();
+        sums[3] += stats.l2Loss() * batch.count();
+        sums[4] += stats.correct();
+        lastStep = stats;
         images += batch.count();
         double elapsed = (System.nanoTime() - start) / 1e9;
         progress.step(epoch, step + 1, count, sums[0] / images, sums[4] / images, images / elapsed);
@@ -133,7 +182,7 @@ public final class SearchTrainer {
       if (arch != null) {
         arch.close();
       }
-      Double validAcc = last ? validate() : null;
+      Double validAcc = validates ? validate(epoch) : null;
       return new SearchEpoch(
           epoch,
           lr,
@@ -142,6 +191,9 @@ public final class SearchTrainer {
           sums[1] / images,
           sums[2] / images,
           sums[3] / images,
+          lastStep.criterionLoss(),
+          lastStep.l1Loss(),
+          lastStep.l2Loss(),
           validAcc,
           steps.genotype(),
           feed.skipped().count(),
@@ -153,11 +205,11 @@ public final class SearchTrainer {
       return feed.train(data.heldOut(), t.batchSize(), t.seed() + 1, archPasses++);
     }
 
-    /** Top-1 accuracy on the architecture split, as PC-DARTS's infer(). */
-    private double validate() {
+    /** Top-1 accuracy on the architecture split (training transform), as PC-DARTS's infer(). */
+    private double validate(int epoch) {
       long correct = 0;
       long images = 0;
-      BatchIterator it = feed.eval(data.heldOut(), t.batchSize());
+      BatchIterator it = validationBatches(feed, data, t, epoch);
       while (it.hasNext()) {
         Batch batch = it.next();
         correct += steps.correct(batch);

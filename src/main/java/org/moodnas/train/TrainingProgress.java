@@ -12,6 +12,9 @@ public interface TrainingProgress<E> {
     return new TrainingProgress<>() {};
   }
 
+  /** Once, before the first step: a line about what trains (the supernet's size, say). */
+  default void started(String line) {}
+
   /** After each weight step: running averages of the epoch so far. */
   default void step(
       int epoch, int step, int steps, double loss, double accuracy, double imagesPerSec) {}

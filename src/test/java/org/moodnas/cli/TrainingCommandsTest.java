@@ -47,8 +47,17 @@ class TrainingCommandsTest {
     assertThat(t.get("reg_loss").asDouble()).isEqualTo(t.get("l1_loss").asDouble());
     assertThat(t.get("epochs")).hasSize(1);
     assertThat(t.get("epochs").get(0).get("valid_acc").isNumber()).isTrue();
+    // the estimator's objectives are the last step's, the epoch's means beside them
+    assertThat(t.get("criterion_loss").asDouble())
+        .isEqualTo(t.get("epochs").get(0).get("last_criterion_loss").asDouble());
+    assertThat(t.get("criterion_loss_epoch_mean").asDouble())
+        .isEqualTo(t.get("epochs").get(0).get("criterion_loss").asDouble());
+    long supernet = t.get("supernet_params").asLong();
+    assertThat(supernet).isPositive();
     Genotype.fromJson(t.get("genotype").asText());
     assertThat(r.err())
+        .contains(String.format("supernet: %,d parameters (%s MB)", supernet, supernet / 1e6))
+        .doesNotContain("no reduction cells")
         .contains("data: fashion-mnist")
         .contains("epoch 1/1 step 2/")
         .contains("images/s");

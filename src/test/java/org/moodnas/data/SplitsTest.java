@@ -66,6 +66,37 @@ class SplitsTest {
     assertThat(perClass(c)).isEqualTo(perClass(a));
   }
 
+  /** Image indices (the one pixel) of a set of {@link #unbalanced}'s kind. */
+  private static java.util.List<Integer> ids(ImageSource s) {
+    byte[] px = ImageSet.copyOf(s).pixels();
+    java.util.List<Integer> out = new java.util.ArrayList<>();
+    for (byte b : px) {
+      out.add(b & 0xff);
+    }
+    return out;
+  }
+
+  @Test
+  void theSearchHalvesPartitionAShuffledStratifiedSubsetDrawnFromTheSeed() {
+    ImageSet set = unbalanced();
+    ImageSource sub = Splits.stratifiedShuffledSubsample(set, 0.3, 5);
+    // the same images as the sorted subsample, not in their order
+    assertThat(ids(sub))
+        .containsExactlyInAnyOrderElementsOf(ids(Splits.stratifiedSubsample(set, 0.3, 5)))
+        .isNotEqualTo(ids(sub).stream().sorted().toList());
+    Split halves = Splits.trainPortion(sub, 0.5);
+    java.util.List<Integer> both = new java.util.ArrayList<>(ids(halves.first()));
+    both.addAll(ids(halves.rest()));
+    assertThat(both).isEqualTo(ids(sub)); // a partition, cut from the shuffled order
+    assertThat(halves.first().size()).isEqualTo(sub.size() / 2);
+    Split again = Splits.trainPortion(Splits.stratifiedShuffledSubsample(set, 0.3, 5), 0.5);
+    assertThat(ids(again.first())).isEqualTo(ids(halves.first()));
+    Split other = Splits.trainPortion(Splits.stratifiedShuffledSubsample(set, 0.3, 6), 0.5);
+    assertThat(ids(other.first())).isNotEqualTo(ids(halves.first()));
+    // without subsample the set itself: sorted halves
+    assertThat(Splits.stratifiedShuffledSubsample(set, 1, 5)).isSameAs(set);
+  }
+
   @Test
   void fractionOneIsTheSetAndBadFractionsAreRejected() {
     ImageSet set = unbalanced();

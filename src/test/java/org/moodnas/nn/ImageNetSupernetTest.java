@@ -30,10 +30,26 @@ class ImageNetSupernetTest {
   void theStemHasStrideEightAndTheFirstCellReducesItsS0() {
     SearchNetwork net = build(SupernetSpec.imagenet(16, 8, 1000), new Shape(1, 3, 224, 224));
     assertThat(net.stemShapes(new Shape(1, 3, 224, 224)))
-        .containsExactly(new Shape(1, 16, 56, 56), new Shape(1, 16, 28, 28));
+        .containsExactly(new Shape(1, 48, 56, 56), new Shape(1, 48, 28, 28));
     assertThat(net.getOutputShapes(new Shape[] {new Shape(2, 3, 224, 224)})[0])
         .isEqualTo(new Shape(2, 1000));
     assertThat(net.spec().partialChannels()).isEqualTo(2);
+  }
+
+  @Test
+  void cifarSupernetReducesOnlyFromFiveLayersImageNetsAtAnyDepth() {
+    assertThat(build(SupernetSpec.cifar(8, 4, 10), new Shape(1, 3, 8, 8)).reductionCells())
+        .isEmpty();
+    assertThat(build(SupernetSpec.cifar(8, 3, 10), new Shape(1, 3, 8, 8)).reductionCells())
+        .isEmpty();
+    assertThat(build(SupernetSpec.cifar(8, 5, 10), new Shape(1, 3, 8, 8)).reductionCells())
+        .containsExactly(1, 3);
+    assertThat(build(SupernetSpec.imagenet(8, 4, 10), new Shape(1, 3, 64, 64)).reductionCells())
+        .containsExactly(1, 2);
+    // without reduction cells the channels stay at C: the classifier reads 4·C
+    assertThat(SupernetSpec.cifar(8, 4, 10).hasReductionCells()).isFalse();
+    SearchNetwork flat = build(SupernetSpec.cifar(8, 4, 10), new Shape(1, 3, 8, 8));
+    assertThat(weights(flat)).isEqualTo(expectedWeights(8, 4, 10, false));
   }
 
   @Test
@@ -51,40 +67,48 @@ class ImageNetSupernetTest {
   }
 
   /**
-   * Trainable weights from the layer shapes of model_search(_imagenet).py: affine stem BNs count 2
-   * per channel, every cell BN is non-affine; convolutions have no bias; the classifier has one.
+   * Trainable weights from the layer shapes of model_search(_imagenet).py, layer by layer: affine
+   * stem BNs count 2 per channel, every cell BN is non-affine; convolutions have no bias; the
+   * classifier has one. α and β are not counted.
    */
   private static long expectedWeights(int c, int layers, int classes, boolean imagenet) {
+    long stemC = 3L * c; // stem_multiplier 3 in both scripts
     long total;
-    long cPrevPrev;
-    long cPrev;
     if (imagenet) {
-      long half = c / 2;
-      total = 27 * half + 2 * half + 9 * half * c + 2 * c + 9L * c * c + 2 * c;
-      cPrevPrev = c;
-      cPrev = c;
+      long half = stemC / 2;
+      total = 3 * 9 * half + 2 * half; // stem0: conv3x3 3 → 3C/2, BN
+      total += half * 9 * stemC + 2 * stemC; // stem0: conv3x3 3C/2 → 3C, BN
+      total += stemC * 9 * stemC + 2 * stemC; // stem1: conv3x3 3C → 3C, BN
     } else {
-      total = 27L * 3 * c + 2L * 3 * c;
-      cPrevPrev = 3L * c;
-      cPrev = 3L * c;
+      total = 3 * 9 * stemC + 2 * stemC; // conv3x3 3 → 3C, BN
     }
+    long cPrevPrev = stemC;
+    long cPrev = stemC;
+    boolean reductionPrev = imagenet;
     int k = imagenet ? 2 : 4;
     long cCurr = c;
     for (int i = 0; i < layers; i++) {
-      boolean reduction = i == layers / 3 || i == 2 * layers / 3;
+      // model_search.py: "and layers >= 5"; model_search_imagenet.py: no such condition
+      boolean reduction = (i == layers / 3 || i == 2 * layers / 3) && (imagenet || layers >= 5);
       if (reduction) {
         cCurr *= 2;
       }
-      // preprocess0 (1×1 conv, or two 1×1 convs to half each) and preprocess1: 1×1 convs
-      total += cPrevPrev * cCurr + cPrev * cCurr;
+      // preprocess0: FactorizedReduce (two 1×1 convs C_pp → C/2) or ReLUConvBN (1×1 C_pp → C)
+      total += reductionPrev ? 2 * cPrevPrev * (cCurr / 2) : cPrevPrev * cCurr;
+      total += cPrev * cCurr; // preprocess1: 1×1 conv
       long p = cCurr / k;
-      // sep 3×3 and 5×5 (two depthwise + pointwise each), dil 3×3 and 5×5
-      long edge = 2 * (9 * p + p * p) + 2 * (25 * p + p * p) + (9 * p + p * p) + (25 * p + p * p);
-      int stridedEdges = reduction ? 8 : 0; // the edges from s0 and s1 of each of 4 nodes
-      total += 14 * edge + stridedEdges * p * p; // skip_connect on a strided edge: FactorizedReduce
+      long sep3 = 2 * (9 * p + p * p); // two (depthwise 3×3 + pointwise 1×1)
+      long sep5 = 2 * (25 * p + p * p);
+      long dil3 = 9 * p + p * p;
+      long dil5 = 25 * p + p * p;
+      long edge = sep3 + sep5 + dil3 + dil5; // pools and none: no weights; skip: identity
+      long factorizedSkip = 2 * p * (p / 2); // skip_connect on a strided edge
+      int strided = reduction ? 8 : 0; // the edges from s0 and s1 of each of the 4 nodes
+      total += 14 * edge + strided * factorizedSkip;
       cPrevPrev = cPrev;
       cPrev = 4 * cCurr;
+      reductionPrev = reduction;
     }
-    return total + cPrev * classes + classes;
+    return total + cPrev * classes + classes; // linear classifier with bias
   }
 }

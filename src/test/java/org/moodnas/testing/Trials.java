@@ -17,7 +17,7 @@ public final class Trials {
     return TrialResult.ok(
         SearchSpec.DEFAULTS,
         new Weight(nu, 1 - nu),
-        new SearchMetrics(regLoss, criterionLoss, null, regLoss, 0.5, 0.5, 1.0),
+        new SearchMetrics(regLoss, criterionLoss, null, null, null, regLoss, 0.5, 0.5, 1.0, null),
         g,
         "cpu",
         List.of(),

@@ -80,7 +80,7 @@ class DataParallelTest {
     Weight weight = new Weight(1e-4, 0.9);
     SearchSteps steps = new SearchSteps(searchSpec(), weight, manager(), 1, 8, 10, parallel);
     steps.archStep(batch(7, 8, 1));
-    float[] figures = steps.weightStep(batch(7, 8, 2), 0.1, 0, 0);
+    float[] figures = steps.weightStep(batch(7, 8, 2), 0.1, 0, 0).figures();
     return after(steps.network(), figures);
   }
 

@@ -1,6 +1,7 @@
 package org.moodnas.train;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.withinPercentage;
 
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Parameter;
@@ -86,10 +87,57 @@ class ImageNetSearchTest {
       }
       assertThat(unmoved).as(steps.archParameters().get(p).getName() + " zero gradients").isZero();
     }
-    float[] stats = steps.weightStep(batch, 0.1, 0, 0);
-    assertThat(Float.isFinite(stats[0])).isTrue();
-    assertThat(stats[4]).isBetween(0f, 2f); // correct of 2
+    StepStats stats = steps.weightStep(batch, 0.1, 0, 0);
+    assertThat(Double.isFinite(stats.loss())).isTrue();
+    assertThat(stats.correct()).isBetween(0L, 2L); // correct of 2
     assertThat(steps.genotype().normal()).hasSize(8);
+  }
+
+  /**
+   * Adam's first step moves each element by lr·g/(|g| + 1e-8) (bias corrections cancel), so the
+   * step taken gives back each clipped gradient element: |g| = 1e-8·r/(1 − r), r = |Δ|/lr. Their
+   * global norm is the clip on ImageNet (train_search_imagenet.py); CIFAR's step is unclipped
+   * (architect.py), every element moving by about lr.
+   */
+  @Test
+  void imageNetClipsTheArchitectureGradientsToGradClipCifarDoesNot() {
+    double clip = 1e-8;
+    double lr = 6e-3;
+    ImageSet set = images(2, 64);
+    Batch batch = DataFeed.plain(Normalization.of(set)).eval(set, 2).next();
+    for (DatasetKind kind : List.of(DatasetKind.IMAGENET, DatasetKind.CIFAR10)) {
+      SearchSpec base = imagenet(2);
+      SearchSpec spec =
+          new SearchSpec(
+              base.objective(),
+              lr,
+              0,
+              0,
+              base.training().toBuilder().gradClip(clip).build(),
+              new DataSource(kind, "folder", 1),
+              base.device());
+      SearchSteps steps = new SearchSteps(spec, new Weight(1e-4, 1), manager, 3, 64, 10);
+      List<float[]> before = snapshot(steps.archParameters());
+      steps.archStep(batch);
+      List<float[]> after = snapshot(steps.archParameters());
+      double squares = 0;
+      double ratios = 0;
+      long n = 0;
+      for (int p = 0; p < before.size(); p++) {
+        for (int i = 0; i < before.get(p).length; i++) {
+          double r = Math.abs((double) after.get(p)[i] - before.get(p)[i]) / lr;
+          double g = 1e-8 * r / (1 - r);
+          squares += g * g;
+          ratios += r;
+          n++;
+        }
+      }
+      if (kind == DatasetKind.IMAGENET) {
+        assertThat(Math.sqrt(squares)).as("clipped norm").isCloseTo(clip, withinPercentage(2));
+      } else {
+        assertThat(ratios / n).as("mean |Δ|/lr, unclipped").isGreaterThan(0.99);
+      }
+    }
   }
 
   private static List<float[]> snapshot(List<Parameter> params) {

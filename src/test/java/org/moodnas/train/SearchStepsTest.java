@@ -91,13 +91,15 @@ class SearchStepsTest {
 
     List<float[]> w1 = snapshot(steps.weights());
     List<float[]> a1 = snapshot(steps.archParameters());
-    float[] stats = steps.weightStep(batch, 0.1, 0, 0);
+    StepStats stats = steps.weightStep(batch, 0.1, 0, 0);
     assertThat(changed(w1, steps.weights())).as("weights after the weight step").isTrue();
     assertThat(changed(a1, steps.archParameters())).as("α, β after the weight step").isFalse();
-    assertThat(stats).hasSize(5);
     // loss = CE + ν·L1 and the L1 reported is Σ|w| over the weights before the update
-    assertThat((double) stats[0])
-        .isCloseTo(stats[1] + 1e-3 * stats[2], org.assertj.core.api.Assertions.within(1e-3));
+    assertThat(stats.loss())
+        .isCloseTo(
+            stats.criterionLoss() + 1e-3 * stats.l1Loss(),
+            org.assertj.core.api.Assertions.within(1e-3));
+    assertThat(stats.correct()).isBetween(0L, 8L);
     double l1 =
         w1.stream()
             .mapToDouble(
@@ -107,7 +109,7 @@ class SearchStepsTest {
                   return s;
                 })
             .sum();
-    assertThat((double) stats[2])
+    assertThat(stats.l1Loss())
         .isCloseTo(l1, org.assertj.core.api.Assertions.withinPercentage(0.01));
   }
 
@@ -118,12 +120,12 @@ class SearchStepsTest {
     // Without clipping each step moves every weight by lr·ν (plus momentum) towards 0.
     SearchSteps steps = steps(1.0, 1e9, manager);
     Batch batch = feed.eval(set, 8).next();
-    float l1Before = steps.weightStep(batch, 0.01, 0, 0)[2];
-    float l1After = 0;
+    double l1Before = steps.weightStep(batch, 0.01, 0, 0).l1Loss();
+    double l1After = 0;
     for (int i = 1; i < 5; i++) {
-      l1After = steps.weightStep(batch, 0.01, 0, i)[2];
+      l1After = steps.weightStep(batch, 0.01, 0, i).l1Loss();
     }
-    assertThat(l1After).isLessThan(l1Before * 0.9f);
+    assertThat(l1After).isLessThan(l1Before * 0.9);
   }
 
   @Test

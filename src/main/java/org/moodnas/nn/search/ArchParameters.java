@@ -54,6 +54,11 @@ public final class ArchParameters extends AbstractBlock {
     return List.of(alphasNormal, alphasReduce, betasNormal, betasReduce);
   }
 
+  /** The normal cell's α and β. */
+  public List<Parameter> normal() {
+    return List.of(alphasNormal, betasNormal);
+  }
+
   public int steps() {
     return steps;
   }

@@ -24,10 +24,10 @@ import org.moodnas.space.Genotype;
 
 /**
  * The PC-DARTS supernet of a {@link SupernetSpec}: its family's stem giving (s0, s1) (CIFAR: an
- * affine 3×3 conv to 3·C and BN, s0 = s1; ImageNet: {@link ImageNetStem}, s1 at 1/8 of the input),
- * {@code layers} search cells with reductions at layers/3 and 2·layers/3 (channels doubled there),
- * global average pooling and a linear classifier, plus the architecture parameters α and β. Input:
- * images; output: logits.
+ * affine 3×3 conv to 3·C and BN, s0 = s1; ImageNet: {@link ImageNetStem} at 3·C, s1 at 1/8 of the
+ * input), {@code layers} search cells with reductions where {@link SupernetSpec#reducesAt} says
+ * (channels doubled there), global average pooling and a linear classifier, plus the architecture
+ * parameters α and β. Input: images; output: logits.
  */
 public final class SearchNetwork extends AbstractBlock {
 
@@ -47,8 +47,10 @@ public final class SearchNetwork extends AbstractBlock {
     int c = spec.initChannels();
     boolean imagenet = spec.kind() == SupernetSpec.Kind.IMAGENET;
     if (imagenet) {
-      stem0 = addChildBlock("stem0", ImageNetStem.stem0(c, Norm.AFFINE));
-      stem1 = addChildBlock("stem1", ImageNetStem.stem1(c, Norm.AFFINE));
+      // model_search_imagenet.py widens its stem as CIFAR's does: 3·C, not the C of the
+      // evaluation network's stem.
+      stem0 = addChildBlock("stem0", ImageNetStem.stem0(STEM_MULTIPLIER * c, Norm.AFFINE));
+      stem1 = addChildBlock("stem1", ImageNetStem.stem1(STEM_MULTIPLIER * c, Norm.AFFINE));
     } else {
       stem0 = new SequentialBlock();
       stem0.add(Layers.conv(STEM_MULTIPLIER * c, 3, 1, 1, 1, 1));
@@ -59,7 +61,7 @@ public final class SearchNetwork extends AbstractBlock {
     int cCurr = c;
     boolean reductionPrev = imagenet;
     for (int i = 0; i < spec.layers(); i++) {
-      boolean reduction = i == spec.layers() / 3 || i == 2 * spec.layers() / 3;
+      boolean reduction = spec.reducesAt(i);
       if (reduction) {
         cCurr *= 2;
       }
@@ -80,6 +82,26 @@ public final class SearchNetwork extends AbstractBlock {
 
   public ArchParameters arch() {
     return arch;
+  }
+
+  /** The indices of the reduction cells. */
+  public List<Integer> reductionCells() {
+    List<Integer> out = new ArrayList<>();
+    for (int i = 0; i < cells.size(); i++) {
+      if (cells.get(i).isReduction()) {
+        out.add(i);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * The architecture parameters a step trains: all four, but only the normal cell's α and β when
+   * the supernet has no reduction cell (PyTorch's Adam skips a parameter without gradient, so the
+   * published search leaves the unused ones as initialized, weight decay included).
+   */
+  public List<Parameter> trainedArch() {
+    return spec.hasReductionCells() ? arch.all() : arch.normal();
   }
 
   /** Trainable network weights: every parameter that needs a gradient, α and β excluded. */

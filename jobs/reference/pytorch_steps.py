@@ -168,7 +168,8 @@ class SearchNetwork(nn.Module):
         self.cells = nn.ModuleList()
         reduction_prev = False
         for i in range(layers):
-            reduction = i in (layers // 3, 2 * layers // 3)
+            # model_search.py reduces only from 5 layers on, as our CIFAR supernet does.
+            reduction = layers >= 5 and i in (layers // 3, 2 * layers // 3)
             if reduction:
                 c_curr *= 2
             self.cells.append(
@@ -263,7 +264,8 @@ class EvalNetwork(nn.Module):
         self.aux_at = 2 * layers // 3
         reduction_prev = False
         for i in range(layers):
-            reduction = i in (layers // 3, 2 * layers // 3)
+            # model_search.py reduces only from 5 layers on, as our CIFAR supernet does.
+            reduction = layers >= 5 and i in (layers // 3, 2 * layers // 3)
             if reduction:
                 c_curr *= 2
             cell = Cell(genotype, c_pp, c_p, c_curr, reduction, reduction_prev)

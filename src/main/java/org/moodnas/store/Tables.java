@@ -120,7 +120,12 @@ public enum Tables {
           .add("test_top5", DataTypes.DoubleType, false)
           .add("test_loss", DataTypes.DoubleType, true)
           .add("train_top1", DataTypes.DoubleType, true)
-          .add("created_at", DataTypes.TimestampType, false)),
+          .add("created_at", DataTypes.TimestampType, false)
+          // added later: older rows read null
+          .add("train_top5", DataTypes.DoubleType, true)
+          .add("train_loss", DataTypes.DoubleType, true)
+          .add("train_portion", DataTypes.DoubleType, true)
+          .add("held_out_top1", DataTypes.DoubleType, true)),
   MEMORY_SAMPLES(
       new StructType()
           .add("model_size_mb", DataTypes.DoubleType, false)

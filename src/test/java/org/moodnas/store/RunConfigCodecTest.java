@@ -97,8 +97,20 @@ class RunConfigCodecTest {
   @Test
   void anEnsembleComesBackAsTheSameRecord() {
     EnsembleSpec e =
-        new EnsembleSpec("t", List.of("a", "b"), EnsembleMode.PER_CLASS, DatasetKind.CIFAR10);
+        new EnsembleSpec("t", List.of("a", "b"), EnsembleMode.PER_CLASS, DatasetKind.CIFAR10, 0.9);
     assertThat(roundTrip(e)).isEqualTo(e);
+  }
+
+  @Test
+  void anEnsembleRecordedBeforeItsTrainPortionReadsItNull() {
+    String json =
+        RunConfigCodec.write(
+            new EnsembleSpec("t", List.of("a"), EnsembleMode.PER_MODEL, DatasetKind.CIFAR10, 0.9));
+    String old = json.replace(",\"train_portion\":0.9", "");
+    assertThat(old).doesNotContain("train_portion");
+    EnsembleSpec back = (EnsembleSpec) RunConfigCodec.read("r", RunKind.ENSEMBLE, old);
+    assertThat(back.trainPortion()).isNull();
+    assertThat(back.mode()).isEqualTo(EnsembleMode.PER_MODEL);
   }
 
   @Test

@@ -11,6 +11,7 @@ import java.util.concurrent.Callable;
 import org.moodnas.core.DeviceSpec;
 import org.moodnas.core.Latency;
 import org.moodnas.core.LatencySpec;
+import org.moodnas.core.LatencySync;
 import org.moodnas.core.ProfileRecord;
 import org.moodnas.nn.eval.NetworkSpec;
 import org.moodnas.profile.Profiler;
@@ -34,8 +35,10 @@ import picocli.CommandLine.Spec;
       "Parameters (auxiliary head excluded, and included), model size in MB (params / 1e6),",
       "FLOPs (multiply-accumulates of conv and linear layers for one image, auxiliary head",
       "excluded) and, with --latency, the mean milliseconds of one forward pass as the published",
-      "tables measured it: the network without batch normalization, --warmup passes, then the",
-      "mean of --runs. --record also writes the rows to the warehouse's profiles table."
+      "tables measured it: the network without batch normalization on an input of zeros, --warmup",
+      "passes, then --runs passes under one timer, the mean their total over --runs",
+      "(--latency-sync every-pass: each pass timed alone and waited for). --record also writes",
+      "the rows to the warehouse's profiles table."
     })
 final class ProfileCommand implements Callable<Integer> {
 
@@ -98,6 +101,16 @@ final class ProfileCommand implements Callable<Integer> {
   @Option(names = "--runs", description = "timed forward passes; latency is their mean")
   int runs = LatencySpec.DEFAULT_RUNS;
 
+  @Option(
+      names = "--latency-sync",
+      converter = Converters.Sync.class,
+      paramLabel = "none|every-pass",
+      description =
+          "none: the timed passes run back to back under one timer, none waited for (OFA's"
+              + " measure_net_latency, the published tables'); every-pass: each timed alone and"
+              + " waited for, a GPU's time to a result (default: ${DEFAULT-VALUE})")
+  LatencySync sync = LatencySync.NONE;
+
   @Option(names = "--device", converter = Converters.Device.class, description = "cpu or gpu:N")
   DeviceSpec device = DeviceSpec.CPU;
 
@@ -122,7 +135,8 @@ final class ProfileCommand implements Callable<Integer> {
             device,
             batchSize == null ? LatencySpec.defaultBatchSize(device) : batchSize,
             warmup,
-            runs);
+            runs,
+            sync);
     if (latency) {
       Devices.requireVisible(device);
     }

@@ -153,7 +153,9 @@ public enum Tables {
           .add("runs", DataTypes.IntegerType, true)
           .add("device", DataTypes.StringType, true)
           .add("source", DataTypes.StringType, false)
-          .add("measured_at", DataTypes.TimestampType, false)),
+          .add("measured_at", DataTypes.TimestampType, false)
+          // added later: older rows read null
+          .add("latency_sync", DataTypes.StringType, true)),
   RESULT_TABLES(resultTable());
 
   private final StructType schema;

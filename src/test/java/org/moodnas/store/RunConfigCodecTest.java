@@ -13,6 +13,7 @@ import org.moodnas.core.EnsembleMode;
 import org.moodnas.core.EnsembleSpec;
 import org.moodnas.core.EvalSpec;
 import org.moodnas.core.FanOutSpec;
+import org.moodnas.core.LatencySync;
 import org.moodnas.core.LrSchedule;
 import org.moodnas.core.Objective;
 import org.moodnas.core.ProfilingSpec;
@@ -57,12 +58,19 @@ class RunConfigCodecTest {
             true,
             new BatchSizing(64, 8, 750, "hdfs:///models/memory", 0),
             new FanOutSpec(8, null),
-            new ProfilingSpec(5, 0));
+            new ProfilingSpec(5, 0, LatencySync.NONE));
     assertThat(roundTrip(job)).isEqualTo(job);
+    String json = RunConfigCodec.write(job);
+    // a run recorded before the latency synchronization was a setting waited for every pass
+    String beforeSync = json.replace(",\"profile_sync\":\"none\"", "");
+    assertThat(beforeSync).contains("\"profile_runs\":0}");
+    assertThat(((TrainJobSpec) RunConfigCodec.read("r", RunKind.TRAIN, beforeSync)).profiling())
+        .isEqualTo(new ProfilingSpec(5, 0, LatencySync.EVERY_PASS));
     // a run recorded before train profiled its genotypes resumes with the default profiling
     String old =
-        RunConfigCodec.write(job)
-            .replace(",\"profiling\":{\"profile_warmup\":5,\"profile_runs\":0}", "");
+        json.replace(
+            ",\"profiling\":{\"profile_warmup\":5,\"profile_runs\":0,\"profile_sync\":\"none\"}",
+            "");
     assertThat(old).doesNotContain("profil");
     assertThat(((TrainJobSpec) RunConfigCodec.read("r", RunKind.TRAIN, old)).profiling())
         .isEqualTo(ProfilingSpec.DEFAULT);

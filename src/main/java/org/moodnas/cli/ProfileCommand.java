@@ -35,10 +35,9 @@ import picocli.CommandLine.Spec;
       "Parameters (auxiliary head excluded, and included), model size in MB (params / 1e6),",
       "FLOPs (multiply-accumulates of conv and linear layers for one image, auxiliary head",
       "excluded) and, with --latency, the mean milliseconds of one forward pass as the published",
-      "tables measured it: the network without batch normalization on an input of zeros, --warmup",
-      "passes, then --runs passes under one timer, the mean their total over --runs",
-      "(--latency-sync every-pass: each pass timed alone and waited for). --record also writes",
-      "the rows to the warehouse's profiles table."
+      "tables measured it: the network without batch normalization on zeros, --warmup passes,",
+      "then the total of --runs passes under one timer over --runs. --record also writes the",
+      "rows to the warehouse's profiles table."
     })
 final class ProfileCommand implements Callable<Integer> {
 
@@ -105,10 +104,7 @@ final class ProfileCommand implements Callable<Integer> {
       names = "--latency-sync",
       converter = Converters.Sync.class,
       paramLabel = "none|every-pass",
-      description =
-          "none: the timed passes run back to back under one timer, none waited for (OFA's"
-              + " measure_net_latency, the published tables'); every-pass: each timed alone and"
-              + " waited for, a GPU's time to a result (default: ${DEFAULT-VALUE})")
+      description = ProfilingOptions.SYNC_HELP)
   LatencySync sync = LatencySync.NONE;
 
   @Option(names = "--device", converter = Converters.Device.class, description = "cpu or gpu:N")
@@ -117,9 +113,7 @@ final class ProfileCommand implements Callable<Integer> {
   @Option(names = "--format", description = "table or json")
   Format format = Format.table;
 
-  @Option(
-      names = "--record",
-      description = "also record the rows in the warehouse's profiles table (once per key)")
+  @Option(names = "--record", description = "also record the rows in profiles (once per key)")
   boolean record;
 
   @Mixin SparkOptions sparkOptions;

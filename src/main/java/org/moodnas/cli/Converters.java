@@ -1,5 +1,6 @@
 package org.moodnas.cli;
 
+import org.moodnas.core.BatchRule;
 import org.moodnas.core.DatasetKind;
 import org.moodnas.core.DeviceSpec;
 import org.moodnas.core.LatencySync;
@@ -31,6 +32,18 @@ final class Converters {
     public DatasetKind convert(String value) {
       try {
         return DatasetKind.byName(value);
+      } catch (IllegalArgumentException e) {
+        throw new TypeConversionException(e.getMessage());
+      }
+    }
+  }
+
+  /** published or under-budget. */
+  static final class Rule implements ITypeConverter<BatchRule> {
+    @Override
+    public BatchRule convert(String value) {
+      try {
+        return BatchRule.byName(value);
       } catch (IllegalArgumentException e) {
         throw new TypeConversionException(e.getMessage());
       }

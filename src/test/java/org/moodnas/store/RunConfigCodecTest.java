@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.moodnas.core.BatchRule;
 import org.moodnas.core.BatchSizing;
 import org.moodnas.core.DataSource;
 import org.moodnas.core.DatasetKind;
@@ -56,11 +57,16 @@ class RunConfigCodecTest {
             List.of("l2_loss_2e01", "PC_DARTS_cifar"),
             "sweep-1",
             true,
-            new BatchSizing(64, 8, 750, "hdfs:///models/memory", 0),
+            new BatchSizing(64, 8, 750, "hdfs:///models/memory", 0, BatchRule.UNDER_BUDGET),
             new FanOutSpec(8, null),
             new ProfilingSpec(5, 0, LatencySync.NONE));
     assertThat(roundTrip(job)).isEqualTo(job);
     String json = RunConfigCodec.write(job);
+    // a run recorded before the batch rule was a setting sized under the budget
+    String beforeRule = json.replace(",\"batch_rule\":\"under-budget\"", "");
+    assertThat(beforeRule).doesNotContain("batch_rule");
+    assertThat(((TrainJobSpec) RunConfigCodec.read("r", RunKind.TRAIN, beforeRule)).sizing())
+        .isEqualTo(job.sizing());
     // a run recorded before the latency synchronization was a setting waited for every pass
     String beforeSync = json.replace(",\"profile_sync\":\"none\"", "");
     assertThat(beforeSync).contains("\"profile_runs\":0}");
@@ -88,7 +94,7 @@ class RunConfigCodecTest {
             List.of("PC_DARTS_image"),
             null,
             false,
-            new BatchSizing(1024, 8, 750, null, 0),
+            new BatchSizing(1024, 8, 750, null, 0, BatchRule.PUBLISHED),
             new FanOutSpec(1, null),
             ProfilingSpec.DEFAULT);
     String json = RunConfigCodec.write(job);

@@ -131,7 +131,8 @@ final class EnsembleCommand implements Callable<Integer> {
     }
     err.flush();
     EnsembleResult r =
-        new EnsembleEvaluation(device, err).evaluate(chosen, data, mode, e.training().seed());
+        new EnsembleEvaluation(device, err)
+            .evaluate(chosen, data, mode, e.training().seed(), e.training().cutoutOrZero());
     wh.checkWritable();
     // held while the run is recorded running, so that no one sees it lost
     try (Lease lease = new Leases(wh).acquire(id, err::println)) {

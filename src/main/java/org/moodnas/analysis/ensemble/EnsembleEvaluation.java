@@ -39,10 +39,11 @@ public final class EnsembleEvaluation {
 
   /**
    * Scores {@code members} on {@code data}: weights (by {@code mode}) from its held-out part, test
-   * accuracy, then accuracy on its training part augmented with {@code seed}.
+   * accuracy, then accuracy on its training part augmented with {@code seed} and cutout of side
+   * {@code cutoutLength} (0: none).
    */
   public EnsembleResult evaluate(
-      List<Member> members, TrainingData data, EnsembleMode mode, long seed) {
+      List<Member> members, TrainingData data, EnsembleMode mode, long seed, int cutoutLength) {
     if (members.isEmpty()) {
       throw new IllegalArgumentException("an ensemble needs at least one member");
     }
@@ -50,8 +51,8 @@ public final class EnsembleEvaluation {
       throw new IllegalArgumentException(
           "calculated weights need a part of the training set to weigh the members on");
     }
-    // ensemble.py's --cutout is off by default: the training transform without cutout.
-    DataFeed feed = data.feed(0);
+    // The published recipe passes ensemble.py the --cutout its members trained with.
+    DataFeed feed = data.feed(cutoutLength);
     List<NDManager> managers = new ArrayList<>();
     try {
       List<EvalNetwork> networks = new ArrayList<>();

@@ -1,7 +1,9 @@
 package org.moodnas.cli;
 
+import org.moodnas.core.BatchRule;
 import org.moodnas.core.DatasetKind;
 import org.moodnas.core.DeviceSpec;
+import org.moodnas.core.LatencySync;
 import org.moodnas.core.LrSchedule;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
@@ -30,6 +32,30 @@ final class Converters {
     public DatasetKind convert(String value) {
       try {
         return DatasetKind.byName(value);
+      } catch (IllegalArgumentException e) {
+        throw new TypeConversionException(e.getMessage());
+      }
+    }
+  }
+
+  /** published or under-budget. */
+  static final class Rule implements ITypeConverter<BatchRule> {
+    @Override
+    public BatchRule convert(String value) {
+      try {
+        return BatchRule.byName(value);
+      } catch (IllegalArgumentException e) {
+        throw new TypeConversionException(e.getMessage());
+      }
+    }
+  }
+
+  /** none or every-pass. */
+  static final class Sync implements ITypeConverter<LatencySync> {
+    @Override
+    public LatencySync convert(String value) {
+      try {
+        return LatencySync.byName(value);
       } catch (IllegalArgumentException e) {
         throw new TypeConversionException(e.getMessage());
       }

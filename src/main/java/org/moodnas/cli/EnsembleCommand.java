@@ -61,8 +61,18 @@ final class EnsembleCommand implements Callable<Integer> {
 
   @Option(
       names = "--calculate",
-      description = "weights from the held-out part of the training set (default: all ones)")
+      description =
+          "weights from the rest of the training set after --train-portion (default: all ones)")
   boolean calculate;
+
+  @Option(
+      names = {"--train-portion", "--train_portion"},
+      paramLabel = "P",
+      description =
+          "split of the training set: the ensemble's training accuracy on the first P, --calculate"
+              + " weighs the members on the rest (default: the train run's split when it held"
+              + " some images out, else 0.9, ensemble.py's, whose rest the members trained on)")
+  Double trainPortion;
 
   @Option(names = "--per-class", description = "with --calculate: one weight per model and class")
   boolean perClass;
@@ -94,23 +104,35 @@ final class EnsembleCommand implements Callable<Integer> {
     TrainJobSpec train =
         (TrainJobSpec) RunOptions.require(wh, "--train-run", trainRun, RunKind.TRAIN).config();
     List<EnsembleEvaluation.Member> chosen = members(new EvalRecords(wh));
+    EvalSpec e = train.eval();
+    double trained = e.training().trainPortion();
+    double portion =
+        trainPortion != null
+            ? trainPortion
+            : trained < 1 ? trained : EnsembleSpec.DEFAULT_TRAIN_PORTION;
     EnsembleSpec ensemble =
         new EnsembleSpec(
             trainRun,
             chosen.stream().map(EnsembleEvaluation.Member::name).toList(),
             mode,
-            train.eval().data().dataset());
+            e.data().dataset(),
+            portion);
     PrintWriter err = spec.commandLine().getErr();
     err.printf("ensemble of %s (%s weights) over run %s%n", ensemble.members(), mode, trainRun);
-    err.flush();
-    EvalSpec e = train.eval();
     TrainingData data =
         TrainingData.load(
-            e.data(),
-            e.training().seed(),
-            e.training().trainPortion(),
-            new PrintWriter(new StringWriter()));
-    EnsembleResult r = new EnsembleEvaluation(device).evaluate(chosen, data, mode);
+            e.data(), e.training().seed(), portion, new PrintWriter(new StringWriter()));
+    err.printf(
+        "ensemble: training accuracy on the first %s of the training set (%d images, training"
+            + " transform)%n",
+        percent(portion), data.train().size());
+    if (mode != EnsembleMode.UNIFORM) {
+      err.println(weighing(portion, trained, data.heldOut().size()));
+    }
+    err.flush();
+    EnsembleResult r =
+        new EnsembleEvaluation(device, err)
+            .evaluate(chosen, data, mode, e.training().seed(), e.training().cutoutOrZero());
     wh.checkWritable();
     // held while the run is recorded running, so that no one sees it lost
     try (Lease lease = new Leases(wh).acquire(id, err::println)) {
@@ -122,18 +144,50 @@ final class EnsembleCommand implements Callable<Integer> {
     return 0;
   }
 
+  /** Which images weighed the members, and whether the members trained on them. */
+  static String weighing(double portion, double trained, int images) {
+    String where =
+        "ensemble: weights from the rest of the training set after the first "
+            + percent(portion)
+            + " ("
+            + images
+            + " images)";
+    if (portion == trained) {
+      return where + ": the train run's held-out split";
+    }
+    if (portion < trained) {
+      return where
+          + (trained >= 1
+              ? ", which the members trained on (the train run held no images out)"
+              : ", some of which the members trained on (the train run held out the rest after "
+                  + percent(trained)
+                  + ")");
+    }
+    return where + ", held out from the members' training";
+  }
+
+  private static String percent(double portion) {
+    return String.format(java.util.Locale.ROOT, "%.4g %%", portion * 100)
+        .replaceAll("\\.?0+ %", " %");
+  }
+
   private void print(String id, EnsembleSpec ensemble, EnsembleResult r) {
     PrintWriter out = spec.commandLine().getOut();
     out.printf(
         "ensemble %s of %d networks (%d parameters): test top-1 %.4f, top-5 %.4f, mean member"
-            + " loss %.4f%s%n",
+            + " loss %.4f; training part top-1 %.4f, top-5 %.4f, loss %.4f%s%n",
         id,
         ensemble.members().size(),
         r.params(),
         r.testTop1(),
         r.testTop5(),
         r.testLoss(),
-        r.heldOutTop1() == null ? "" : String.format(", held-out top-1 %.4f", r.heldOutTop1()));
+        r.trainTop1(),
+        r.trainTop5(),
+        r.trainLoss(),
+        r.heldOutTop1() == null
+            ? ""
+            : String.format("; weighing split top-1 %.4f", r.heldOutTop1()));
     out.printf("weights: %s%n", EnsembleRecords.weightsJson(r.weights()));
     out.flush();
   }

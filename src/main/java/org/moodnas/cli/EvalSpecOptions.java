@@ -27,7 +27,8 @@ final class EvalSpecOptions {
   @Option(
       names = "--auxiliary",
       negatable = true,
-      description = "train with the auxiliary head (imagenet: on)")
+      description =
+          "train with the auxiliary head (off by default, as in train.py and train_imagenet.py)")
   boolean auxiliary = DEFAULTS.auxiliary();
 
   @Option(

@@ -11,6 +11,7 @@ import java.util.concurrent.Callable;
 import org.moodnas.core.DeviceSpec;
 import org.moodnas.core.Latency;
 import org.moodnas.core.LatencySpec;
+import org.moodnas.core.LatencySync;
 import org.moodnas.core.ProfileRecord;
 import org.moodnas.nn.eval.NetworkSpec;
 import org.moodnas.profile.Profiler;
@@ -34,8 +35,9 @@ import picocli.CommandLine.Spec;
       "Parameters (auxiliary head excluded, and included), model size in MB (params / 1e6),",
       "FLOPs (multiply-accumulates of conv and linear layers for one image, auxiliary head",
       "excluded) and, with --latency, the mean milliseconds of one forward pass as the published",
-      "tables measured it: the network without batch normalization, --warmup passes, then the",
-      "mean of --runs. --record also writes the rows to the warehouse's profiles table."
+      "tables measured it: the network without batch normalization on zeros, --warmup passes,",
+      "then the total of --runs passes under one timer over --runs. --record also writes the",
+      "rows to the warehouse's profiles table."
     })
 final class ProfileCommand implements Callable<Integer> {
 
@@ -98,15 +100,20 @@ final class ProfileCommand implements Callable<Integer> {
   @Option(names = "--runs", description = "timed forward passes; latency is their mean")
   int runs = LatencySpec.DEFAULT_RUNS;
 
+  @Option(
+      names = "--latency-sync",
+      converter = Converters.Sync.class,
+      paramLabel = "none|every-pass",
+      description = ProfilingOptions.SYNC_HELP)
+  LatencySync sync = LatencySync.NONE;
+
   @Option(names = "--device", converter = Converters.Device.class, description = "cpu or gpu:N")
   DeviceSpec device = DeviceSpec.CPU;
 
   @Option(names = "--format", description = "table or json")
   Format format = Format.table;
 
-  @Option(
-      names = "--record",
-      description = "also record the rows in the warehouse's profiles table (once per key)")
+  @Option(names = "--record", description = "also record the rows in profiles (once per key)")
   boolean record;
 
   @Mixin SparkOptions sparkOptions;
@@ -122,7 +129,8 @@ final class ProfileCommand implements Callable<Integer> {
             device,
             batchSize == null ? LatencySpec.defaultBatchSize(device) : batchSize,
             warmup,
-            runs);
+            runs,
+            sync);
     if (latency) {
       Devices.requireVisible(device);
     }

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
 import org.moodnas.analysis.Candidates;
+import org.moodnas.core.BatchRule;
 import org.moodnas.core.BatchSizing;
 import org.moodnas.core.EvalCandidate;
 import org.moodnas.core.EvalSpec;
@@ -75,8 +76,17 @@ final class TrainCommand implements Callable<Integer> {
       description = "GPU-memory model saved by 'memory-model fit --out' (default: the published)")
   String memoryModel;
 
-  @Option(names = "--margin-mb", description = "GPU memory kept free when sizing batches")
+  @Option(
+      names = "--margin-mb",
+      description = "GPU memory kept free when sizing batches (default: ${DEFAULT-VALUE})")
   double marginMb = BatchSizing.DEFAULT.marginMb();
+
+  @Option(
+      names = "--batch-rule",
+      converter = Converters.Rule.class,
+      paramLabel = "published|under-budget",
+      description = MemoryBatchSizeCommand.RULE_HELP)
+  BatchRule batchRule = BatchSizing.DEFAULT.batchRule();
 
   @Option(
       names = "--min-batch-size",
@@ -178,7 +188,8 @@ final class TrainCommand implements Callable<Integer> {
         minBatchSize,
         marginMb,
         memoryModel,
-        injectedOoms);
+        injectedOoms,
+        batchRule);
   }
 
   private static List<String> names(List<EvalCandidate> candidates) {

@@ -5,10 +5,11 @@ import static org.moodnas.core.InvalidSettingException.require;
 import java.io.Serializable;
 
 /**
- * How latency is measured, as the published tables did: on {@code device}, {@code batchSize} images
- * per forward pass, {@code warmup} unmeasured passes, then the mean of {@code runs} timed ones.
+ * How latency is measured: on {@code device}, {@code batchSize} images per forward pass, {@code
+ * warmup} unmeasured passes, then the mean of {@code runs} timed ones, waiting for the device as
+ * {@code sync} says (the published tables' measurement: {@link LatencySync#NONE}).
  */
-public record LatencySpec(DeviceSpec device, int batchSize, int warmup, int runs)
+public record LatencySpec(DeviceSpec device, int batchSize, int warmup, int runs, LatencySync sync)
     implements Serializable {
 
   public static final int DEFAULT_WARMUP = 50;
@@ -19,6 +20,12 @@ public record LatencySpec(DeviceSpec device, int batchSize, int warmup, int runs
     require(batchSize >= 1, "batchSize", "must be ≥ 1, got " + batchSize);
     require(warmup >= 0, "warmup", "must be ≥ 0, got " + warmup);
     require(runs >= 1, "runs", "must be ≥ 1, got " + runs);
+    require(sync != null, "sync", "must be given");
+  }
+
+  /** The published way of waiting: none. */
+  public LatencySpec(DeviceSpec device, int batchSize, int warmup, int runs) {
+    this(device, batchSize, warmup, runs, LatencySync.NONE);
   }
 
   /** The published batch: 1 image on a CPU, 8 on a GPU. */

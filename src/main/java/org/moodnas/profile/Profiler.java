@@ -12,6 +12,7 @@ import java.time.Instant;
 import org.moodnas.core.DeviceSpec;
 import org.moodnas.core.Latency;
 import org.moodnas.core.LatencySpec;
+import org.moodnas.core.LatencySync;
 import org.moodnas.core.NetworkKind;
 import org.moodnas.core.ProfileRecord;
 import org.moodnas.nn.eval.EvalNetwork;
@@ -37,37 +38,68 @@ public final class Profiler {
   }
 
   /**
-   * Mean milliseconds of one inference forward pass, as the published tables measured it: the
-   * network without its batch normalizations and auxiliary head, {@code warmup} unmeasured passes,
-   * then the mean of {@code runs}, each pass in its own sub-manager and waited for by reading the
-   * logits. Runs on the calling thread with its PyTorch threads.
+   * Mean milliseconds of one inference forward pass, as OFA's measure_net_latency (the published
+   * tables' measurement) takes it: the network without its batch normalizations and auxiliary head,
+   * an input of zeros, {@code warmup} unmeasured passes, then {@code runs} passes timed as {@link
+   * #time} says. Runs on the calling thread with its PyTorch threads.
    */
   public double latencyMs(NetworkSpec spec, LatencySpec latency) {
     NetworkSpec timed = spec.withAuxiliary(false).withoutBatchNorm();
     int batch = latency.batchSize();
     try (NDManager manager = NDManager.newBaseManager(device(latency.device()))) {
       EvalNetwork net = timed.build();
-      NDArray input =
-          TorchRandom.draw(
-              () -> {
-                net.initialize(manager, DataType.FLOAT32, timed.inputShape(batch));
-                return manager.randomNormal(timed.inputShape(batch));
-              });
+      TorchRandom.draw(
+          () -> {
+            net.initialize(manager, DataType.FLOAT32, timed.inputShape(batch));
+            return null;
+          });
+      NDArray input = manager.zeros(timed.inputShape(batch));
       ParameterStore store = new ParameterStore(manager, false);
-      double totalMs = 0;
-      for (int i = 0; i < latency.warmup() + latency.runs(); i++) {
-        try (NDManager step = manager.newSubManager()) {
-          input.tempAttach(step);
-          long start = System.nanoTime();
-          NDList out = net.forward(store, new NDList(input), false);
-          out.head().toFloatArray(); // waits for the device
-          if (i >= latency.warmup()) {
-            totalMs += (System.nanoTime() - start) / 1e6;
-          }
-        }
-      }
-      return totalMs / latency.runs();
+      return time(
+          latency,
+          wait -> {
+            try (NDManager step = manager.newSubManager()) {
+              input.tempAttach(step);
+              NDList out = net.forward(store, new NDList(input), false);
+              if (wait) {
+                out.head().toFloatArray(); // waits for the device
+              }
+            }
+          });
     }
+  }
+
+  /** One forward pass; {@code waitForDevice}: return only once its output is computed. */
+  @FunctionalInterface
+  interface Pass {
+    void run(boolean waitForDevice);
+  }
+
+  /**
+   * Runs {@code warmup} passes, then times {@code runs}: with {@link LatencySync#NONE} all of them
+   * under one timer and none waited for (measure_net_latency: the mean is the total over the runs),
+   * with {@link LatencySync#EVERY_PASS} each alone, waited for, and the times summed.
+   */
+  static double time(LatencySpec latency, Pass pass) {
+    boolean wait = latency.sync() == LatencySync.EVERY_PASS;
+    for (int i = 0; i < latency.warmup(); i++) {
+      pass.run(wait);
+    }
+    long totalNs = 0;
+    if (wait) {
+      for (int i = 0; i < latency.runs(); i++) {
+        long start = System.nanoTime();
+        pass.run(true);
+        totalNs += System.nanoTime() - start;
+      }
+    } else {
+      long start = System.nanoTime();
+      for (int i = 0; i < latency.runs(); i++) {
+        pass.run(false);
+      }
+      totalNs = System.nanoTime() - start;
+    }
+    return totalNs / 1e6 / latency.runs();
   }
 
   /**

@@ -32,7 +32,11 @@ public final class EnsembleRecords {
     row.put("test_top1", r.testTop1());
     row.put("test_top5", r.testTop5());
     row.put("test_loss", r.testLoss());
-    row.put("train_top1", r.heldOutTop1());
+    row.put("train_top1", r.trainTop1());
+    row.put("train_top5", r.trainTop5());
+    row.put("train_loss", r.trainLoss());
+    row.put("train_portion", spec.trainPortion());
+    row.put("held_out_top1", r.heldOutTop1());
     row.put("created_at", Timestamp.from(Instant.now()));
     warehouse.append(Tables.ENSEMBLES, List.of(row), runId);
   }

@@ -14,6 +14,7 @@ import org.apache.spark.sql.expressions.Window;
 import org.moodnas.core.DeviceSpec;
 import org.moodnas.core.Latency;
 import org.moodnas.core.LatencySpec;
+import org.moodnas.core.LatencySync;
 import org.moodnas.core.NetworkKind;
 import org.moodnas.core.ProfileRecord;
 
@@ -34,7 +35,8 @@ public final class Profiles {
           "classes",
           "latency_device",
           "batch_size",
-          "device");
+          "device",
+          "latency_sync");
 
   private final Warehouse warehouse;
 
@@ -102,6 +104,7 @@ public final class Profiles {
     c.put("warmup", l == null ? null : l.spec().warmup());
     c.put("runs", l == null ? null : l.spec().runs());
     c.put("device", l == null ? null : l.device());
+    c.put("latency_sync", l == null ? null : l.spec().sync().toString());
     c.put("source", p.source());
     c.put("measured_at", Timestamp.from(p.measuredAt()));
     return c;
@@ -128,6 +131,11 @@ public final class Profiles {
     return out;
   }
 
+  /** Rows measured before the column existed waited for every pass. */
+  private static LatencySync sync(String stored) {
+    return stored == null ? LatencySync.EVERY_PASS : LatencySync.byName(stored);
+  }
+
   private static Latency latency(Row r) {
     Double ms = r.getAs("latency_ms");
     if (ms == null) {
@@ -140,7 +148,8 @@ public final class Profiles {
             DeviceSpec.parse(device.split(" ", 2)[0]),
             r.<Integer>getAs("batch_size"),
             r.<Integer>getAs("warmup"),
-            r.<Integer>getAs("runs"));
+            r.<Integer>getAs("runs"),
+            sync(r.getAs("latency_sync")));
     return new Latency(ms, spec, device);
   }
 }

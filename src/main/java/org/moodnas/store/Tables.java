@@ -126,7 +126,12 @@ public enum Tables {
           .add("test_top5", DataTypes.DoubleType, false)
           .add("test_loss", DataTypes.DoubleType, true)
           .add("train_top1", DataTypes.DoubleType, true)
-          .add("created_at", DataTypes.TimestampType, false)),
+          .add("created_at", DataTypes.TimestampType, false)
+          // added later: older rows read null
+          .add("train_top5", DataTypes.DoubleType, true)
+          .add("train_loss", DataTypes.DoubleType, true)
+          .add("train_portion", DataTypes.DoubleType, true)
+          .add("held_out_top1", DataTypes.DoubleType, true)),
   MEMORY_SAMPLES(
       new StructType()
           .add("model_size_mb", DataTypes.DoubleType, false)
@@ -154,7 +159,9 @@ public enum Tables {
           .add("runs", DataTypes.IntegerType, true)
           .add("device", DataTypes.StringType, true)
           .add("source", DataTypes.StringType, false)
-          .add("measured_at", DataTypes.TimestampType, false)),
+          .add("measured_at", DataTypes.TimestampType, false)
+          // added later: older rows read null
+          .add("latency_sync", DataTypes.StringType, true)),
   RESULT_TABLES(resultTable());
 
   private final StructType schema;

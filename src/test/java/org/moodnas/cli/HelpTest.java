@@ -51,7 +51,7 @@ class HelpTest {
         .containsPattern("Adam learning rate of α and β \\(imagenet: 6e-3\\)\\s+Default: 6.0E-4");
     assertThat(CliRun.of("train-one", "--help").out())
         .containsPattern(batch + "\\s+Default: 96")
-        .containsPattern("--\\[no-]auxiliary\\s+train with the auxiliary head \\(imagenet: on\\)");
+        .containsPattern("--\\[no-]auxiliary\\s+train with the auxiliary head \\(off by default");
   }
 
   @Test

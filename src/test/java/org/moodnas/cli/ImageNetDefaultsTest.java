@@ -81,12 +81,12 @@ class ImageNetDefaultsTest {
             "imagenet",
             "--data",
             "/i",
-            "--no-auxiliary",
+            "--auxiliary",
             "--epochs",
             "10",
             "--weight-decay",
             "3e-4");
-    assertThat(e.auxiliary()).isFalse();
+    assertThat(e.auxiliary()).isTrue();
     assertThat(e.training().epochs()).isEqualTo(10);
     assertThat(e.training().weightDecay()).isEqualTo(3e-4);
     assertThat(e.training().initChannels()).isEqualTo(48);
@@ -100,7 +100,7 @@ class ImageNetDefaultsTest {
         .containsExactly(1024, 250, 48, 14);
     assertThat(new double[] {t.learningRate(), t.weightDecay(), t.gradClip(), t.momentum()})
         .containsExactly(0.5, 3e-5, 5, 0.9);
-    assertThat(e.auxiliary()).isTrue();
+    assertThat(e.auxiliary()).isFalse(); // train_imagenet.py's --auxiliary is off by default
     assertThat(e.auxiliaryWeight()).isEqualTo(0.4);
     assertThat(e.dropPathProb()).isZero();
     assertThat(e.labelSmoothing()).isEqualTo(0.1);

@@ -1,8 +1,15 @@
 package org.moodnas.cli;
 
+import ai.djl.ndarray.NDManager;
+import ai.djl.training.ParameterStore;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.moodnas.analysis.ensemble.Logits;
+import org.moodnas.data.BatchIterator;
+import org.moodnas.data.DataFeed;
+import org.moodnas.data.TrainingData;
+import org.moodnas.train.EvalCheckpoint;
 
 /**
  * The published ensemble rule written out directly, to check the product against: per-class weights
@@ -41,6 +48,55 @@ final class PublishedEnsemble {
       }
     }
     return w;
+  }
+
+  /**
+   * Per model (utils.score_per_model): start at 0; +1 for each sample some but not all models get
+   * right that the model gets right; divided by the largest. weights[model][0].
+   */
+  static double[][] perModelWeights(List<Logits> models) {
+    double[][] w = new double[models.size()][1];
+    for (int s = 0; s < models.get(0).samples(); s++) {
+      int label = models.get(0).labels()[s];
+      int sample = s;
+      long right = models.stream().filter(l -> argmax(l.values()[sample]) == label).count();
+      if (right < models.size()) {
+        for (int m = 0; m < models.size(); m++) {
+          if (argmax(models.get(m).values()[s]) == label) {
+            w[m][0] += 1;
+          }
+        }
+      }
+    }
+    double max = 0;
+    for (double[] row : w) {
+      max = Math.max(max, row[0]);
+    }
+    for (double[] row : w) {
+      row[0] /= max;
+    }
+    return w;
+  }
+
+  /**
+   * A network's logits on the training part read as ensemble.py's train queue reads it: the
+   * training transform, shuffled and augmented with the run's seed 0, batches of 96.
+   */
+  static Logits trainQueue(
+      EvalCheckpoint.Loaded loaded, NDManager m, DataFeed feed, TrainingData data) {
+    List<float[]> values = new ArrayList<>();
+    List<Integer> labels = new ArrayList<>();
+    ParameterStore store = new ParameterStore(m, false);
+    BatchIterator batches = feed.train(data.train(), 96, 0, 0);
+    while (batches.hasNext()) {
+      Logits b = Logits.of(loaded.network(), store, m, batches.next());
+      values.addAll(List.of(b.values()));
+      for (int label : b.labels()) {
+        labels.add(label);
+      }
+    }
+    return new Logits(
+        values.toArray(float[][]::new), labels.stream().mapToInt(Integer::intValue).toArray());
   }
 
   /** Share of samples whose weighted, min–max scaled score is highest for the true class. */

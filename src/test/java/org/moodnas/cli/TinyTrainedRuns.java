@@ -1,17 +1,23 @@
 package org.moodnas.cli;
 
+import static org.apache.spark.sql.functions.col;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ai.djl.ndarray.NDManager;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiConsumer;
+import org.apache.spark.sql.Row;
 import org.moodnas.spark.SparkSessions;
+import org.moodnas.store.Tables;
 import org.moodnas.store.Warehouse;
 import org.moodnas.testing.RecordedSearch;
 import org.moodnas.testing.TinyFashionMnist;
+import org.moodnas.train.EvalCheckpoint;
 
 /**
  * One warehouse for the test classes of this JVM that read a finished train run: a recorded search
@@ -37,6 +43,22 @@ record TinyTrainedRuns(Path dir, String wh, Warehouse warehouse, CliRun train, C
     args.addAll(TinyFashionMnist.TRAIN);
     args.addAll(List.of(more));
     return args.toArray(String[]::new);
+  }
+
+  /** Each evaluated network of {@code run} in {@code warehouse}, loaded, given to {@code use}. */
+  static void eachMember(
+      Warehouse warehouse, String run, BiConsumer<EvalCheckpoint.Loaded, NDManager> use) {
+    List<Row> rows =
+        warehouse
+            .read(Tables.EVAL_TRIALS)
+            .where(col("run_id").equalTo(run))
+            .orderBy("arch")
+            .collectAsList();
+    for (Row r : rows) {
+      try (NDManager m = NDManager.newBaseManager()) {
+        use.accept(EvalCheckpoint.load(r.getAs("checkpoint"), m), m);
+      }
+    }
   }
 
   private static TinyTrainedRuns make() {

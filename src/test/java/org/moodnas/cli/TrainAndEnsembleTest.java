@@ -3,7 +3,6 @@ package org.moodnas.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import ai.djl.ndarray.NDManager;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.delta.tables.DeltaTable;
 import java.io.PrintWriter;
@@ -24,7 +23,6 @@ import org.moodnas.spark.SparkSessions;
 import org.moodnas.store.Tables;
 import org.moodnas.store.Warehouse;
 import org.moodnas.testing.TinyFashionMnist;
-import org.moodnas.train.EvalCheckpoint;
 
 /**
  * A tiny real train run on Fashion-MNIST through the Spark job (the front of a recorded search, the
@@ -157,13 +155,15 @@ class TrainAndEnsembleTest {
     DataFeed feed = data.feed(0);
     List<Logits> heldOut = new ArrayList<>();
     List<Logits> test = new ArrayList<>();
-    for (Row r : evaluations()) {
-      try (NDManager m = NDManager.newBaseManager()) {
-        EvalCheckpoint.Loaded loaded = EvalCheckpoint.load(r.getAs("checkpoint"), m);
-        heldOut.add(Logits.of(loaded.network(), m, feed, data.heldOut()));
-        test.add(Logits.of(loaded.network(), m, feed, data.test()));
-      }
-    }
+    List<Logits> trainPart = new ArrayList<>();
+    TinyTrainedRuns.eachMember(
+        warehouse,
+        "tiny",
+        (loaded, m) -> {
+          heldOut.add(Logits.of(loaded.network(), m, feed, data.heldOut()));
+          test.add(Logits.of(loaded.network(), m, feed, data.test()));
+          trainPart.add(PublishedEnsemble.trainQueue(loaded, m, feed, data));
+        });
     double[][] expected = PublishedEnsemble.perClassWeights(heldOut);
     Row e = ensembleRow();
     double[][] stored = new ObjectMapper().readValue(e.<String>getAs("weights"), double[][].class);
@@ -176,6 +176,20 @@ class TrainAndEnsembleTest {
     double top1 = e.getAs("test_top1");
     assertThat(top1).isCloseTo(PublishedEnsemble.top1(test, expected), within(1e-12));
     assertThat(e.<Double>getAs("test_top5")).isBetween(top1, 1.0);
+    // ensemble.py's figures on the training part follow the test figures.
+    assertThat(trainPart.get(0).samples()).isEqualTo(480);
+    double trainTop1 = e.getAs("train_top1");
+    assertThat(trainTop1).isCloseTo(PublishedEnsemble.top1(trainPart, expected), within(1e-12));
+    assertThat(e.<Double>getAs("train_top5")).isBetween(trainTop1, 1.0);
+    assertThat(e.<Double>getAs("train_loss")).isPositive();
+    assertThat(e.<Double>getAs("held_out_top1"))
+        .isCloseTo(PublishedEnsemble.top1(heldOut, expected), within(1e-12));
+    assertThat(e.<Double>getAs("train_portion")).isEqualTo(0.8);
+    assertThat(ensemble.err())
+        .contains(
+            "ensemble: weights from the rest of the training set after the first 80 % (120"
+                + " images): the train run's held-out split")
+        .contains("training accuracy on the first 80 % of the training set (480 images");
   }
 
   @Test

@@ -90,6 +90,31 @@ class MemoryModelTest {
   }
 
   @Test
+  void bothBatchRulesAgreeWithABruteForceScanOfTheModel() {
+    BatchSizeSolver solver = new BatchSizeSolver(model);
+    for (double size : new double[] {0.5, 1.37, 3.63, 5.3}) {
+      for (double gpu : new double[] {6_000, 11_000, 16_000, 24_000, 40_000}) {
+        for (double margin : new double[] {0, 500, 2_000}) {
+          double budget = gpu - margin;
+          // every batch's prediction, then the first batch predicted at or over the budget
+          int first = 1;
+          while (first < 20_000 && !(model.predictMb(size, first) >= budget)) {
+            first++;
+          }
+          String at = size + " MB params, " + gpu + " MB, margin " + margin;
+          assertThat(solver.firstBatchReachingBudget(size, gpu, margin)).as(at).isEqualTo(first);
+          if (first > 1) {
+            assertThat(solver.largestBatch(size, gpu, margin)).as(at).isEqualTo(first - 1);
+          }
+        }
+      }
+    }
+    // With too little memory batch_train.py still trains at 1; the other rule refuses.
+    assertThat(solver.firstBatchReachingBudget(3.63, 1_000, 500)).isEqualTo(1);
+    assertThat(model.predictMb(3.63, 1)).isGreaterThan(500);
+  }
+
+  @Test
   void badSampleFilesNameTheLineAndTheProblem() {
     assertThatThrownBy(() -> parse("a,b,c\n3.81,104,11932\n1.37,x,5089\n"))
         .hasMessage("t.csv line 3: '1.37,x,5089' is not three numbers");

@@ -7,6 +7,8 @@ import ai.djl.util.Pair;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
@@ -14,6 +16,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.moodnas.core.DeviceSpec;
 import org.moodnas.core.LatencySpec;
+import org.moodnas.core.LatencySync;
 import org.moodnas.core.NetworkKind;
 import org.moodnas.core.ProfileRecord;
 import org.moodnas.nn.eval.NetworkSpec;
@@ -94,6 +97,45 @@ class ProfilerTest {
     NetworkSpec spec = NetworkSpec.cifar(registry.get("l2_loss_2e01"), 8, 5, 10, false);
     double ms = profiler.latencyMs(spec, new LatencySpec(DeviceSpec.CPU, 2, 1, 3));
     assertThat(ms).isPositive().isLessThan(60_000);
+  }
+
+  @Test
+  void thePublishedTimingRunsTheTimedPassesUnderOneTimerWaitingForNone() {
+    // Warm-ups take 40 ms, timed passes 4 ms: the mean covers the timed passes only.
+    List<Boolean> waits = new ArrayList<>();
+    LatencySpec spec = new LatencySpec(DeviceSpec.CPU, 1, 2, 3);
+    assertThat(spec.sync()).isEqualTo(LatencySync.NONE);
+    double ms = Profiler.time(spec, wait -> sleepPass(waits, wait, 2));
+    assertThat(waits).containsExactly(false, false, false, false, false);
+    assertThat(ms).isGreaterThanOrEqualTo(4).isLessThan(40);
+  }
+
+  @Test
+  void everyPassTimingWaitsForEachPass() {
+    List<Boolean> waits = new ArrayList<>();
+    LatencySpec spec = new LatencySpec(DeviceSpec.CPU, 1, 1, 4, LatencySync.EVERY_PASS);
+    double ms = Profiler.time(spec, wait -> sleepPass(waits, wait, 1));
+    assertThat(waits).hasSize(5).containsOnly(true);
+    assertThat(ms).isGreaterThanOrEqualTo(4).isLessThan(40);
+  }
+
+  /** A pass of 40 ms for the first {@code warmup} calls, 4 ms after; notes whether it waited. */
+  private static void sleepPass(List<Boolean> waits, boolean wait, int warmup) {
+    waits.add(wait);
+    try {
+      Thread.sleep(waits.size() <= warmup ? 40 : 4);
+    } catch (InterruptedException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @Test
+  void aProfileRecordsHowItsLatencyWasTimed() {
+    NetworkSpec small = NetworkSpec.cifar(registry.get("PC_DARTS_cifar"), 8, 3, 10, false);
+    LatencySpec everyPass = new LatencySpec(DeviceSpec.CPU, 1, 1, 2, LatencySync.EVERY_PASS);
+    ProfileRecord p = profiler.profile(small, "PC_DARTS_cifar", everyPass, "t");
+    assertThat(p.latency().spec()).isEqualTo(everyPass);
+    assertThat(p.latency().meanMs()).isPositive();
   }
 
   @Test

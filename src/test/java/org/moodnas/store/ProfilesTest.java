@@ -12,6 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.moodnas.core.DeviceSpec;
 import org.moodnas.core.Latency;
 import org.moodnas.core.LatencySpec;
+import org.moodnas.core.LatencySync;
 import org.moodnas.core.NetworkKind;
 import org.moodnas.core.ProfileRecord;
 import org.moodnas.space.GenotypeRegistry;
@@ -59,6 +60,20 @@ class ProfilesTest {
     table.record(List.of(profile("DARTS_V2", null, "train-1")));
     assertThat(table.read()).hasSize(3);
     assertThat(table.latest()).hasSize(3);
+  }
+
+  @Test
+  void theLatencySynchronizationIsRecordedAndPartOfTheKey() {
+    Profiles table = profiles();
+    ProfileRecord published = profile("PC_DARTS_cifar", cpu(12.5), "profile");
+    LatencySpec everyPass = new LatencySpec(DeviceSpec.CPU, 1, 50, 50, LatencySync.EVERY_PASS);
+    ProfileRecord waited =
+        profile("PC_DARTS_cifar", new Latency(14.0, everyPass, "cpu (2 threads) AMD EPYC"), "p");
+    table.record(List.of(published, waited));
+    assertThat(table.read()).hasSize(2).contains(published, waited);
+    assertThat(table.read())
+        .extracting(p -> p.latency().spec().sync())
+        .containsExactlyInAnyOrder(LatencySync.NONE, LatencySync.EVERY_PASS);
   }
 
   @Test

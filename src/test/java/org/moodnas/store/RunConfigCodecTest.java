@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.moodnas.core.BatchRule;
 import org.moodnas.core.BatchSizing;
 import org.moodnas.core.DataSource;
 import org.moodnas.core.DatasetKind;
@@ -13,6 +14,7 @@ import org.moodnas.core.EnsembleMode;
 import org.moodnas.core.EnsembleSpec;
 import org.moodnas.core.EvalSpec;
 import org.moodnas.core.FanOutSpec;
+import org.moodnas.core.LatencySync;
 import org.moodnas.core.LrSchedule;
 import org.moodnas.core.Objective;
 import org.moodnas.core.ProfilingSpec;
@@ -55,14 +57,26 @@ class RunConfigCodecTest {
             List.of("l2_loss_2e01", "PC_DARTS_cifar"),
             "sweep-1",
             true,
-            new BatchSizing(64, 8, 750, "hdfs:///models/memory", 0),
+            new BatchSizing(64, 8, 750, "hdfs:///models/memory", 0, BatchRule.UNDER_BUDGET),
             new FanOutSpec(8, null),
-            new ProfilingSpec(5, 0));
+            new ProfilingSpec(5, 0, LatencySync.NONE));
     assertThat(roundTrip(job)).isEqualTo(job);
+    String json = RunConfigCodec.write(job);
+    // a run recorded before the batch rule was a setting sized under the budget
+    String beforeRule = json.replace(",\"batch_rule\":\"under-budget\"", "");
+    assertThat(beforeRule).doesNotContain("batch_rule");
+    assertThat(((TrainJobSpec) RunConfigCodec.read("r", RunKind.TRAIN, beforeRule)).sizing())
+        .isEqualTo(job.sizing());
+    // a run recorded before the latency synchronization was a setting waited for every pass
+    String beforeSync = json.replace(",\"profile_sync\":\"none\"", "");
+    assertThat(beforeSync).contains("\"profile_runs\":0}");
+    assertThat(((TrainJobSpec) RunConfigCodec.read("r", RunKind.TRAIN, beforeSync)).profiling())
+        .isEqualTo(new ProfilingSpec(5, 0, LatencySync.EVERY_PASS));
     // a run recorded before train profiled its genotypes resumes with the default profiling
     String old =
-        RunConfigCodec.write(job)
-            .replace(",\"profiling\":{\"profile_warmup\":5,\"profile_runs\":0}", "");
+        json.replace(
+            ",\"profiling\":{\"profile_warmup\":5,\"profile_runs\":0,\"profile_sync\":\"none\"}",
+            "");
     assertThat(old).doesNotContain("profil");
     assertThat(((TrainJobSpec) RunConfigCodec.read("r", RunKind.TRAIN, old)).profiling())
         .isEqualTo(ProfilingSpec.DEFAULT);
@@ -80,7 +94,7 @@ class RunConfigCodecTest {
             List.of("PC_DARTS_image"),
             null,
             false,
-            new BatchSizing(1024, 8, 750, null, 0),
+            new BatchSizing(1024, 8, 750, null, 0, BatchRule.PUBLISHED),
             new FanOutSpec(1, null),
             ProfilingSpec.DEFAULT);
     String json = RunConfigCodec.write(job);
@@ -97,8 +111,20 @@ class RunConfigCodecTest {
   @Test
   void anEnsembleComesBackAsTheSameRecord() {
     EnsembleSpec e =
-        new EnsembleSpec("t", List.of("a", "b"), EnsembleMode.PER_CLASS, DatasetKind.CIFAR10);
+        new EnsembleSpec("t", List.of("a", "b"), EnsembleMode.PER_CLASS, DatasetKind.CIFAR10, 0.9);
     assertThat(roundTrip(e)).isEqualTo(e);
+  }
+
+  @Test
+  void anEnsembleRecordedBeforeItsTrainPortionReadsItNull() {
+    String json =
+        RunConfigCodec.write(
+            new EnsembleSpec("t", List.of("a"), EnsembleMode.PER_MODEL, DatasetKind.CIFAR10, 0.9));
+    String old = json.replace(",\"train_portion\":0.9", "");
+    assertThat(old).doesNotContain("train_portion");
+    EnsembleSpec back = (EnsembleSpec) RunConfigCodec.read("r", RunKind.ENSEMBLE, old);
+    assertThat(back.trainPortion()).isNull();
+    assertThat(back.mode()).isEqualTo(EnsembleMode.PER_MODEL);
   }
 
   @Test

@@ -52,6 +52,11 @@ public record EnsembleScores(double[][] scores, int[] labels) {
    * first).
    */
   public double topK(int k) {
+    return labels.length == 0 ? Double.NaN : (double) hits(k) / labels.length;
+  }
+
+  /** Number of samples whose true class is among the {@code k} highest scores. */
+  public int hits(int k) {
     int hits = 0;
     for (int s = 0; s < labels.length; s++) {
       double[] v = scores[s];
@@ -66,7 +71,7 @@ public record EnsembleScores(double[][] scores, int[] labels) {
         hits++;
       }
     }
-    return labels.length == 0 ? Double.NaN : (double) hits / labels.length;
+    return hits;
   }
 
   /** Mean cross-entropy of one member's logits against the labels. */

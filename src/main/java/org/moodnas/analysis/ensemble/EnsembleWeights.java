@@ -1,27 +1,36 @@
 package org.moodnas.analysis.ensemble;
 
+import java.util.Arrays;
 import java.util.List;
 import org.moodnas.core.EnsembleMode;
 
 /**
- * Member weights as published: all ones (uniform); else, starting from one, a model scores one for
- * each sample it classifies correctly among the samples that not every model gets right (per model,
- * or per model and target class), and weights are divided by their maximum (per class).
+ * Member weights, the rule of ensemble.py and utils.py's scores: all ones (uniform); else a model
+ * scores one for each sample it classifies correctly among the samples that not every model gets
+ * right — per model from zero (score_per_model), per model and target class from one (ensemble.py
+ * adds a ones matrix in that mode only) — and the scores are divided by their maximum (per class).
+ * Where ensemble.py would divide zero by zero (no model wins any contested sample, e.g. a single
+ * member or identical ones), the weights fall back to uniform and say so.
  */
 public final class EnsembleWeights {
+
+  /** weights[model][class], and whether they fell back to uniform because every score was 0. */
+  public record Weights(double[][] values, boolean uniformFallback) {}
 
   private EnsembleWeights() {}
 
   /** weights[model][class]; uniform and per-model weights repeat one value across classes. */
-  public static double[][] compute(List<Logits> members, EnsembleMode mode) {
+  public static Weights compute(List<Logits> members, EnsembleMode mode) {
     int models = members.size();
     int classes = members.get(0).classes();
     double[][] w = new double[models][classes];
-    for (double[] row : w) {
-      java.util.Arrays.fill(row, 1);
+    if (mode != EnsembleMode.PER_MODEL) {
+      for (double[] row : w) {
+        Arrays.fill(row, 1);
+      }
     }
     if (mode == EnsembleMode.UNIFORM) {
-      return w;
+      return new Weights(w, false);
     }
     int[] labels = members.get(0).labels();
     for (int s = 0; s < labels.length; s++) {
@@ -46,16 +55,19 @@ public final class EnsembleWeights {
         }
       }
     }
+    boolean fallback = false;
     for (int c = 0; c < classes; c++) {
       double max = 0;
       for (int m = 0; m < models; m++) {
         max = Math.max(max, w[m][c]);
       }
+      // Only per-model scores start at 0, so only they can all be 0 (in every class at once).
+      fallback |= max == 0;
       for (int m = 0; m < models; m++) {
-        w[m][c] /= max;
+        w[m][c] = max == 0 ? 1 : w[m][c] / max;
       }
     }
-    return w;
+    return new Weights(w, fallback);
   }
 
   static int argmax(float[] v) {

@@ -32,20 +32,29 @@ public record Logits(float[][] values, int[] labels) {
     int at = 0;
     BatchIterator batches = feed.eval(set, 256);
     while (batches.hasNext()) {
-      Batch batch = batches.next();
-      try (NDManager step = manager.newSubManager()) {
-        NDList xy = BatchArrays.of(batch, step);
-        NDArray out = network.forward(store, new NDList(xy.get(0)), false).head();
-        float[] flat = out.toFloatArray();
-        int classes = flat.length / batch.count();
-        for (int i = 0; i < batch.count(); i++) {
-          values[at] = java.util.Arrays.copyOfRange(flat, i * classes, (i + 1) * classes);
-          labels[at] = batch.labels()[i];
-          at++;
-        }
-      }
+      Logits b = of(network, store, manager, batches.next());
+      System.arraycopy(b.values, 0, values, at, b.samples());
+      System.arraycopy(b.labels, 0, labels, at, b.samples());
+      at += b.samples();
     }
     // Unreadable images were left out of their batches (the same ones for every member).
     return new Logits(java.util.Arrays.copyOf(values, at), java.util.Arrays.copyOf(labels, at));
+  }
+
+  /** Runs {@code network} in inference mode over one batch, in a sub-manager of {@code manager}. */
+  public static Logits of(
+      EvalNetwork network, ParameterStore store, NDManager manager, Batch batch) {
+    JniUtils.setGradMode(false);
+    float[][] values = new float[batch.count()][];
+    try (NDManager step = manager.newSubManager()) {
+      NDList xy = BatchArrays.of(batch, step);
+      NDArray out = network.forward(store, new NDList(xy.get(0)), false).head();
+      float[] flat = out.toFloatArray();
+      int classes = flat.length / batch.count();
+      for (int i = 0; i < batch.count(); i++) {
+        values[i] = java.util.Arrays.copyOfRange(flat, i * classes, (i + 1) * classes);
+      }
+    }
+    return new Logits(values, batch.labels().clone());
   }
 }

@@ -5,6 +5,7 @@ import ai.djl.util.cuda.CudaUtils;
 import java.lang.management.MemoryUsage;
 import java.util.Collections;
 import java.util.List;
+import org.moodnas.core.BatchRule;
 import org.moodnas.core.BatchSizing;
 import org.moodnas.core.DeviceSpec;
 import org.moodnas.memory.BatchSizeSolver;
@@ -16,8 +17,8 @@ final class BatchSizer {
   private BatchSizer() {}
 
   /**
-   * The batch the sizing fixes; else, on GPUs, the largest the memory model fits in their free
-   * memory (one shard per device); else {@code specBatch}.
+   * The batch the sizing fixes; else, on GPUs, the memory model's batch for their free memory by
+   * the sizing's rule (one shard per device); else {@code specBatch}.
    */
   static int firstBatch(
       BatchSizing sizing, MemoryModel model, DeviceSpec device, double paramsMb, int specBatch) {
@@ -32,17 +33,27 @@ final class BatchSizer {
             .map(BatchSizer::memory)
             .map(m -> mb(m.getMax() - m.getCommitted()))
             .toList();
-    return shardedBatch(new BatchSizeSolver(model), paramsMb, freeMb, sizing.marginMb());
+    return shardedBatch(
+        new BatchSizeSolver(model), sizing.batchRule(), paramsMb, freeMb, sizing.marginMb());
   }
 
   /**
    * A data-parallel batch: every device trains a shard with its own copy of the network (the memory
-   * model's single-GPU training at the shard's batch), so the batch is the largest shard the device
-   * with the least free memory holds, once per device.
+   * model's single-GPU training at the shard's batch), so the batch is the shard the device with
+   * the least free memory gets by {@code rule}, once per device.
    */
   static int shardedBatch(
-      BatchSizeSolver solver, double paramsMb, List<Double> freeMb, double marginMb) {
-    return solver.largestBatch(paramsMb, Collections.min(freeMb), marginMb) * freeMb.size();
+      BatchSizeSolver solver,
+      BatchRule rule,
+      double paramsMb,
+      List<Double> freeMb,
+      double marginMb) {
+    double free = Collections.min(freeMb);
+    int shard =
+        rule == BatchRule.PUBLISHED
+            ? solver.firstBatchReachingBudget(paramsMb, free, marginMb)
+            : solver.largestBatch(paramsMb, free, marginMb);
+    return shard * freeMb.size();
   }
 
   /**

@@ -17,27 +17,61 @@ class EnsembleWeightsTest {
   private static final Logits B =
       new Logits(new float[][] {{1, 0, 0}, {2, 1, 0}, {0, 3, 1}, {0, 0, 9}}, LABELS);
 
-  @Test
-  void uniformWeightsAreOnes() {
-    double[][] w = EnsembleWeights.compute(List.of(A, B), EnsembleMode.UNIFORM);
-    assertThat(w).isDeepEqualTo(new double[][] {{1, 1, 1}, {1, 1, 1}});
+  // Z is wrong on every sample (argmax 1, 0, 0, 1).
+  private static final Logits Z =
+      new Logits(new float[][] {{0, 1, 0}, {1, 0, 0}, {1, 0, 0}, {0, 1, 0}}, LABELS);
+
+  private static double[][] weights(EnsembleMode mode, Logits... members) {
+    EnsembleWeights.Weights w = EnsembleWeights.compute(List.of(members), mode);
+    assertThat(w.uniformFallback()).isFalse();
+    return w.values();
   }
 
   @Test
-  void perModelCountsWinsOnSamplesNotAllModelsGetRight() {
-    // Sample 0: both right, ignored. A wins samples 1, 2 → 3; B wins sample 3 → 2. Divided by 3.
-    double[][] w = EnsembleWeights.compute(List.of(A, B), EnsembleMode.PER_MODEL);
+  void uniformWeightsAreOnes() {
+    assertThat(weights(EnsembleMode.UNIFORM, A, B))
+        .isDeepEqualTo(new double[][] {{1, 1, 1}, {1, 1, 1}});
+  }
+
+  @Test
+  void perModelScoresStartAtZeroAndCountWinsOnSamplesNotAllModelsGetRight() {
+    // Sample 0: both right, ignored. A wins samples 1, 2 → 0 + 2; B wins sample 3 → 0 + 1.
+    // Divided by the maximum, 2.
+    assertThat(weights(EnsembleMode.PER_MODEL, A, B))
+        .isDeepEqualTo(new double[][] {{1, 1, 1}, {0.5, 0.5, 0.5}});
+    // With Z every sample is contested: A 3, B 2, Z 0 — a model that wins nothing weighs 0.
+    double[][] w = weights(EnsembleMode.PER_MODEL, A, B, Z);
     for (int c = 0; c < 3; c++) {
       assertThat(w[0][c]).isEqualTo(1.0);
       assertThat(w[1][c]).isCloseTo(2.0 / 3, within(1e-12));
+      assertThat(w[2][c]).isZero();
     }
   }
 
   @Test
-  void perClassCountsByTheTrueClassAndNormalizesEachClass() {
+  void perClassScoresStartAtOneCountByTheTrueClassAndNormalizeEachClass() {
     // Class 0: no contested sample → 1, 1. Class 1: A 2, B 1 → 1, 0.5. Class 2: A 2, B 2 → 1, 1.
-    double[][] w = EnsembleWeights.compute(List.of(A, B), EnsembleMode.PER_CLASS);
-    assertThat(w).isDeepEqualTo(new double[][] {{1, 1, 1}, {1, 0.5, 1}});
+    assertThat(weights(EnsembleMode.PER_CLASS, A, B))
+        .isDeepEqualTo(new double[][] {{1, 1, 1}, {1, 0.5, 1}});
+    // With Z: class 0 (sample 0) A 2, B 2, Z 1; class 1 (sample 1) A 2, B 1, Z 1; class 2
+    // (samples 2, 3) A 2, B 2, Z 1.
+    assertThat(weights(EnsembleMode.PER_CLASS, A, B, Z))
+        .isDeepEqualTo(new double[][] {{1, 1, 1}, {1, 0.5, 1}, {0.5, 0.5, 0.5}});
+  }
+
+  @Test
+  void perModelScoresThatAreAllZeroFallBackToUniformAndSaySo() {
+    // One member, or identical ones: every sample is right for all or for none, no one wins.
+    for (List<Logits> members : List.of(List.of(A), List.of(B, B))) {
+      EnsembleWeights.Weights w = EnsembleWeights.compute(members, EnsembleMode.PER_MODEL);
+      assertThat(w.uniformFallback()).isTrue();
+      for (double[] row : w.values()) {
+        assertThat(row).containsOnly(1.0);
+      }
+      // Per class starts at one, so it never divides by zero.
+      assertThat(EnsembleWeights.compute(members, EnsembleMode.PER_CLASS).uniformFallback())
+          .isFalse();
+    }
   }
 
   @Test

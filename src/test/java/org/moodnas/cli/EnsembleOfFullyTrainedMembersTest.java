@@ -1,0 +1,124 @@
+package org.moodnas.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.moodnas.analysis.ensemble.Logits;
+import org.moodnas.data.DataFeed;
+import org.moodnas.data.TrainingData;
+import org.moodnas.spark.SparkSessions;
+import org.moodnas.store.Tables;
+import org.moodnas.store.Warehouse;
+import org.moodnas.testing.TinyFashionMnist;
+
+/**
+ * The published ensemble recipe: members trained on every training image (train portion 1), then
+ * calculated weights at ensemble.py's default train portion 0.9, i.e. on the last tenth of the
+ * training set, which the members trained on. Two tiny real trainings of registry genotypes.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class EnsembleOfFullyTrainedMembersTest {
+
+  private String wh;
+  private Warehouse warehouse;
+  private CliRun ensemble;
+
+  @BeforeAll
+  void trainOnEveryImageThenEnsemble() throws Exception {
+    wh = Files.createTempDirectory("ensemble-all").resolve("wh").toString();
+    warehouse = new Warehouse(SparkSessions.getOrCreate("local[2]"), wh);
+    CliRun train =
+        CliRun.of(
+            TinyFashionMnist.args(
+                "train",
+                "--master",
+                "local[2]",
+                "--archs",
+                "PC_DARTS_cifar",
+                "DARTS_V2",
+                "--batch-size",
+                "32",
+                "--train-portion",
+                "1",
+                "--profile-runs",
+                "0",
+                "--warehouse",
+                wh,
+                "--run-id",
+                "all"));
+    assertThat(train.code()).as(train.err()).isZero();
+    ensemble =
+        CliRun.of(
+            "ensemble",
+            "--train-run",
+            "all",
+            "--calculate",
+            "--warehouse",
+            wh,
+            "--run-id",
+            "ens-all",
+            "--master",
+            "local[2]");
+    assertThat(ensemble.code()).as(ensemble.err()).isZero();
+  }
+
+  @Test
+  void weighsTheMembersOnTheLastTenthAndSaysTheyTrainedOnIt() throws Exception {
+    assertThat(ensemble.err())
+        .contains(
+            "ensemble: weights from the rest of the training set after the first 90 % (60 images),"
+                + " which the members trained on (the train run held no images out)");
+    TrainingData data =
+        TrainingData.load(TinyFashionMnist.data(), 0, 0.9, new PrintWriter(new StringWriter()));
+    DataFeed feed = data.feed(0);
+    List<Logits> rest = new ArrayList<>();
+    TinyTrainedRuns.eachMember(
+        warehouse,
+        "all",
+        (loaded, m) -> rest.add(Logits.of(loaded.network(), m, feed, data.heldOut())));
+    double[][] expected = PublishedEnsemble.perModelWeights(rest);
+    Row e = warehouse.read(Tables.ENSEMBLES).where("run_id = 'ens-all'").first();
+    assertThat(e.<String>getAs("mode")).isEqualTo("per_model");
+    assertThat(e.<Double>getAs("train_portion")).isEqualTo(0.9);
+    double[][] stored = new ObjectMapper().readValue(e.<String>getAs("weights"), double[][].class);
+    assertThat(stored).hasDimensions(2, 10);
+    for (int m = 0; m < 2; m++) {
+      for (int c = 0; c < 10; c++) {
+        assertThat(stored[m][c]).isCloseTo(expected[m][0], within(1e-12));
+      }
+    }
+    assertThat(e.<Double>getAs("held_out_top1"))
+        .isCloseTo(PublishedEnsemble.top1(rest, stored), within(1e-12));
+  }
+
+  @Test
+  void calculatedWeightsNeedImagesAfterTheSplit() {
+    CliRun none =
+        CliRun.of(
+            "ensemble",
+            "--train-run",
+            "all",
+            "--calculate",
+            "--train-portion",
+            "1",
+            "--warehouse",
+            wh,
+            "--master",
+            "local[2]");
+    assertThat(none.code()).isEqualTo(2);
+    assertThat(none.err().lines().toList())
+        .singleElement()
+        .asString()
+        .contains("--train-portion must be below 1 for calculated weights");
+  }
+}

@@ -97,7 +97,7 @@ public final class SearchTrainer {
 
     Run(NDManager manager, TrainingData data) {
       this.data = data;
-      this.feed = data.feed(t.cutoutOrZero());
+      this.feed = data.searchFeed(t.cutoutOrZero());
       ImageSource s = data.train();
       steps = new SearchSteps(spec, weight, manager, s.channels(), feed.imageSize(s), s.classes());
       schedule = schedule(data.kind(), t);

@@ -67,7 +67,11 @@ public final class SearchTrainer {
     }
   }
 
-  /** Cosine from the learning rate to its minimum, after the ImageNet warm-up when it applies. */
+  /**
+   * Cosine from the learning rate to its minimum, read at the start of each epoch and stepped at
+   * its end (train_search.py, train_search_imagenet.py), after the ImageNet warm-up when it
+   * applies.
+   */
   static LearningRateSchedule schedule(DatasetKind kind, TrainingSpec t) {
     CosineSchedule cosine = new CosineSchedule(t.learningRate(), t.learningRateMin(), t.epochs());
     return t.warmsUpOn(kind)

@@ -37,8 +37,9 @@ public record DataFeed(
   public static DataFeed forSearch(
       DatasetKind kind, Normalization normalization, int cutoutLength) {
     if (kind == DatasetKind.IMAGENET) {
-      return new DataFeed(
-          normalization, ImageNetAugmentation.search(), ImageNetAugmentation.evaluation());
+      // crop and flip as in training, jitter strengths 0 (both of the search's splits)
+      ImageNetAugmentation search = new ImageNetAugmentation(224, true, 0, 0, 0);
+      return new DataFeed(normalization, search, ImageNetAugmentation.evaluation());
     }
     return of(kind, normalization, cutoutLength);
   }

@@ -5,9 +5,8 @@ import java.util.Random;
 /**
  * PC-DARTS's ImageNet transforms on the stored 256×256 images (normalized). Training: random
  * resized crop to {@code size} (area 8–100 %, aspect ratio 3/4–4/3, torchvision's ten tries then a
- * central fallback), horizontal flip with p = 0.5, and colour jitter in a training from scratch
- * (train_imagenet.py) but not in a search (train_search_imagenet.py crops and flips only).
- * Evaluation: center crop to {@code size}.
+ * central fallback), horizontal flip with p = 0.5, colour jitter (none in a search). Evaluation:
+ * center crop to {@code size}.
  *
  * <p>Simplifications, on purpose: the random crop starts from the stored Resize(256) +
  * CenterCrop(256) image, not from the full original; resizing is plain bilinear without
@@ -35,14 +34,6 @@ public record ImageNetAugmentation(
   /** Training: random resized crop to 224, flip, jitter 0.4 (PC-DARTS's train_imagenet.py). */
   public static ImageNetAugmentation training() {
     return new ImageNetAugmentation(224, true, 0.4f, 0.4f, 0.4f);
-  }
-
-  /**
-   * A search's training transform: random resized crop to 224 and flip, no colour jitter
-   * (train_search_imagenet.py, for the weights' and the architecture's images alike).
-   */
-  public static ImageNetAugmentation search() {
-    return new ImageNetAugmentation(224, true, 0f, 0f, 0f);
   }
 
   /** Evaluation: center crop 224 of the stored 256×256 image. */

@@ -4,7 +4,7 @@ Copy this file to the DAGs folder. Airflow Variables (with defaults):
   mood_nas_home     /opt/mood-nas      a checkout of this project (jobs/mood-nas-submit)
   mood_nas_submit   ""                 spark-submit options: --master, --conf …
   mood_nas_data     ""                 options of both search and training: --dataset cifar10 --data hdfs:///…
-  mood_nas_search   "--parallelism 8"  options of the search only (e.g. @/opt/mood-nas/conf/presets/cifar10-search.args)
+  mood_nas_search   "--parallelism 8"  options of the search only (e.g. @/opt/mood-nas/conf/presets/cifar10-l2-search.args)
   mood_nas_train    "--pareto-only --auxiliary --cutout --train-portion 0.9 --parallelism 8"
                                        options of the front's training only
   mood_nas_warehouse hdfs:///mood-nas/warehouse

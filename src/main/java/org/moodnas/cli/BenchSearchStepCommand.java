@@ -21,9 +21,13 @@ final class BenchSearchStepCommand implements Runnable {
   @Override
   public void run() {
     Devices.requireVisible(bench.device);
+    // jobs/reference/pytorch_steps.py's SGD decays the weights by 3e-4: the same update
     SearchSpec s =
         SearchSpec.DEFAULTS
-            .withTraining(bench.training(SearchSpec.DEFAULTS.training()))
+            .withTraining(
+                bench.training(SearchSpec.DEFAULTS.training()).toBuilder()
+                    .weightDecay(SearchSpec.FIXED_L2_WEIGHT_DECAY)
+                    .build())
             .withDevice(bench.device);
     BenchCommand.print(
         spec.commandLine().getOut(),

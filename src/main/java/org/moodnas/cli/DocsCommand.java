@@ -37,7 +37,7 @@ final class DocsCommand implements Runnable {
     out.println(
         "`--option=value`; snake_case aliases are the published scripts' names; presets in"
             + " `conf/presets/`");
-    out.println("are argument files: `mood-nas search @conf/presets/cifar10-search.args …`.");
+    out.println("are argument files: `mood-nas search @conf/presets/cifar10-l2-search.args …`.");
     write(out, spec.root().commandLine());
     out.flush();
   }

@@ -10,8 +10,9 @@ import picocli.CommandLine.Spec;
 
 /**
  * Every setting of a search trial but its weight: {@link SearchSpec} as options. The options show
- * train_search.py's settings as defaults; on ImageNet the settings not given are
- * train_search_imagenet.py's ({@link SearchSpec#publishedFor}).
+ * train_search.py's settings as defaults; the settings not given are the published search of the
+ * dataset and objective ({@link SearchSpec#publishedFor}): train_search_imagenet.py's on ImageNet,
+ * and the weight decay follows the objective.
  */
 final class SearchSpecOptions {
 
@@ -57,9 +58,10 @@ final class SearchSpecOptions {
     DataSource source =
         data.source(
             given.or("subsample", data.subsample, SearchSpec.publishedSubsample(data.dataset)));
-    SearchSpec published = SearchSpec.publishedFor(source);
+    Objective chosen = given.or("objective", objective, DEFAULTS.objective());
+    SearchSpec published = SearchSpec.publishedFor(source, chosen);
     return new SearchSpec(
-        given.or("objective", objective, published.objective()),
+        chosen,
         given.or("archLearningRate", archLearningRate, published.archLearningRate()),
         given.or("archWeightDecay", archWeightDecay, published.archWeightDecay()),
         given.or("archWarmupEpochs", archWarmupEpochs, published.archWarmupEpochs()),

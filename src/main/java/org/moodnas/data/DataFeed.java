@@ -18,13 +18,30 @@ public record DataFeed(
     this(normalization, trainTransform, evalTransform, new SkippedImages());
   }
 
-  /** The published transforms of a dataset: CIFAR-style crop/flip(/cutout) or ImageNet's. */
+  /**
+   * The published transforms of a dataset's training from scratch: CIFAR-style crop/flip(/cutout)
+   * or ImageNet's with colour jitter.
+   */
   public static DataFeed of(DatasetKind kind, Normalization normalization, int cutoutLength) {
     if (kind == DatasetKind.IMAGENET) {
       return new DataFeed(
           normalization, ImageNetAugmentation.training(), ImageNetAugmentation.evaluation());
     }
     return new DataFeed(normalization, Augmentation.cifar(cutoutLength), Augmentation.NONE);
+  }
+
+  /**
+   * The published transforms of a dataset's search: as {@link #of}, but ImageNet's without colour
+   * jitter (train_search_imagenet.py crops and flips only).
+   */
+  public static DataFeed forSearch(
+      DatasetKind kind, Normalization normalization, int cutoutLength) {
+    if (kind == DatasetKind.IMAGENET) {
+      // crop and flip as in training, jitter strengths 0 (both of the search's splits)
+      ImageNetAugmentation search = new ImageNetAugmentation(224, true, 0, 0, 0);
+      return new DataFeed(normalization, search, ImageNetAugmentation.evaluation());
+    }
+    return of(kind, normalization, cutoutLength);
   }
 
   /** No augmentation at all. */

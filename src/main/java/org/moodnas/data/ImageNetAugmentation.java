@@ -3,9 +3,10 @@ package org.moodnas.data;
 import java.util.Random;
 
 /**
- * DARTS's ImageNet transforms on the stored 256×256 images (normalized). Training: random resized
- * crop to {@code size} (area 8–100 %, aspect ratio 3/4–4/3, torchvision's ten tries then a central
- * fallback), horizontal flip with p = 0.5, colour jitter. Evaluation: center crop to {@code size}.
+ * PC-DARTS's ImageNet transforms on the stored 256×256 images (normalized). Training: random
+ * resized crop to {@code size} (area 8–100 %, aspect ratio 3/4–4/3, torchvision's ten tries then a
+ * central fallback), horizontal flip with p = 0.5, colour jitter (none in a search). Evaluation:
+ * center crop to {@code size}.
  *
  * <p>Simplifications, on purpose: the random crop starts from the stored Resize(256) +
  * CenterCrop(256) image, not from the full original; resizing is plain bilinear without
@@ -30,7 +31,7 @@ public record ImageNetAugmentation(
     }
   }
 
-  /** Training: random resized crop to 224, flip, jitter 0.4 (DARTS's train_imagenet.py). */
+  /** Training: random resized crop to 224, flip, jitter 0.4 (PC-DARTS's train_imagenet.py). */
   public static ImageNetAugmentation training() {
     return new ImageNetAugmentation(224, true, 0.4f, 0.4f, 0.4f);
   }

@@ -65,8 +65,16 @@ public record TrainingData(
         split.first(), split.rest(), d.test(), d.normalization(), source.dataset());
   }
 
-  /** The dataset's published transforms, with cutout of this side (0: none) in training. */
+  /**
+   * The dataset's published transforms of a training from scratch, with cutout of this side (0:
+   * none) in training.
+   */
   public DataFeed feed(int cutoutLength) {
     return DataFeed.of(kind, normalization, cutoutLength);
+  }
+
+  /** The dataset's published transforms of a search (ImageNet's without colour jitter). */
+  public DataFeed searchFeed(int cutoutLength) {
+    return DataFeed.forSearch(kind, normalization, cutoutLength);
   }
 }

@@ -116,13 +116,22 @@ public final class EvalTrainer {
         seconds(start));
   }
 
-  /** The spec's learning rate per epoch, warmed up when the spec says so. */
+  /**
+   * The spec's learning rate per epoch, warmed up when the spec says so. The cosine is stepped as
+   * the dataset's script steps it: after each epoch on CIFAR (train.py), before it on ImageNet
+   * (train_imagenet.py).
+   */
   public static LearningRateSchedule schedule(EvalSpec spec) {
     TrainingSpec t = spec.training();
     LearningRateSchedule s =
         spec.lrSchedule() == LrSchedule.LINEAR
             ? new LinearSchedule(t.learningRate(), t.epochs())
-            : new CosineSchedule(t.learningRate(), t.learningRateMin(), t.epochs());
+            : new CosineSchedule(
+                t.learningRate(),
+                t.learningRateMin(),
+                t.epochs(),
+                spec.data().dataset() == DatasetKind.IMAGENET,
+                0);
     return spec.warmsUp() ? new WarmUp(s, t.learningRate(), TrainingSpec.WARMUP_EPOCHS) : s;
   }
 

@@ -113,7 +113,11 @@ public final class SearchTrainer {
     return feed.train(data.heldOut(), t.batchSize(), t.seed() + 2, epoch);
   }
 
-  /** Cosine from the learning rate to its minimum, after the ImageNet warm-up when it applies. */
+  /**
+   * Cosine from the learning rate to its minimum, read at the start of each epoch and stepped at
+   * its end (train_search.py, train_search_imagenet.py), after the ImageNet warm-up when it
+   * applies.
+   */
   static LearningRateSchedule schedule(DatasetKind kind, TrainingSpec t) {
     CosineSchedule cosine = new CosineSchedule(t.learningRate(), t.learningRateMin(), t.epochs());
     return t.warmsUpOn(kind)
@@ -143,7 +147,7 @@ public final class SearchTrainer {
 
     Run(NDManager manager, TrainingData data) {
       this.data = data;
-      this.feed = data.feed(t.cutoutOrZero());
+      this.feed = data.searchFeed(t.cutoutOrZero());
       ImageSource s = data.train();
       steps = new SearchSteps(spec, weight, manager, s.channels(), feed.imageSize(s), s.classes());
       schedule = schedule(data.kind(), t);

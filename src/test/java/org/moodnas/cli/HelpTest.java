@@ -45,10 +45,13 @@ class HelpTest {
 
   @Test
   void optionsShowTheirKindsDefaultsAndTheImageNetOnes() {
-    String batch = "--batch-size, --batch_size=<batchSize>\\s+images per step \\(imagenet: 1024\\)";
+    String batch =
+        "--batch-size, --batch_size=<batchSize>\\s+images\\s+per\\s+step\\s+\\(imagenet:\\s+search\\s+128,\\s+train\\s+1024\\)";
     assertThat(CliRun.of("search-trial", "--help").out())
         .containsPattern(batch + "\\s+Default: 256")
-        .containsPattern("Adam learning rate of α and β \\(imagenet: 6e-3\\)\\s+Default: 6.0E-4");
+        .containsPattern("Adam learning rate of α and β \\(imagenet: 6e-3\\)\\s+Default: 6.0E-4")
+        .containsPattern(
+            "search:\\s+follows\\s+--objective\\s+as\\s+in\\s+the\\s+published\\s+sweeps,\\s+0\\s+with\\s+l2");
     assertThat(CliRun.of("train-one", "--help").out())
         .containsPattern(batch + "\\s+Default: 96")
         .containsPattern("--\\[no-]auxiliary\\s+train with the auxiliary head \\(off by default");

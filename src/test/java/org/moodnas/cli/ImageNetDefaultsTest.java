@@ -8,6 +8,7 @@ import org.moodnas.core.DataSource;
 import org.moodnas.core.DatasetKind;
 import org.moodnas.core.EvalSpec;
 import org.moodnas.core.LrSchedule;
+import org.moodnas.core.Objective;
 import org.moodnas.core.SearchSpec;
 import org.moodnas.core.TrainingSpec;
 import picocli.CommandLine;
@@ -33,10 +34,11 @@ class ImageNetDefaultsTest {
 
   @Test
   void anImageNetSearchDefaultsToTrainSearchImagenet() {
-    SearchSpec s = search("search", "--dataset", "imagenet", "--data", "/i");
+    SearchSpec s = search("search", "--dataset", "imagenet", "--data", "/i", "--objective", "l1");
     TrainingSpec t = s.training();
+    // train_search_imagenet.py's --batch_size default, as multiobjective.py's ImageNet sweep ran
     assertThat(new int[] {t.batchSize(), t.epochs(), t.initChannels(), t.layers()})
-        .containsExactly(1024, 50, 16, 8);
+        .containsExactly(128, 50, 16, 8);
     assertThat(new double[] {t.learningRate(), t.learningRateMin(), t.gradClip(), t.weightDecay()})
         .containsExactly(0.5, 0, 5, 3e-4);
     assertThat(new double[] {s.archLearningRate(), s.archWeightDecay()})
@@ -44,9 +46,11 @@ class ImageNetDefaultsTest {
     assertThat(s.archWarmupEpochs()).isEqualTo(35);
     assertThat(s.data().subsample()).isEqualTo(0.125);
     assertThat(t.trainPortion()).isEqualTo(0.8);
-    assertThat(t.warmsUpOn(s.data().dataset())).isTrue();
-    // the preset states the same values
-    assertThat(search("search", "@conf/presets/imagenet-search.args", "--data", "/i")).isEqualTo(s);
+    // at batch 128 the script's warm-up (only above 256) never runs
+    assertThat(t.warmsUpOn(s.data().dataset())).isFalse();
+    // the preset of the published ImageNet sweep states the same values
+    assertThat(search("search", "@conf/presets/imagenet-l1-fixed-l2-search.args", "--data", "/i"))
+        .isEqualTo(s);
   }
 
   @Test
@@ -118,6 +122,12 @@ class ImageNetDefaultsTest {
     assertThat(train("train", "--archs", "DARTS_V2", "--dataset", "cifar10", "--data", "/c"))
         .isEqualTo(EvalSpec.DEFAULTS.withData(cifar));
     assertThat(search("search")).isEqualTo(SearchSpec.DEFAULTS);
+    assertThat(search("search", "--objective", "l1"))
+        .isEqualTo(
+            SearchSpec.DEFAULTS
+                .withObjective(Objective.L1)
+                .withTraining(
+                    SearchSpec.DEFAULTS.training().toBuilder().weightDecay(3e-4).build()));
     SearchSpec trial =
         ((SearchTrialCommand)
                 parsed(

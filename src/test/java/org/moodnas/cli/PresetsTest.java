@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.moodnas.core.DatasetKind;
 import org.moodnas.core.EvalSpec;
 import org.moodnas.core.LrSchedule;
+import org.moodnas.core.Objective;
 import org.moodnas.core.SearchSpec;
 import org.moodnas.core.TrainingSpec;
 import picocli.CommandLine;
@@ -34,20 +35,94 @@ class PresetsTest {
   }
 
   private static DatasetKind datasetOf(Path preset) {
-    return DatasetKind.byName(preset.getFileName().toString().split("-(search|train|demo)")[0]);
+    return DatasetKind.byName(
+        preset.getFileName().toString().split("-(l1|l2|search|train|demo|front)")[0]);
   }
 
   @Test
-  void searchPresetsGiveValidSweepsOfTheirDataset() throws IOException {
-    List<Path> searches = presets("-search.args");
-    assertThat(searches)
-        .extracting(p -> p.getFileName().toString())
-        .contains("cifar10-search.args", "cifar100-search.args");
-    for (Path p : searches) {
-      SearchSpec s = ((SearchCommand) parsed("search", "@" + p, "--data", "/data")).search.spec();
-      assertThat(s.data().dataset()).as(p.toString()).isEqualTo(datasetOf(p));
-      assertThat(s.training().epochs()).as(p.toString()).isEqualTo(50);
+  void everyPresetParses() throws IOException {
+    List<Path> all = presets(".args");
+    assertThat(all).hasSize(10);
+    for (Path p : all) {
+      String name = p.getFileName().toString();
+      if (name.endsWith("-train.args")) {
+        assertThat(trainSpec(p).data().dataset()).as(name).isEqualTo(datasetOf(p));
+      } else {
+        assertThat(searchSpec(p).data().dataset()).as(name).isEqualTo(datasetOf(p));
+      }
     }
+  }
+
+  @Test
+  void thereIsOneSearchPresetPerPublishedSweep() throws IOException {
+    assertThat(presets("-search.args"))
+        .extracting(p -> p.getFileName().toString())
+        .containsExactly(
+            "cifar10-l1-fixed-l2-search.args",
+            "cifar10-l1-search.args",
+            "cifar10-l2-search.args",
+            "cifar100-l1-fixed-l2-search.args",
+            "imagenet-l1-fixed-l2-search.args");
+    // multiobjective.py's sweeps: -o l2 and -o l1 with --weight_decay 0.0, -o l1 with 3e-4
+    assertSweep("cifar10-l2-search.args", Objective.L2, 0);
+    assertSweep("cifar10-l1-search.args", Objective.L1, 0);
+    assertSweep("cifar10-l1-fixed-l2-search.args", Objective.L1, 3e-4);
+    assertSweep("cifar100-l1-fixed-l2-search.args", Objective.L1, 3e-4);
+    assertSweep("imagenet-l1-fixed-l2-search.args", Objective.L1, 3e-4);
+    for (Path p : presets("-search.args")) {
+      SearchSpec s = searchSpec(p);
+      assertThat(s.training().epochs()).as(p.toString()).isEqualTo(50);
+      if (s.data().dataset() != DatasetKind.IMAGENET) {
+        // train_search.py's --learning_rate_min
+        assertThat(s.training().learningRateMin()).as(p.toString()).isEqualTo(0.001);
+      }
+    }
+  }
+
+  private static void assertSweep(String preset, Objective objective, double weightDecay) {
+    SearchSpec s = searchSpec(PRESETS.resolve(preset));
+    assertThat(s.objective()).as(preset).isEqualTo(objective);
+    assertThat(s.training().weightDecay()).as(preset).isEqualTo(weightDecay);
+  }
+
+  @Test
+  void theSearchDefaultsAreThePublishedSweepOfTheirObjective() {
+    // without --weight-decay the objective picks the published pairing
+    assertThat(
+            parsedSearch("search", "--dataset", "cifar10", "--data", "/data", "--objective", "l2"))
+        .isEqualTo(searchSpec(PRESETS.resolve("cifar10-l2-search.args")));
+    assertThat(
+            parsedSearch("search", "--dataset", "cifar10", "--data", "/data", "--objective", "l1"))
+        .isEqualTo(searchSpec(PRESETS.resolve("cifar10-l1-fixed-l2-search.args")));
+    assertThat(
+            parsedSearch("search", "--dataset", "cifar100", "--data", "/data", "--objective", "l1"))
+        .isEqualTo(searchSpec(PRESETS.resolve("cifar100-l1-fixed-l2-search.args")));
+    // a given weight decay wins over the objective's
+    assertThat(
+            parsedSearch("search", "--objective", "l1", "--weight-decay", "0")
+                .training()
+                .weightDecay())
+        .isZero();
+    assertThat(
+            parsedSearch("search-trial", "--weight", "0.1", "--objective", "l1")
+                .training()
+                .weightDecay())
+        .isEqualTo(3e-4);
+    // the Fashion-MNIST sweeps run on the published L2 pairing
+    for (String demo : new String[] {"fashion-mnist-demo.args", "fashion-mnist-front.args"}) {
+      assertSweep(demo, Objective.L2, 0);
+    }
+  }
+
+  private static SearchSpec searchSpec(Path preset) {
+    return parsedSearch("search", "@" + preset, "--data", "/data");
+  }
+
+  private static SearchSpec parsedSearch(String... args) {
+    Object command = parsed(args);
+    return command instanceof SearchCommand c
+        ? c.search.spec()
+        : ((SearchTrialCommand) command).search.spec();
   }
 
   @Test
@@ -65,6 +140,9 @@ class PresetsTest {
           .isEqualTo(e.data().dataset() != DatasetKind.IMAGENET);
       if (e.data().dataset() != DatasetKind.IMAGENET) {
         assertThat(e.training().epochs()).as(p.toString()).isEqualTo(600);
+        // no batch given: the memory model sizes it on a GPU, train.py's 96 on a CPU
+        assertThat(Files.readString(p)).as(p.toString()).doesNotContain("\n--batch-size");
+        assertThat(e.training().batchSize()).as(p.toString()).isEqualTo(96);
         assertThat(e.lrSchedule()).as(p.toString()).isEqualTo(LrSchedule.COSINE);
         assertThat(e.labelSmoothing()).as(p.toString()).isZero();
       }
@@ -137,21 +215,19 @@ class PresetsTest {
 
   @Test
   void theImageNetPresetSearchesOnTheTenAndTwoAndAHalfPercentSubsets() {
-    Path preset = PRESETS.resolve("imagenet-search.args");
-    SearchSpec s =
-        ((SearchCommand) parsed("search", "@" + preset, "--data", "/data")).search.spec();
+    Path preset = PRESETS.resolve("imagenet-l1-fixed-l2-search.args");
+    SearchSpec s = searchSpec(preset);
     // train_search_imagenet.py: 10 % of the training images train the weights, 2.5 % α and β
     double weights = s.data().subsample() * s.training().trainPortion();
     double arch = s.data().subsample() * (1 - s.training().trainPortion());
     assertThat(weights).isCloseTo(0.10, org.assertj.core.api.Assertions.within(1e-12));
     assertThat(arch).isCloseTo(0.025, org.assertj.core.api.Assertions.within(1e-12));
-    assertThat(s.training().batchSize()).isEqualTo(1024);
+    assertThat(s.training().batchSize()).isEqualTo(128);
     assertThat(s.training().learningRate()).isEqualTo(0.5);
     assertThat(s.archLearningRate()).isEqualTo(6e-3);
     assertThat(s.archWarmupEpochs()).isEqualTo(35);
     SearchSpec mine =
-        ((SearchCommand) parsed("search", "@" + preset, "--data", "/data", "--batch-size", "256"))
-            .search.spec();
+        parsedSearch("search", "@" + preset, "--data", "/data", "--batch-size", "256");
     assertThat(mine.training().batchSize()).isEqualTo(256);
   }
 }

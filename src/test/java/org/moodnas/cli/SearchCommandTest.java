@@ -108,6 +108,8 @@ class SearchCommandTest {
             "--simulate",
             "--delta",
             "0.3",
+            "--objective",
+            "l1",
             "--warehouse",
             wh,
             "--run-id",
@@ -115,12 +117,51 @@ class SearchCommandTest {
             "--max-trials",
             "3");
     assertThat(cut.code()).as(cut.err()).isZero();
+    // no --weight-decay: the L1 sweep's published fixed L2
+    assertThat(recordedWeightDecay(wh, "r")).isEqualTo("3.0E-4");
 
     // Only the run: its δ of 0.3 comes from runs.config, not from the default 0.15.
     CliRun resumed = CliRun.of("search", "--resume", "r", "--warehouse", wh);
     assertThat(resumed.code()).as(resumed.err()).isZero();
     assertThat(resumed.err()).contains("run r continues with its recorded settings");
     assertThat(nus(wh, "r")).isEqualTo(toyProblemSweep(0.3)).hasSizeGreaterThan(3);
+    assertThat(recordedWeightDecay(wh, "r")).isEqualTo("3.0E-4");
+  }
+
+  @Test
+  void anL2SweepRecordsWeightDecayZeroAsThePublishedL2Sweep(@TempDir Path dir) {
+    String wh = dir.toUri().toString();
+    CliRun run =
+        CliRun.of(
+            "search",
+            "--simulate",
+            "--objective",
+            "l2",
+            "--warehouse",
+            wh,
+            "--run-id",
+            "l2",
+            "--max-trials",
+            "1");
+    assertThat(run.code()).as(run.err()).isZero();
+    assertThat(recordedWeightDecay(wh, "l2")).isEqualTo("0.0");
+  }
+
+  /** The SGD weight decay a run's recorded config holds, as text. */
+  private static String recordedWeightDecay(String wh, String run) {
+    CliRun r =
+        CliRun.of(
+            "sql",
+            "SELECT get_json_object(config, '$.trial.training.weight_decay') AS wd FROM runs"
+                + " WHERE run_id = '"
+                + run
+                + "'",
+            "--warehouse",
+            wh,
+            "--format",
+            "csv");
+    assertThat(r.code()).as(r.err()).isZero();
+    return r.out().lines().skip(1).findFirst().orElseThrow();
   }
 
   /** The ν a sequential sweep of the toy problem proposes with stop distance δ. */

@@ -88,18 +88,41 @@ class SpecsTest {
     assertThat(train.labelSmoothing()).isEqualTo(0.1);
     assertThat(train.lrSchedule()).isEqualTo(LrSchedule.LINEAR);
     assertThat(train.data()).isEqualTo(imagenet);
-    SearchSpec search = SearchSpec.publishedFor(imagenet);
+    SearchSpec search = SearchSpec.publishedFor(imagenet, Objective.L1);
     assertThat(search.training().learningRate()).isEqualTo(0.5);
+    assertThat(search.training().batchSize()).isEqualTo(128);
+    assertThat(search.training().weightDecay()).isEqualTo(3e-4);
+    assertThat(search.objective()).isEqualTo(Objective.L1);
     assertThat(search.data()).isEqualTo(imagenet);
     assertThat(SearchSpec.publishedSubsample(DatasetKind.IMAGENET)).isEqualTo(0.125);
     for (DatasetKind k :
         new DatasetKind[] {DatasetKind.CIFAR10, DatasetKind.CIFAR100, DatasetKind.FASHION_MNIST}) {
       DataSource d = new DataSource(k, "/d", 1);
       assertThat(EvalSpec.publishedFor(d)).as(k.id()).isEqualTo(EvalSpec.DEFAULTS.withData(d));
-      assertThat(SearchSpec.publishedFor(d)).as(k.id()).isEqualTo(SearchSpec.DEFAULTS.withData(d));
+      assertThat(SearchSpec.publishedFor(d, Objective.L2))
+          .as(k.id())
+          .isEqualTo(SearchSpec.DEFAULTS.withData(d));
       assertThat(SearchSpec.publishedSubsample(k)).as(k.id()).isEqualTo(1);
     }
     assertThat(EvalSpec.DEFAULTS.labelSmoothing()).isZero();
+  }
+
+  @Test
+  void theSearchsWeightDecayFollowsTheObjectiveAsInThePublishedSweeps() {
+    // multiobjective.py's README: L2 with --weight_decay 0.0, "L1 with a fixed L2" with 3e-4
+    assertThat(SearchSpec.publishedWeightDecay(Objective.L2)).isZero();
+    assertThat(SearchSpec.publishedWeightDecay(Objective.L1)).isEqualTo(3e-4);
+    assertThat(SearchSpec.DEFAULTS.objective()).isEqualTo(Objective.L2);
+    assertThat(SearchSpec.DEFAULTS.training().weightDecay()).isZero();
+    for (DatasetKind k : DatasetKind.values()) {
+      DataSource d = new DataSource(k, "/d", 1);
+      assertThat(SearchSpec.publishedFor(d, Objective.L1).training().weightDecay())
+          .as(k.id())
+          .isEqualTo(3e-4);
+      assertThat(SearchSpec.publishedFor(d, Objective.L2).training().weightDecay())
+          .as(k.id())
+          .isZero();
+    }
     assertThat(EvalSpec.DEFAULTS.lrSchedule()).isEqualTo(LrSchedule.COSINE);
   }
 

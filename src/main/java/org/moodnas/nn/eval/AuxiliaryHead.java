@@ -13,6 +13,7 @@ import ai.djl.util.PairList;
 import org.moodnas.nn.ops.Layers;
 import org.moodnas.nn.ops.Pooling;
 import org.moodnas.nn.ops.Relu;
+import org.moodnas.nn.ops.TorchDefaultInitializer;
 
 /**
  * The auxiliary classifier read after cell 2·layers/3: ReLU, 5×5 average pool down to 2×2, 1×1 conv
@@ -59,7 +60,8 @@ public final class AuxiliaryHead extends AbstractBlock {
   @Override
   protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
     features.initialize(manager, dataType, inputShapes);
-    classifier.initialize(manager, dataType, flat(features.getOutputShapes(inputShapes)[0]));
+    TorchDefaultInitializer.initializeLinear(
+        classifier, manager, dataType, flat(features.getOutputShapes(inputShapes)[0]));
   }
 
   @Override

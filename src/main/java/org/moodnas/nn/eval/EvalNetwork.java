@@ -118,7 +118,7 @@ public abstract class EvalNetwork extends AbstractBlock {
         auxiliaryHead.initialize(manager, dataType, s[1]);
       }
     }
-    classifier.initialize(manager, dataType, pooled(s[1]));
+    TorchDefaultInitializer.initializeLinear(classifier, manager, dataType, pooled(s[1]));
   }
 
   @Override

@@ -4,6 +4,8 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Parameter;
+import ai.djl.nn.core.Linear;
 import ai.djl.training.initializer.Initializer;
 
 /**
@@ -19,5 +21,26 @@ public final class TorchDefaultInitializer implements Initializer {
     long fanIn = shape.size() / shape.get(0);
     float bound = (float) (1 / Math.sqrt(fanIn));
     return manager.randomUniform(-bound, bound, shape, dataType, manager.getDevice());
+  }
+
+  /**
+   * Initializes {@code linear} for {@code input} as PyTorch's nn.Linear: weights as above, the bias
+   * U(−b, b) with b = 1/√fan_in too (DJL would start it at 0). The bias's own shape does not hold
+   * fan_in, so it is read from the input's last axis here.
+   */
+  public static void initializeLinear(
+      Linear linear, NDManager manager, DataType dataType, Shape input) {
+    linear.setInitializer(new LinearBias(input.get(input.dimension() - 1)), Parameter.Type.BIAS);
+    linear.initialize(manager, dataType, input);
+  }
+
+  /** nn.Linear's bias: U(−1/√fan_in, 1/√fan_in). */
+  private record LinearBias(long fanIn) implements Initializer {
+
+    @Override
+    public NDArray initialize(NDManager manager, Shape shape, DataType dataType) {
+      float bound = (float) (1 / Math.sqrt(fanIn));
+      return manager.randomUniform(-bound, bound, shape, dataType, manager.getDevice());
+    }
   }
 }

@@ -175,7 +175,8 @@ public final class SearchNetwork extends AbstractBlock {
       cell.initialize(manager, dataType, in);
       states = new Shape[] {states[1], cell.getOutputShapes(in)[0]};
     }
-    classifier.initialize(manager, dataType, new Shape(s.get(0), states[1].get(1)));
+    TorchDefaultInitializer.initializeLinear(
+        classifier, manager, dataType, new Shape(s.get(0), states[1].get(1)));
     arch.initialize(manager, dataType);
   }
 

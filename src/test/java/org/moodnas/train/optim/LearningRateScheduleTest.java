@@ -39,9 +39,26 @@ class LearningRateScheduleTest {
     WarmUp s = new WarmUp(new CosineSchedule(0.5, 0, 250), 0.5, 5);
     assertThat(s.at(0)).isCloseTo(0.1, within(EPS));
     assertThat(s.at(2)).isCloseTo(0.3, within(EPS)); // 0.5 · 3/5, not the cosine's
-    double cos5 = 0.5 * (1 + Math.cos(Math.PI * 5 / 250)) / 2;
-    assertThat(s.at(5)).isCloseTo(cos5, within(EPS));
-    assertThat(s.at(125)).isCloseTo(0.25, within(1e-12)); // cos(π/2) = 0: half of 0.5
+    // PyTorch's recursive cosine continues from the 0.5 epoch 4 held: each step multiplies by
+    // (1 + cos(πk/T))/(1 + cos(π(k − 1)/T)), so epoch e runs at 0.5·(1 + cos(πe/T))/(1 + cos(4π/T))
+    double anchor = 1 + Math.cos(Math.PI * 4 / 250);
+    assertThat(s.at(5)).isCloseTo(0.5 * (1 + Math.cos(Math.PI * 5 / 250)) / anchor, within(EPS));
+    assertThat(s.at(125)).isCloseTo(0.5 / anchor, within(1e-12)); // cos(π/2) = 0
+  }
+
+  @Test
+  void aCosineSteppedBeforeEachEpochRunsOneStepAhead() {
+    CosineSchedule s = new CosineSchedule(0.5, 0, 250, true, 0);
+    assertThat(s.at(0)).isCloseTo(0.25 * (1 + Math.cos(Math.PI / 250)), within(EPS));
+    assertThat(s.at(124)).isCloseTo(0.25, within(1e-12));
+    assertThat(s.at(249)).isCloseTo(0, within(EPS));
+    // written over at epoch 4 with 0.5 (step 5): from there 0.5·(1 + cos(πk/T))/(1 + cos(5π/T))
+    LearningRateSchedule w = s.overwrittenAt(4, 0.5);
+    double anchor = 1 + Math.cos(Math.PI * 5 / 250);
+    assertThat(w.at(5)).isCloseTo(0.5 * (1 + Math.cos(Math.PI * 6 / 250)) / anchor, within(EPS));
+    // adjust_lr sets every epoch's rate afresh: a write over one epoch changes nothing later
+    LinearSchedule linear = new LinearSchedule(0.5, 250);
+    assertThat(linear.overwrittenAt(4, 0.5)).isSameAs(linear);
   }
 
   @Test

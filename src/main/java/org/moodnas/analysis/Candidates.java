@@ -18,7 +18,7 @@ public final class Candidates {
 
   /**
    * The genotypes of a search run's successful trials (only the front's with {@code paretoOnly}),
-   * named by ν as the published tables do; an error when the run has none.
+   * named by ν as multiobjective.py names them; an error when the run has none.
    */
   public static List<EvalCandidate> fromSearch(
       String runId, List<TrialResult> trials, boolean paretoOnly) {

@@ -50,6 +50,9 @@ class ImageNetSupernetTest {
     assertThat(SupernetSpec.cifar(8, 4, 10).hasReductionCells()).isFalse();
     SearchNetwork flat = build(SupernetSpec.cifar(8, 4, 10), new Shape(1, 3, 8, 8));
     assertThat(weights(flat)).isEqualTo(expectedWeights(8, 4, 10, false));
+    // model_search.py's Network(16, 10, 3), no reduction cell, counted in PyTorch
+    assertThat(weights(build(SupernetSpec.cifar(16, 3, 10), new Shape(1, 3, 8, 8))))
+        .isEqualTo(28_586L);
   }
 
   @Test
@@ -57,7 +60,10 @@ class ImageNetSupernetTest {
     SearchNetwork imagenet = build(SupernetSpec.imagenet(16, 8, 1000), new Shape(1, 3, 224, 224));
     assertThat(weights(imagenet)).isEqualTo(expectedWeights(16, 8, 1000, true));
     SearchNetwork cifar = build(SupernetSpec.cifar(16, 8, 10), new Shape(1, 3, 32, 32));
-    // the formula reproduces the published CIFAR supernet too
+    // The formula gives what PyTorch counts for the published networks (model_search_imagenet.py's
+    // Network(16, 1000, 8) and model_search.py's Network(16, 10, 8), run on Debian's
+    // python3-torch).
+    assertThat(expectedWeights(16, 8, 1000, true)).isEqualTo(956_512L);
     assertThat(expectedWeights(16, 8, 10, false)).isEqualTo(299_578L);
     assertThat(weights(cifar)).isEqualTo(299_578L);
   }

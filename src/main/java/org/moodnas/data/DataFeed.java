@@ -37,8 +37,8 @@ public record DataFeed(
   public static DataFeed forSearch(
       DatasetKind kind, Normalization normalization, int cutoutLength) {
     if (kind == DatasetKind.IMAGENET) {
-      // crop and flip as in training, jitter strengths 0 (both of the search's splits)
-      ImageNetAugmentation search = new ImageNetAugmentation(224, true, 0, 0, 0);
+      // crop and flip as in training, no colour jitter (both of the search's splits)
+      ImageNetAugmentation search = new ImageNetAugmentation(224, true, ColorJitter.NONE);
       return new DataFeed(normalization, search, ImageNetAugmentation.evaluation());
     }
     return of(kind, normalization, cutoutLength);

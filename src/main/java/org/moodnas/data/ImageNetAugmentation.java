@@ -5,17 +5,16 @@ import java.util.Random;
 /**
  * PC-DARTS's ImageNet transforms on the stored 256×256 images (normalized). Training: random
  * resized crop to {@code size} (area 8–100 %, aspect ratio 3/4–4/3, torchvision's ten tries then a
- * central fallback), horizontal flip with p = 0.5, colour jitter (none in a search). Evaluation:
- * center crop to {@code size}.
+ * central fallback), horizontal flip with p = 0.5, then {@code jitter} (train_imagenet.py's
+ * brightness, contrast and saturation 0.4 and hue 0.2; none in a search). Evaluation: center crop
+ * to {@code size}.
  *
  * <p>Simplifications, on purpose: the random crop starts from the stored Resize(256) +
  * CenterCrop(256) image, not from the full original; resizing is plain bilinear without
- * antialiasing; the jitter changes brightness, contrast and saturation (factors uniform in [1 − j,
- * 1 + j], in random order, clamped to [0, 1] in raw pixel space) but not hue, which DARTS also
- * jitters by ±0.2.
+ * antialiasing; the jitter computes on float pixels (torchvision's tensor formulas), not on 8-bit
+ * PIL images.
  */
-public record ImageNetAugmentation(
-    int size, boolean train, float brightness, float contrast, float saturation)
+public record ImageNetAugmentation(int size, boolean train, ColorJitter jitter)
     implements ImageTransform {
 
   private static final double MIN_SCALE = 0.08;
@@ -26,19 +25,22 @@ public record ImageNetAugmentation(
     if (size <= 0) {
       throw new IllegalArgumentException("crop size must be > 0, got " + size);
     }
-    if (brightness < 0 || contrast < 0 || saturation < 0) {
-      throw new IllegalArgumentException("jitter strengths must be >= 0");
+    if (jitter == null) {
+      throw new IllegalArgumentException("jitter must be given (ColorJitter.NONE for none)");
     }
   }
 
-  /** Training: random resized crop to 224, flip, jitter 0.4 (PC-DARTS's train_imagenet.py). */
+  /**
+   * Training: random resized crop to 224, flip, jitter 0.4/0.4/0.4 and hue 0.2 (PC-DARTS's
+   * train_imagenet.py).
+   */
   public static ImageNetAugmentation training() {
-    return new ImageNetAugmentation(224, true, 0.4f, 0.4f, 0.4f);
+    return new ImageNetAugmentation(224, true, new ColorJitter(0.4f, 0.4f, 0.4f, 0.2f));
   }
 
   /** Evaluation: center crop 224 of the stored 256×256 image. */
   public static ImageNetAugmentation evaluation() {
-    return new ImageNetAugmentation(224, false, 0f, 0f, 0f);
+    return new ImageNetAugmentation(224, false, ColorJitter.NONE);
   }
 
   @Override
@@ -83,8 +85,8 @@ public record ImageNetAugmentation(
     int[] box = cropBox(height, width, random);
     boolean mirror = random.nextBoolean();
     resize(src, channels, height, width, box, mirror, dst, offset);
-    if (brightness > 0 || contrast > 0 || saturation > 0) {
-      jitter(dst, offset, channels, norm, random);
+    if (jitter.enabled()) {
+      jitter.apply(dst, offset, channels, size * size, norm, random);
     }
   }
 
@@ -152,97 +154,5 @@ public record ImageNetAugmentation(
         }
       }
     }
-  }
-
-  // Jitter works on raw [0, 1] values (it clamps there), so undo and redo the normalization.
-  private void jitter(float[] img, int offset, int channels, Normalization norm, Random random) {
-    int plane = size * size;
-    for (int c = 0; c < channels; c++) {
-      float m = norm.mean()[c];
-      float s = norm.std()[c];
-      for (int i = offset + c * plane, end = i + plane; i < end; i++) {
-        img[i] = img[i] * s + m;
-      }
-    }
-    int[] order = {0, 1, 2};
-    for (int i = 2; i > 0; i--) {
-      int j = random.nextInt(i + 1);
-      int t = order[i];
-      order[i] = order[j];
-      order[j] = t;
-    }
-    for (int op : order) {
-      switch (op) {
-        case 0 -> {
-          if (brightness > 0) {
-            float f = factor(brightness, random);
-            for (int i = offset, end = offset + channels * plane; i < end; i++) {
-              img[i] = clamp(img[i] * f);
-            }
-          }
-        }
-        case 1 -> {
-          if (contrast > 0) {
-            blendWithMeanGrey(img, offset, channels, factor(contrast, random));
-          }
-        }
-        default -> {
-          if (saturation > 0 && channels == 3) {
-            blendWithGrey(img, offset, channels, factor(saturation, random));
-          }
-        }
-      }
-    }
-    for (int c = 0; c < channels; c++) {
-      float m = norm.mean()[c];
-      float s = norm.std()[c];
-      for (int i = offset + c * plane, end = i + plane; i < end; i++) {
-        img[i] = (img[i] - m) / s;
-      }
-    }
-  }
-
-  /** Contrast: f·x + (1 − f)·(the image's mean grey). */
-  private void blendWithMeanGrey(float[] img, int offset, int channels, float f) {
-    int plane = size * size;
-    double sum = 0;
-    for (int p = 0; p < plane; p++) {
-      sum += grey(img, offset, channels, plane, p);
-    }
-    float mean = (float) (sum / plane);
-    for (int i = offset, end = offset + channels * plane; i < end; i++) {
-      img[i] = clamp(f * img[i] + (1 - f) * mean);
-    }
-  }
-
-  /** Saturation: f·x + (1 − f)·(the pixel's grey). */
-  private void blendWithGrey(float[] img, int offset, int channels, float f) {
-    int plane = size * size;
-    for (int p = 0; p < plane; p++) {
-      float g = grey(img, offset, channels, plane, p);
-      for (int c = 0; c < channels; c++) {
-        int i = offset + c * plane + p;
-        img[i] = clamp(f * img[i] + (1 - f) * g);
-      }
-    }
-  }
-
-  private static float factor(float strength, Random random) {
-    float lo = Math.max(0f, 1 - strength);
-    return lo + (1 + strength - lo) * random.nextFloat();
-  }
-
-  // ITU-R 601 luma, as torchvision's rgb_to_grayscale; a single channel is its own grey.
-  private static float grey(float[] img, int offset, int channels, int plane, int p) {
-    if (channels != 3) {
-      return img[offset + p];
-    }
-    return 0.2989f * img[offset + p]
-        + 0.587f * img[offset + plane + p]
-        + 0.114f * img[offset + 2 * plane + p];
-  }
-
-  private static float clamp(float v) {
-    return v < 0 ? 0 : (v > 1 ? 1 : v);
   }
 }

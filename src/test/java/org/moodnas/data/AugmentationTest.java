@@ -198,7 +198,7 @@ class AugmentationTest {
       }
     }
     Normalization norm = new Normalization(new float[] {0}, new float[] {1});
-    ImageNetAugmentation aug = new ImageNetAugmentation(16, true, 0, 0, 0);
+    ImageNetAugmentation aug = new ImageNetAugmentation(16, true, ColorJitter.NONE);
     int rising = 0;
     int falling = 0;
     for (int i = 0; i < 100; i++) {
@@ -226,7 +226,8 @@ class AugmentationTest {
     Normalization norm =
         new Normalization(new float[] {0.5f, 0.5f, 0.5f}, new float[] {0.25f, 0.25f, 0.25f});
     float[] grey = new float[3 * s * s]; // raw 0.5 everywhere: normalized 0
-    ImageNetAugmentation aug = new ImageNetAugmentation(8, true, 0.4f, 0.4f, 0.4f);
+    ImageNetAugmentation aug =
+        new ImageNetAugmentation(8, true, new ColorJitter(0.4f, 0.4f, 0.4f, 0.2f));
     Random random = new Random(2);
     float min = Float.MAX_VALUE;
     float max = -Float.MAX_VALUE;

@@ -19,14 +19,30 @@ class MemoryModelCommandTest {
     assertThat(predict.code()).as(predict.err()).isZero();
     assertThat(Double.parseDouble(predict.out().trim())).isBetween(21_157 * 0.995, 21_157 * 1.005);
 
+    // batch_train.py's rule (the default): the first batch predicted at or over 16000 − 500 MB.
     CliRun batch =
         CliRun.of("memory-model", "batch-size", "--params-mb", "3.63", "--gpu-memory-mb", "16000");
     assertThat(batch.code()).as(batch.err()).isZero();
     int b = Integer.parseInt(batch.out().trim());
-    double atB = predicted("3.63", b);
-    double atNext = predicted("3.63", b + 1);
-    assertThat(atB).isLessThanOrEqualTo(15_500);
-    assertThat(atNext).isGreaterThan(15_500);
+    assertThat(predicted("3.63", b)).isGreaterThanOrEqualTo(15_500);
+    assertThat(predicted("3.63", b - 1)).isLessThan(15_500);
+
+    // --batch-rule under-budget: the largest batch predicted under it, so one below the published.
+    CliRun under =
+        CliRun.of(
+            "memory-model",
+            "batch-size",
+            "--params-mb",
+            "3.63",
+            "--gpu-memory-mb",
+            "16000",
+            "--batch-rule",
+            "under-budget");
+    assertThat(under.code()).as(under.err()).isZero();
+    int u = Integer.parseInt(under.out().trim());
+    assertThat(predicted("3.63", u)).isLessThanOrEqualTo(15_500);
+    assertThat(predicted("3.63", u + 1)).isGreaterThan(15_500);
+    assertThat(u).isEqualTo(b - 1);
   }
 
   private static double predicted(String params, int batch) {
@@ -77,8 +93,17 @@ class MemoryModelCommandTest {
     CliRun missing = CliRun.of("memory-model", "fit", "--data", dir.resolve("none.csv").toString());
     assertThat(missing.code()).isEqualTo(2);
     assertThat(missing.err()).contains("none.csv: no such file");
+    // Under the budget nothing fits; batch_train.py's rule would still start at batch 1.
     CliRun tooSmall =
-        CliRun.of("memory-model", "batch-size", "--params-mb", "3.6", "--gpu-memory-mb", "600");
+        CliRun.of(
+            "memory-model",
+            "batch-size",
+            "--params-mb",
+            "3.6",
+            "--gpu-memory-mb",
+            "600",
+            "--batch-rule",
+            "under-budget");
     assertThat(tooSmall.code()).isEqualTo(2);
     assertThat(tooSmall.err()).contains("at batch 1");
     CliRun negative =

@@ -54,7 +54,7 @@ class FashionMnistTrainingTest {
                     .batchSize(64)
                     .epochs(2)
                     .initChannels(8)
-                    .layers(3)
+                    .layers(5)
                     .learningRate(0.05)
                     .build());
     Split split = Splits.trainPortion(fashion.train(), 0.5);

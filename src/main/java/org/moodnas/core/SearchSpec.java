@@ -100,7 +100,7 @@ public record SearchSpec(
    * The SGD weight decay the published sweeps used with {@code objective}: none beside the L2
    * penalty (the CIFAR-10 L2 sweep ran with weight decay 0), {@link #FIXED_L2_WEIGHT_DECAY} beside
    * the L1 penalty ("L1 with a fixed L2"). The published plain-L1 sweep on CIFAR-10 (weight decay
-   * 0) is the one pairing not chosen by default: it takes {@code --weight-decay 0}.
+   * 0) is the one pairing not chosen by default: its weight decay of 0 must be given.
    */
   public static double publishedWeightDecay(Objective objective) {
     return objective == Objective.L1 ? FIXED_L2_WEIGHT_DECAY : 0;

@@ -21,33 +21,7 @@ final class PublishedEnsemble {
 
   /** Start at 1; +1 for the true class of each sample some but not all models get right. */
   static double[][] perClassWeights(List<Logits> models) {
-    int classes = models.get(0).classes();
-    double[][] w = new double[models.size()][classes];
-    for (double[] row : w) {
-      Arrays.fill(row, 1);
-    }
-    for (int s = 0; s < models.get(0).samples(); s++) {
-      int label = models.get(0).labels()[s];
-      int sample = s;
-      long right = models.stream().filter(l -> argmax(l.values()[sample]) == label).count();
-      if (right < models.size()) {
-        for (int m = 0; m < models.size(); m++) {
-          if (argmax(models.get(m).values()[s]) == label) {
-            w[m][label] += 1;
-          }
-        }
-      }
-    }
-    for (int c = 0; c < classes; c++) {
-      double max = 0;
-      for (double[] row : w) {
-        max = Math.max(max, row[c]);
-      }
-      for (double[] row : w) {
-        row[c] /= max;
-      }
-    }
-    return w;
+    return scores(models, models.get(0).classes(), 1, true);
   }
 
   /**
@@ -55,7 +29,19 @@ final class PublishedEnsemble {
    * right that the model gets right; divided by the largest. weights[model][0].
    */
   static double[][] perModelWeights(List<Logits> models) {
-    double[][] w = new double[models.size()][1];
+    return scores(models, 1, 0, false);
+  }
+
+  /**
+   * Scores from {@code start}, +1 in the true class's column ({@code perClass}) or column 0 for
+   * each contested sample a model gets right, each column divided by its largest.
+   */
+  private static double[][] scores(
+      List<Logits> models, int columns, double start, boolean perClass) {
+    double[][] w = new double[models.size()][columns];
+    for (double[] row : w) {
+      Arrays.fill(row, start);
+    }
     for (int s = 0; s < models.get(0).samples(); s++) {
       int label = models.get(0).labels()[s];
       int sample = s;
@@ -63,17 +49,19 @@ final class PublishedEnsemble {
       if (right < models.size()) {
         for (int m = 0; m < models.size(); m++) {
           if (argmax(models.get(m).values()[s]) == label) {
-            w[m][0] += 1;
+            w[m][perClass ? label : 0] += 1;
           }
         }
       }
     }
-    double max = 0;
-    for (double[] row : w) {
-      max = Math.max(max, row[0]);
-    }
-    for (double[] row : w) {
-      row[0] /= max;
+    for (int c = 0; c < columns; c++) {
+      double max = 0;
+      for (double[] row : w) {
+        max = Math.max(max, row[c]);
+      }
+      for (double[] row : w) {
+        row[c] /= max;
+      }
     }
     return w;
   }

@@ -2,11 +2,14 @@ package org.moodnas.cli;
 
 import java.io.PrintWriter;
 import java.lang.reflect.Field;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.moodnas.core.InvalidSettingException;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
  * One line per error on stderr: bad input (options, names, JSON, settings) exits 2; anything else
@@ -22,6 +25,12 @@ final class ErrorHandlers {
   static int badParameter(ParameterException e, String[] args) {
     CommandLine cmd = e.getCommandLine();
     PrintWriter err = cmd.getErr();
+    String missing = missingArgumentFile(e);
+    if (missing != null) {
+      err.println("mood-nas: " + missing + ": no such preset or argument file");
+      err.flush();
+      return BAD_INPUT;
+    }
     err.println(
         "mood-nas: "
             + oneLine(e.getMessage())
@@ -30,6 +39,23 @@ final class ErrorHandlers {
             + " --help')");
     err.flush();
     return BAD_INPUT;
+  }
+
+  /**
+   * The first unmatched {@code @FILE} argument whose file does not exist: picocli expands an
+   * argument file when it exists and otherwise passes "@…" on as a word, which then reads as an
+   * unmatched argument.
+   */
+  private static String missingArgumentFile(ParameterException e) {
+    if (!(e instanceof UnmatchedArgumentException u)) {
+      return null;
+    }
+    for (String arg : u.getUnmatched()) {
+      if (arg.startsWith("@") && arg.length() > 1 && !Files.exists(Path.of(arg.substring(1)))) {
+        return arg;
+      }
+    }
+    return null;
   }
 
   static int failed(Exception e, CommandLine cmd, CommandLine.ParseResult parsed) {

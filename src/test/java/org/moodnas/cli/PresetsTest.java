@@ -40,6 +40,14 @@ class PresetsTest {
   }
 
   @Test
+  void aPresetFileThatDoesNotExistIsNamedInOneLine() {
+    CliRun r = CliRun.of("search", "@conf/presets/nope.args", "--simulate");
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err().strip())
+        .isEqualTo("mood-nas: @conf/presets/nope.args: no such preset or argument file");
+  }
+
+  @Test
   void everyPresetParses() throws IOException {
     List<Path> all = presets(".args");
     assertThat(all).hasSize(10);

@@ -7,9 +7,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.UUID;
 
 /**
  * A self-contained HTML page: inline CSS, inline JS, images as data: URIs, no external request of
@@ -90,9 +92,16 @@ public final class HtmlReport {
   public void write(Path file) throws IOException {
     Path folder = file.toAbsolutePath().getParent();
     Files.createDirectories(folder);
-    Path temp = Files.createTempFile(folder, "." + file.getFileName() + ".", ".tmp");
+    // Not createTempFile: its file is owner-only (0600), and the report should be as readable as
+    // the CSVs and charts written beside it (the process's umask decides, as for them).
+    Path temp = folder.resolve("." + file.getFileName() + "." + UUID.randomUUID() + ".tmp");
     try {
-      Files.writeString(temp, html(), StandardCharsets.UTF_8);
+      Files.writeString(
+          temp,
+          html(),
+          StandardCharsets.UTF_8,
+          StandardOpenOption.CREATE_NEW,
+          StandardOpenOption.WRITE);
       Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     } finally {
       Files.deleteIfExists(temp);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
@@ -96,5 +97,18 @@ class HtmlReportTest {
     try (Stream<Path> files = Files.list(dir)) {
       assertThat(files).containsExactly(file);
     }
+  }
+
+  @Test
+  void theReportIsAsReadableAsAnyOtherFileWrittenBesideIt(@TempDir Path dir) throws Exception {
+    Path csv = dir.resolve("results.csv");
+    Files.writeString(csv, "a,b\n");
+    Path report = dir.resolve("report.html");
+
+    new HtmlReport("r").paragraph("p").write(report);
+
+    assertThat(Files.getPosixFilePermissions(report))
+        .isEqualTo(Files.getPosixFilePermissions(csv))
+        .contains(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
   }
 }

@@ -30,6 +30,7 @@ public final class Profiler {
       EvalNetwork net = withHead.build();
       // Counting needs shapes, not values: zeros draw nothing from the engine's generator.
       net.setInitializer(new ConstantInitializer(0f), Parameter.Type.WEIGHT);
+      net.setInitializer(new ConstantInitializer(0f), Parameter.Type.BIAS);
       net.initialize(manager, DataType.FLOAT32, withHead.inputShape(1));
       long params = ComplexityCounter.params(net, false);
       long withAux = ComplexityCounter.params(net, true);

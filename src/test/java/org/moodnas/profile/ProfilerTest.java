@@ -2,6 +2,10 @@ package org.moodnas.profile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ai.djl.Device;
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.util.Pair;
 import java.io.BufferedReader;
@@ -30,6 +34,25 @@ class ProfilerTest {
 
   private Profile cifar10(String name) {
     return profiler.count(NetworkSpec.cifar(registry.get(name), 36, 20, 10, false));
+  }
+
+  @Test
+  void countingDrawsNothingFromTheEngineGenerator() {
+    // A training seeds the one engine generator and draws its initial weights; a count on another
+    // thread (a training counts its network first) must not take draws from under it.
+    float[] plain = drawAfterSeeding(() -> {});
+    float[] afterCount =
+        drawAfterSeeding(
+            () -> profiler.count(NetworkSpec.cifar(registry.get("DARTS_V2"), 8, 5, 10, true)));
+    assertThat(afterCount).containsExactly(plain);
+  }
+
+  private static float[] drawAfterSeeding(Runnable between) {
+    Engine.getInstance().setRandomSeed(7);
+    between.run();
+    try (NDManager m = NDManager.newBaseManager(Device.cpu())) {
+      return m.randomUniform(0, 1, new Shape(8)).toFloatArray();
+    }
   }
 
   @Test

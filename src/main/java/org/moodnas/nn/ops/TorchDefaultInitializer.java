@@ -30,7 +30,12 @@ public final class TorchDefaultInitializer implements Initializer {
    */
   public static void initializeLinear(
       Linear linear, NDManager manager, DataType dataType, Shape input) {
-    linear.setInitializer(new LinearBias(input.get(input.dimension() - 1)), Parameter.Type.BIAS);
+    Parameter bias = linear.getParameters().get("bias");
+    // Only over DJL's default: an initializer the caller chose stays (counting parameters sets
+    // zeros, which draw nothing from the engine's generator that a concurrent training has seeded).
+    if (bias != null && bias.getInitializer() == Parameter.Type.BIAS.getInitializer()) {
+      linear.setInitializer(new LinearBias(input.get(input.dimension() - 1)), Parameter.Type.BIAS);
+    }
     linear.initialize(manager, dataType, input);
   }
 

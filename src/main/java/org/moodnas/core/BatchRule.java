@@ -1,8 +1,6 @@
 package org.moodnas.core;
 
-import java.util.Arrays;
 import java.util.Locale;
-import java.util.stream.Collectors;
 
 /**
  * Which batch the memory model picks for a GPU's free memory less the margin (the budget). {@link
@@ -17,16 +15,7 @@ public enum BatchRule {
 
   /** The rule called {@code name} ("published", "under-budget"; case-insensitive). */
   public static BatchRule byName(String name) {
-    for (BatchRule r : values()) {
-      if (r.toString().equalsIgnoreCase(name == null ? "" : name.trim())) {
-        return r;
-      }
-    }
-    throw new IllegalArgumentException(
-        "unknown batch rule '"
-            + name
-            + "'; known: "
-            + Arrays.stream(values()).map(BatchRule::toString).collect(Collectors.joining(", ")));
+    return EnumNames.byName(values(), name, "batch rule");
   }
 
   /** "published" or "under-budget": how users type it and how runs.config stores it. */

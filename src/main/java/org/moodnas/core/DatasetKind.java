@@ -1,8 +1,6 @@
 package org.moodnas.core;
 
-import java.util.Arrays;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 /** The datasets the pipeline knows, by the names users type. */
 public enum DatasetKind {
@@ -31,16 +29,7 @@ public enum DatasetKind {
 
   /** The kind called {@code name} (case-insensitive). */
   public static DatasetKind byName(String name) {
-    for (DatasetKind k : values()) {
-      if (k.id.equalsIgnoreCase(name == null ? "" : name.trim())) {
-        return k;
-      }
-    }
-    throw new IllegalArgumentException(
-        "unknown dataset '"
-            + name
-            + "'; known: "
-            + Arrays.stream(values()).map(DatasetKind::id).collect(Collectors.joining(", ")));
+    return EnumNames.byName(values(), name, "dataset");
   }
 
   @Override

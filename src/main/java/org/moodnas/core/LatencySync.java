@@ -1,8 +1,6 @@
 package org.moodnas.core;
 
-import java.util.Arrays;
 import java.util.Locale;
-import java.util.stream.Collectors;
 
 /**
  * How the timed passes of a latency measurement wait for the device. {@link #NONE}: the passes run
@@ -17,16 +15,7 @@ public enum LatencySync {
 
   /** The method called {@code name} ("none", "every-pass"; case-insensitive). */
   public static LatencySync byName(String name) {
-    for (LatencySync s : values()) {
-      if (s.toString().equalsIgnoreCase(name == null ? "" : name.trim())) {
-        return s;
-      }
-    }
-    throw new IllegalArgumentException(
-        "unknown latency synchronization '"
-            + name
-            + "'; known: "
-            + Arrays.stream(values()).map(LatencySync::toString).collect(Collectors.joining(", ")));
+    return EnumNames.byName(values(), name, "latency synchronization");
   }
 
   /** "none" or "every-pass": how users type it and how profiles and runs.config store it. */

@@ -16,6 +16,7 @@ import org.moodnas.core.TrainingSpec;
 import org.moodnas.core.Weight;
 import org.moodnas.data.Augmentation;
 import org.moodnas.data.Batch;
+import org.moodnas.data.BatchIterator;
 import org.moodnas.data.DataFeed;
 import org.moodnas.data.ImageSet;
 import org.moodnas.data.Normalization;
@@ -82,9 +83,11 @@ public final class StepBenchmark {
           t.batchSize(),
           trained,
           i -> {
-            Batch b = feed.train(images, t.batchSize(), t.seed(), i).next();
-            s.archStep(b);
-            s.weightStep(b, t.learningRate(), 0, i);
+            try (BatchIterator batches = feed.train(images, t.batchSize(), t.seed(), i)) {
+              Batch b = batches.next();
+              s.archStep(b);
+              s.weightStep(b, t.learningRate(), 0, i);
+            }
           });
     }
   }
@@ -105,9 +108,11 @@ public final class StepBenchmark {
           "eval-step",
           t.batchSize(),
           s.weights(),
-          i ->
-              s.trainStep(
-                  feed.train(images, t.batchSize(), t.seed(), i).next(), t.learningRate(), 0, i));
+          i -> {
+            try (BatchIterator batches = feed.train(images, t.batchSize(), t.seed(), i)) {
+              s.trainStep(batches.next(), t.learningRate(), 0, i);
+            }
+          });
     }
   }
 

@@ -1,5 +1,6 @@
 package org.moodnas.cli;
 
+import org.moodnas.core.CheckpointSpec;
 import org.moodnas.core.FanOutSpec;
 import picocli.CommandLine.Option;
 
@@ -18,7 +19,18 @@ final class FanOutOptions {
               + " the executors have GPUs, spark.executor.resource.gpu.amount, else 0: the CPU)")
   Integer gpusPerTrial;
 
+  @Option(
+      names = "--checkpoint-minutes",
+      paramLabel = "M",
+      description =
+          "a running trial writes its whole training state to the warehouse at every epoch end and,"
+              + " within an epoch, every M minutes (0: after every step); a trial that starts"
+              + " again (a retried task, a resumed run) continues from it (default: "
+              + CheckpointSpec.DEFAULT_MINUTES
+              + ")")
+  double checkpointMinutes = CheckpointSpec.DEFAULT_MINUTES;
+
   FanOutSpec spec() {
-    return new FanOutSpec(parallelism, gpusPerTrial);
+    return new FanOutSpec(parallelism, gpusPerTrial, checkpointMinutes);
   }
 }

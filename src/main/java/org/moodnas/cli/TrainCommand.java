@@ -95,9 +95,6 @@ final class TrainCommand implements Callable<Integer> {
 
   @Mixin ProfilingOptions profilingOptions;
 
-  @Option(names = "--inject-oom", hidden = true)
-  int injectedOoms;
-
   @Mixin SparkOptions sparkOptions;
 
   @Mixin RunOptions runOptions;
@@ -188,7 +185,6 @@ final class TrainCommand implements Callable<Integer> {
         minBatchSize,
         marginMb,
         memoryModel,
-        injectedOoms,
         batchRule);
   }
 

@@ -5,13 +5,27 @@ import static org.moodnas.core.InvalidSettingException.require;
 import java.io.Serializable;
 
 /**
- * How a job spreads over the cluster: how many one-task Spark jobs it keeps in flight, and how many
- * GPUs each task asks for (null: 1 when the executors have GPUs, else 0; 0: trials on the CPU). A
- * task given N > 1 GPUs trains data-parallel: each batch split over its N GPUs, one optimizer step.
+ * How a job spreads over the cluster: how many one-task Spark jobs it keeps in flight, how many
+ * GPUs each task asks for (null: 1 when the executors have GPUs, else 0; 0: trials on the CPU), and
+ * how often a running trial checkpoints within an epoch (null, in runs recorded before trials
+ * checkpointed: {@link CheckpointSpec#DEFAULT_MINUTES}). A task given N > 1 GPUs trains
+ * data-parallel: each batch split over its N GPUs, one optimizer step.
  */
-public record FanOutSpec(int parallelism, Integer gpusPerTrial) implements Serializable {
+public record FanOutSpec(int parallelism, Integer gpusPerTrial, Double checkpointMinutes)
+    implements Serializable {
+
+  public FanOutSpec(int parallelism, Integer gpusPerTrial) {
+    this(parallelism, gpusPerTrial, null);
+  }
 
   public FanOutSpec {
+    if (checkpointMinutes == null) {
+      checkpointMinutes = CheckpointSpec.DEFAULT_MINUTES;
+    }
+    require(
+        checkpointMinutes >= 0 && Double.isFinite(checkpointMinutes),
+        "checkpointMinutes",
+        "must be finite and ≥ 0 (0: after every step), got " + checkpointMinutes);
     require(parallelism >= 1, "parallelism", "must be ≥ 1, got " + parallelism);
     require(
         gpusPerTrial == null || gpusPerTrial >= 0,

@@ -9,9 +9,11 @@ import java.util.Random;
  * One epoch of {@link Batches}: every image exactly once, in batches. Pixels go byte → /255 → (x −
  * mean) / std through a per-channel table of the 256 possible values, then through the transform;
  * each batch is one new float[]. Images are read {@link #READ_AHEAD} batches in advance; an image
- * that cannot be read is left out of its batch and noted in the {@link SkippedImages}.
+ * that cannot be read is left out of its batch and noted in the {@link SkippedImages}. Between
+ * batches its {@link #position} (images of the order taken) and its generator (the shuffle's and
+ * augmentation's draws) are the whole of its state, from which {@link Batches#resume} continues.
  */
-public final class BatchIterator implements Iterator<Batch> {
+public final class BatchIterator implements Iterator<Batch>, AutoCloseable {
 
   /** Batches read in advance of the one being assembled (decoding runs meanwhile). */
   public static final int READ_AHEAD = 2;
@@ -19,7 +21,7 @@ public final class BatchIterator implements Iterator<Batch> {
   private final Batches spec;
   private final ImageSource set;
   private final int[] order;
-  private final Random random;
+  private Random random;
   private final float[][] table;
   private final float[] scratch;
   private final boolean identity;
@@ -29,7 +31,7 @@ public final class BatchIterator implements Iterator<Batch> {
   private int position;
   private Batch pending;
 
-  BatchIterator(Batches spec, int epoch, SkippedImages skipped) {
+  BatchIterator(Batches spec, int epoch, SkippedImages skipped, Position resumeAt) {
     this.spec = spec;
     this.set = spec.set();
     this.skipped = skipped;
@@ -57,7 +59,33 @@ public final class BatchIterator implements Iterator<Batch> {
     this.identity = spec.transform().equals(Augmentation.NONE);
     this.scratch = identity ? null : new float[set.imageBytes()];
     this.outImage = set.channels() * spec.outHeight() * spec.outWidth();
-    this.stream = set.stream(order, READ_AHEAD * spec.batchSize());
+    if (resumeAt != null) {
+      if (resumeAt.taken() < 0 || resumeAt.taken() > n) {
+        throw new IllegalArgumentException(
+            "position " + resumeAt.taken() + " is outside an epoch of " + n + " images");
+      }
+      position = resumeAt.taken();
+      random = resumeAt.random();
+    }
+    int[] rest = position == 0 ? order : Arrays.copyOfRange(order, position, n);
+    this.stream = set.stream(rest, READ_AHEAD * spec.batchSize());
+  }
+
+  /**
+   * Where an epoch stands between batches: the images of its order already taken and its generator,
+   * live (serialize it to keep it).
+   */
+  public record Position(int taken, Random random) {}
+
+  /**
+   * This epoch's state between two batches; only valid when no batch is pending (after {@link
+   * #next()}, before the next {@link #hasNext()}).
+   */
+  public Position position() {
+    if (pending != null) {
+      throw new IllegalStateException("a batch is assembled but not taken");
+    }
+    return new Position(position, random);
   }
 
   @Override
@@ -82,6 +110,7 @@ public final class BatchIterator implements Iterator<Batch> {
   }
 
   /** Stops reading ahead: for an epoch left before its end. */
+  @Override
   public void close() {
     pending = null;
     position = order.length;

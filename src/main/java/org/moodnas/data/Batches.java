@@ -55,6 +55,11 @@ public record Batches(
 
   /** As {@link #epoch(int)}, noting unreadable images in {@code skipped}. */
   public BatchIterator epoch(int epoch, SkippedImages skipped) {
-    return new BatchIterator(this, epoch, skipped);
+    return new BatchIterator(this, epoch, skipped, null);
+  }
+
+  /** Epoch {@code epoch} continued from {@code at}, as the iterator stood there. */
+  public BatchIterator resume(int epoch, BatchIterator.Position at, SkippedImages skipped) {
+    return new BatchIterator(this, epoch, skipped, at);
   }
 }

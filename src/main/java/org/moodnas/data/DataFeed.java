@@ -55,6 +55,13 @@ public record DataFeed(
         .epoch(pass, skipped);
   }
 
+  /** Pass {@code pass} of {@link #train} continued from where an iterator of it stood. */
+  public BatchIterator resumeTrain(
+      ImageSource set, int batchSize, long seed, int pass, BatchIterator.Position at) {
+    return new Batches(set, batchSize, normalization, trainTransform, true, seed)
+        .resume(pass, at, skipped);
+  }
+
   /** Batches in order through the evaluation transform. */
   public BatchIterator eval(ImageSource set, int batchSize) {
     return new Batches(set, batchSize, normalization, evalTransform, false, 0).epoch(0, skipped);

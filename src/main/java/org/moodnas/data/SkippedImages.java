@@ -1,5 +1,7 @@
 package org.moodnas.data;
 
+import java.util.Collection;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -38,6 +40,16 @@ public final class SkippedImages {
               + ")",
           problem);
     }
+  }
+
+  /** The unreadable files so far, sorted (a checkpoint keeps them). */
+  public List<String> files() {
+    return files.stream().sorted().toList();
+  }
+
+  /** Notes files a checkpointed training had met before it stopped. */
+  public void restore(Collection<String> met) {
+    files.addAll(met);
   }
 
   /** Distinct unreadable files so far. */

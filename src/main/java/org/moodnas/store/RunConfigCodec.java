@@ -1,5 +1,6 @@
 package org.moodnas.store;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -13,6 +14,7 @@ import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import java.io.IOException;
+import org.moodnas.core.BatchSizing;
 import org.moodnas.core.DeviceSpec;
 import org.moodnas.core.EnsembleSpec;
 import org.moodnas.core.RunConfig;
@@ -31,12 +33,17 @@ final class RunConfigCodec {
           .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
           .enable(SerializationFeature.WRITE_ENUMS_USING_TO_STRING)
           .enable(DeserializationFeature.READ_ENUMS_USING_TO_STRING)
+          .addMixIn(BatchSizing.class, RetiredBatchSizing.class)
           .registerModule(
               new SimpleModule("mood-nas")
                   .addSerializer(DeviceSpec.class, new DeviceSerializer())
                   .addDeserializer(DeviceSpec.class, new DeviceDeserializer()));
 
   private RunConfigCodec() {}
+
+  /** Fields runs once recorded that no longer exist: read and ignored. */
+  @JsonIgnoreProperties({"injected_ooms"})
+  private abstract static class RetiredBatchSizing {}
 
   static String write(RunConfig config) {
     try {

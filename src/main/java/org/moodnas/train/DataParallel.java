@@ -41,8 +41,14 @@ final class DataParallel {
 
   /** One shard's forward pass: its images and labels in, its loss terms out (scalars). */
   interface ShardPass {
-    NDList run(NDList xy, ParameterStore store);
+    Terms run(NDList xy, ParameterStore store);
   }
+
+  /**
+   * A pass's figures over a batch or a shard: a batch mean (the shards' are weighted by their share
+   * of the batch) and a count (the shards' are added).
+   */
+  record Terms(NDArray mean, NDArray count) {}
 
   private final List<Device> devices;
   private final boolean syncNorm;
@@ -69,16 +75,16 @@ final class DataParallel {
   }
 
   /**
-   * Runs {@code pass} on every shard of {@code batch} and combines term k of the shards on the
-   * first device: weighted by each shard's share of the batch when {@code weighted[k]} (a batch
-   * mean), else summed (a count). The result is in {@code scope}, recorded for backward.
+   * Runs {@code pass} on every shard of {@code batch} and combines the shards' terms on the first
+   * device: the means weighted by each shard's share of the batch, the counts added. The result is
+   * in {@code scope}, recorded for backward.
    */
-  NDList forward(Batch batch, NDManager scope, ShardPass pass, boolean[] weighted) {
+  Terms forward(Batch batch, NDManager scope, ShardPass pass) {
     int[] sizes = split(batch.count());
     ShardGroup group = new ShardGroup(sizes, syncNorm);
     ParameterStore store = new ReplicaStore(scope);
     int threads = Math.max(1, JniUtils.getNumThreads() / sizes.length);
-    List<Future<NDList>> futures = new ArrayList<>();
+    List<Future<Terms>> futures = new ArrayList<>();
     int offset = 0;
     for (int i = 0; i < sizes.length; i++) {
       NDManager m = scope.newSubManager(devices.get(i));
@@ -97,28 +103,26 @@ final class DataParallel {
                 }
               }));
     }
-    List<NDList> terms = results(futures);
-    NDList combined = new NDList();
-    for (int k = 0; k < weighted.length; k++) {
-      NDArray sum = null;
-      for (int i = 0; i < sizes.length; i++) {
-        NDArray t = terms.get(i).get(k).toDevice(scope.getDevice(), false);
-        if (weighted[k]) {
-          t = t.mul(GraphConstant.scalar(scope, (double) sizes[i] / batch.count()));
-        }
-        sum = sum == null ? t : sum.add(t);
-      }
-      sum.attach(scope);
-      combined.add(sum);
+    List<Terms> terms = results(futures);
+    NDArray mean = null;
+    NDArray count = null;
+    for (int i = 0; i < sizes.length; i++) {
+      NDArray m = terms.get(i).mean().toDevice(scope.getDevice(), false);
+      m = m.mul(GraphConstant.scalar(scope, (double) sizes[i] / batch.count()));
+      mean = mean == null ? m : mean.add(m);
+      NDArray c = terms.get(i).count().toDevice(scope.getDevice(), false);
+      count = count == null ? c : count.add(c);
     }
-    return combined;
+    mean.attach(scope);
+    count.attach(scope);
+    return new Terms(mean, count);
   }
 
   /** Every shard's terms; a shard's own failure rather than the others' wait for it. */
-  private static List<NDList> results(List<Future<NDList>> futures) {
-    List<NDList> out = new ArrayList<>();
+  private static List<Terms> results(List<Future<Terms>> futures) {
+    List<Terms> out = new ArrayList<>();
     Throwable failure = null;
-    for (Future<NDList> f : futures) {
+    for (Future<Terms> f : futures) {
       try {
         out.add(f.get());
       } catch (ExecutionException e) {

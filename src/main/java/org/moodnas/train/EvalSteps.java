@@ -73,20 +73,22 @@ public final class EvalSteps {
     return weights;
   }
 
-  /** One SGD step; returns {loss, correct count}. */
-  public float[] trainStep(Batch batch, double lr, int epoch, int step) {
+  /** What one training step measured on its batch: the loss it minimized, the correct count. */
+  public record Figures(double loss, long correct) {}
+
+  /** One SGD step and its batch's figures. */
+  public Figures trainStep(Batch batch, double lr, int epoch, int step) {
     List<NDArray> longLived = new ArrayList<>(allArrays);
     longLived.addAll(sgd.state());
     try (StepScope scope = new StepScope(manager, longLived)) {
       NDArray stats;
       try (AutogradStep autograd = new AutogradStep(List.of())) {
-        NDList lossAndCorrect =
+        DataParallel.Terms lossAndCorrect =
             parallel == null
                 ? lossAndCorrect(BatchArrays.of(batch, scope.manager), store)
-                : parallel.forward(
-                    batch, scope.manager, this::lossAndCorrect, new boolean[] {true, false});
-        autograd.backward(lossAndCorrect.get(0));
-        stats = NDArrays.stack(lossAndCorrect);
+                : parallel.forward(batch, scope.manager, this::lossAndCorrect);
+        autograd.backward(lossAndCorrect.mean());
+        stats = NDArrays.stack(new NDList(lossAndCorrect.mean(), lossAndCorrect.count()));
       }
       float[] v = stats.toFloatArray();
       if (!Double.isFinite(v[0])) {
@@ -96,7 +98,7 @@ public final class EvalSteps {
       GradientClipping.clipGlobalNorm(grads, spec.training().gradClip());
       sgd.step(weightArrays, grads, lr, optimizerState);
       Trainables.zeroGradients(weightArrays);
-      return v;
+      return new Figures(v[0], Math.round(v[1]));
     } catch (RuntimeException e) {
       if (DeviceOutOfMemoryException.isOutOfMemory(e)) {
         throw new DeviceOutOfMemoryException(manager.getDevice().toString(), batch.count(), e);
@@ -105,8 +107,22 @@ public final class EvalSteps {
     }
   }
 
-  /** {training loss, correct count} of a training forward pass over a batch (or a shard). */
-  private NDList lossAndCorrect(NDList xy, ParameterStore parameters) {
+  /** Writes the weights, BN statistics, momentum buffers and drop path's generator. */
+  void save(StateOutput out) {
+    out.arrays(allArrays).arrays(sgd.state()).random(net.dropPath().random());
+  }
+
+  /** Continues from what {@link #save} wrote. */
+  void restore(StateInput in) {
+    try (StepScope scope = new StepScope(manager, allArrays)) {
+      in.arraysInto(allArrays, scope.manager);
+    }
+    sgd.restore(in.arrays(optimizerState));
+    net.dropPath().restore(in.random());
+  }
+
+  /** The training loss and correct count of a forward pass over a batch (or a shard). */
+  private DataParallel.Terms lossAndCorrect(NDList xy, ParameterStore parameters) {
     NDList out = net.forward(parameters, new NDList(xy.get(0)), true);
     double smoothing = spec.labelSmoothing();
     NDArray loss = CrossEntropy.smoothed(out.get(0), xy.get(1), smoothing);
@@ -114,7 +130,7 @@ public final class EvalSteps {
       NDArray aux = CrossEntropy.smoothed(out.get(1), xy.get(1), smoothing);
       loss = loss.add(aux.mul(GraphConstant.scalar(aux.getManager(), spec.auxiliaryWeight())));
     }
-    return new NDList(loss, CrossEntropy.correct(out.get(0), xy.get(1)));
+    return new DataParallel.Terms(loss, CrossEntropy.correct(out.get(0), xy.get(1)));
   }
 
   /**

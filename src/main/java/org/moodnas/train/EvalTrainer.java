@@ -5,14 +5,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.moodnas.core.DatasetKind;
 import org.moodnas.core.EvalEpoch;
 import org.moodnas.core.EvalResult;
 import org.moodnas.core.EvalSpec;
 import org.moodnas.core.LrSchedule;
 import org.moodnas.core.TrainingSpec;
-import org.moodnas.data.Batch;
-import org.moodnas.data.BatchIterator;
 import org.moodnas.data.DataFeed;
 import org.moodnas.data.ImageSource;
 import org.moodnas.data.TrainingData;
@@ -42,24 +41,36 @@ public final class EvalTrainer {
   }
 
   /**
-   * Trains {@code genotype} on {@code data}; writes the checkpoint to {@code checkpointPath} when
-   * not null. Throws {@link DeviceOutOfMemoryException} when the batch does not fit the device.
+   * Trains without training states; see {@link #run(Genotype, TrainingData, String,
+   * Checkpointing)}.
    */
   public EvalResult run(Genotype genotype, TrainingData data, String checkpointPath) {
+    return run(genotype, data, checkpointPath, Checkpointing.NONE);
+  }
+
+  /**
+   * Trains {@code genotype} on {@code data}, continuing from the trial's newest training state when
+   * there is one; writes the trained network to {@code checkpointPath} when not null. Throws {@link
+   * DeviceOutOfMemoryException} when the batch does not fit the device, {@link
+   * TrainingPausedException} when asked to stop (its state written).
+   */
+  public EvalResult run(
+      Genotype genotype, TrainingData data, String checkpointPath, Checkpointing checkpointing) {
     long start = System.nanoTime();
     TrainingSpec t = spec.training();
     NetworkSpec net = network(genotype, spec, data);
     long params = new Profiler().count(net).params();
-    DataFeed feed = data.feed(t.cutoutOrZero());
     String device = spec.device().toString();
     List<EvalEpoch> epochs = new ArrayList<>();
-    try (NDManager manager = NDManager.newBaseManager(Devices.of(spec.device()))) {
+    double before = 0;
+    try (NDManager manager = NDManager.newBaseManager(Devices.of(spec.device()));
+        TrialCheckpoint checkpoint =
+            new TrialCheckpoint(checkpointing, Map.of("evaluation", spec, "genotype", genotype))) {
       EvalSteps steps = new EvalSteps(spec, manager, net);
-      LearningRateSchedule schedule = schedule(spec);
-      for (int epoch = 0; epoch < t.epochs(); epoch++) {
-        EvalEpoch record = epoch(steps, feed, data, epoch, schedule.at(epoch));
-        epochs.add(record);
-        progress.epoch(record);
+      EvalRun run = new EvalRun(spec, steps, data, checkpoint, epochs, progress);
+      before = checkpoint.restore().map(run::restore).orElse(0.0);
+      while (run.epoch() < t.epochs()) {
+        run.epoch(start, before);
       }
       if (checkpointPath != null) {
         Map<String, Object> settings = new LinkedHashMap<>();
@@ -72,48 +83,24 @@ public final class EvalTrainer {
             .save(checkpointPath, steps.network());
       }
       return EvalResult.ok(
-          genotype, params, epochs, checkpointPath, device, t.batchSize(), seconds(start));
+          genotype, params, epochs, checkpointPath, device, t.batchSize(), before + seconds(start));
     } catch (NonFiniteLossException e) {
       return EvalResult.failed(
-          genotype, e.getMessage(), params, epochs, device, t.batchSize(), seconds(start));
+          genotype, e.getMessage(), params, epochs, device, t.batchSize(), before + seconds(start));
     }
   }
 
-  private EvalEpoch epoch(EvalSteps steps, DataFeed feed, TrainingData data, int epoch, double lr) {
-    TrainingSpec t = spec.training();
-    long start = System.nanoTime();
-    steps.network().dropPath().setProb((float) (spec.dropPathProb() * epoch / t.epochs()));
-    ImageSource train = data.train();
-    BatchIterator it = feed.train(train, t.batchSize(), t.seed(), epoch);
-    int count = (train.size() + t.batchSize() - 1) / t.batchSize();
-    double lossSum = 0;
-    double correct = 0;
-    long images = 0;
-    for (int step = 0; it.hasNext(); step++) {
-      Batch batch = it.next();
-      float[] v = steps.trainStep(batch, lr, epoch, step);
-      lossSum += v[0] * batch.count();
-      correct += v[1];
-      images += batch.count();
-      double elapsed = (System.nanoTime() - start) / 1e9;
-      progress.step(epoch, step + 1, count, lossSum / images, correct / images, images / elapsed);
+  /** The batch size a trial's newest training state was written at, if it has one. */
+  public static Optional<Integer> checkpointedBatchSize(Checkpointing checkpointing) {
+    if (!checkpointing.enabled()) {
+      return Optional.empty();
     }
-    double[] valid = data.heldOut() == null ? null : evaluate(steps, feed, data.heldOut());
-    double[] test = evaluate(steps, feed, data.test());
-    boolean top5 = spec.recordsTop5();
-    return new EvalEpoch(
-        epoch,
-        lr,
-        lossSum / images,
-        correct / images,
-        valid == null ? null : valid[0],
-        valid == null ? null : valid[1],
-        valid == null || !top5 ? null : valid[2],
-        test[0],
-        test[1],
-        top5 ? test[2] : null,
-        feed.skipped().count(),
-        seconds(start));
+    try (StateFiles files = new StateFiles(checkpointing.folder())) {
+      return files
+          .newest()
+          .map(b -> new StateInput(files.folder(), b).header().get("batch_size"))
+          .map(v -> ((Number) v).intValue());
+    }
   }
 
   /**
@@ -151,11 +138,7 @@ public final class EvalTrainer {
         true);
   }
 
-  private static double[] evaluate(EvalSteps steps, DataFeed feed, ImageSource set) {
-    return steps.evaluate(feed.eval(set, 256));
-  }
-
-  private static double seconds(long startNanos) {
+  static double seconds(long startNanos) {
     return (System.nanoTime() - startNanos) / 1e9;
   }
 }

@@ -131,7 +131,7 @@ public final class SearchSteps {
   public void archStep(Batch batch) {
     try (StepScope scope = new StepScope(manager, longLived())) {
       try (AutogradStep autograd = new AutogradStep(weightArrays)) {
-        autograd.backward(crossEntropy(batch, scope.manager).get(0));
+        autograd.backward(crossEntropy(batch, scope.manager).mean());
       }
       List<NDArray> grads = Trainables.gradients(trainedArch);
       if (clipsArch) {
@@ -152,8 +152,8 @@ public final class SearchSteps {
     try (StepScope scope = new StepScope(manager, longLived())) {
       NDArray stats;
       try (AutogradStep autograd = new AutogradStep(archArrays)) {
-        NDList ceAndCorrect = crossEntropy(batch, scope.manager);
-        NDArray ce = ceAndCorrect.get(0);
+        DataParallel.Terms ceAndCorrect = crossEntropy(batch, scope.manager);
+        NDArray ce = ceAndCorrect.mean();
         NDArray l1 = Regularizer.l1(weightArrays);
         NDArray l2 = Regularizer.l2(weightArrays);
         NDArray loss = ce.mul(GraphConstant.scalar(ce.getManager(), weight.criterionWeight()));
@@ -162,7 +162,7 @@ public final class SearchSteps {
           loss = loss.add(penalty.mul(GraphConstant.scalar(penalty.getManager(), weight.nu())));
         }
         autograd.backward(loss);
-        stats = NDArrays.stack(new NDList(loss, ce, l1, l2, ceAndCorrect.get(1)));
+        stats = NDArrays.stack(new NDList(loss, ce, l1, l2, ceAndCorrect.count()));
       }
       float[] values = stats.toFloatArray();
       if (!Double.isFinite(values[0])) {
@@ -177,19 +177,19 @@ public final class SearchSteps {
   }
 
   /**
-   * {mean cross-entropy, correct count} of a training forward pass over {@code batch}: whole, or
-   * its shards' combined as the whole batch's.
+   * The mean cross-entropy and correct count of a training forward pass over {@code batch}: whole,
+   * or its shards' combined as the whole batch's.
    */
-  private NDList crossEntropy(Batch batch, NDManager scope) {
+  private DataParallel.Terms crossEntropy(Batch batch, NDManager scope) {
     if (parallel == null) {
       return crossEntropy(BatchArrays.of(batch, scope), store);
     }
-    return parallel.forward(batch, scope, this::crossEntropy, new boolean[] {true, false});
+    return parallel.forward(batch, scope, this::crossEntropy);
   }
 
-  private NDList crossEntropy(NDList xy, ParameterStore parameters) {
+  private DataParallel.Terms crossEntropy(NDList xy, ParameterStore parameters) {
     NDArray logits = net.forward(parameters, new NDList(xy.get(0)), true).head();
-    return new NDList(
+    return new DataParallel.Terms(
         CrossEntropy.mean(logits, xy.get(1)), CrossEntropy.correct(logits, xy.get(1)));
   }
 
@@ -200,6 +200,21 @@ public final class SearchSteps {
       NDArray logits = net.forward(store, new NDList(xy.get(0)), false).head();
       return (long) CrossEntropy.correct(logits, xy.get(1)).getFloat();
     }
+  }
+
+  /** Writes the weights, α, β, BN statistics and both optimizers' state (copied to the host). */
+  void save(StateOutput out) {
+    out.arrays(allArrays).arrays(sgd.state()).arrays(adam.state()).number(adam.steps());
+  }
+
+  /** Continues from what {@link #save} wrote. */
+  void restore(StateInput in) {
+    try (StepScope scope = new StepScope(manager, allArrays)) {
+      in.arraysInto(allArrays, scope.manager);
+    }
+    sgd.restore(in.arrays(optimizerState));
+    List<NDArray> moments = in.arrays(optimizerState);
+    adam.restore(moments, Math.toIntExact(in.integer()));
   }
 
   /** The genotype α and β currently select. */

@@ -81,9 +81,7 @@ record TinyTrainedRuns(Path dir, String wh, Warehouse warehouse, CliRun train, C
                 "--warehouse",
                 wh,
                 "--run-id",
-                "tiny",
-                "--inject-oom",
-                "1"));
+                "tiny"));
     assertThat(train.code()).as(train.err()).isZero();
     CliRun ensemble =
         CliRun.of(

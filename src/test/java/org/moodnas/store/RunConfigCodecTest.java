@@ -57,7 +57,7 @@ class RunConfigCodecTest {
             List.of("l2_loss_2e01", "PC_DARTS_cifar"),
             "sweep-1",
             true,
-            new BatchSizing(64, 8, 750, "hdfs:///models/memory", 0, BatchRule.UNDER_BUDGET),
+            new BatchSizing(64, 8, 750, "hdfs:///models/memory", BatchRule.UNDER_BUDGET),
             new FanOutSpec(8, null),
             new ProfilingSpec(5, 0, LatencySync.NONE));
     assertThat(roundTrip(job)).isEqualTo(job);
@@ -94,7 +94,7 @@ class RunConfigCodecTest {
             List.of("PC_DARTS_image"),
             null,
             false,
-            new BatchSizing(1024, 8, 750, null, 0, BatchRule.PUBLISHED),
+            new BatchSizing(1024, 8, 750, null, BatchRule.PUBLISHED),
             new FanOutSpec(1, null),
             ProfilingSpec.DEFAULT);
     String json = RunConfigCodec.write(job);
@@ -106,6 +106,28 @@ class RunConfigCodecTest {
     EvalSpec back = ((TrainJobSpec) RunConfigCodec.read("r", RunKind.TRAIN, old)).eval();
     assertThat(back.labelSmoothing()).isZero();
     assertThat(back.lrSchedule()).isEqualTo(LrSchedule.COSINE);
+  }
+
+  @Test
+  void aTrainJobRecordedWithTheRetiredOomDrillReadsWithoutIt() {
+    TrainJobSpec job =
+        new TrainJobSpec(
+            EvalSpec.DEFAULTS.withData(CIFAR),
+            List.of("PC_DARTS_cifar"),
+            null,
+            false,
+            new BatchSizing(null, 8, 500, null, BatchRule.PUBLISHED),
+            new FanOutSpec(2, null, 0.5),
+            ProfilingSpec.DEFAULT);
+    String json = RunConfigCodec.write(job);
+    assertThat(json).contains("\"checkpoint_minutes\":0.5");
+    String old =
+        json.replace("\"memory_model\":null,", "\"memory_model\":null,\"injected_ooms\":1,")
+            .replace(",\"checkpoint_minutes\":0.5", "");
+    assertThat(old).contains("injected_ooms").doesNotContain("checkpoint_minutes");
+    TrainJobSpec back = (TrainJobSpec) RunConfigCodec.read("r", RunKind.TRAIN, old);
+    assertThat(back.sizing()).isEqualTo(job.sizing());
+    assertThat(back.fanOut().checkpointMinutes()).isEqualTo(10.0); // before trials checkpointed
   }
 
   @Test

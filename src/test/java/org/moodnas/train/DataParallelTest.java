@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import ai.djl.Device;
-import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
@@ -102,8 +102,8 @@ class DataParallelTest {
             .withInput(1, 28);
     EvalSteps steps = new EvalSteps(evalSpec(), manager(), net, parallel);
     steps.network().dropPath().setProb(0.3f);
-    float[] figures = steps.trainStep(batch(7, 28, 3), 0.1, 0, 0);
-    return after(steps.network(), figures);
+    EvalSteps.Figures f = steps.trainStep(batch(7, 28, 3), 0.1, 0, 0);
+    return after(steps.network(), new float[] {(float) f.loss(), f.correct()});
   }
 
   /**
@@ -206,13 +206,13 @@ class DataParallelTest {
           if (shard.index() == 1) {
             throw new IllegalStateException("shard 1 fails");
           }
-          return new NDList(shard.group().allReduceSum(0, xy.get(0).sum()));
+          NDArray sum = shard.group().allReduceSum(0, xy.get(0).sum());
+          return new DataParallel.Terms(sum, sum);
         };
     assertTimeoutPreemptively(
         Duration.ofSeconds(60),
         () ->
-            assertThatThrownBy(
-                    () -> parallel.forward(batch(4, 8, 5), m, pass, new boolean[] {true}))
+            assertThatThrownBy(() -> parallel.forward(batch(4, 8, 5), m, pass))
                 .hasMessage("shard 1 fails"));
   }
 }

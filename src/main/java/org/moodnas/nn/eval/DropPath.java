@@ -15,12 +15,22 @@ import org.moodnas.nn.ops.ShardGroup;
  */
 public final class DropPath {
 
-  private final Random random = new Random(0);
+  private Random random = new Random(0);
   private float prob;
 
   /** Restarts the masks' generator (a training seeds it with its own seed). */
   public void seed(long seed) {
     random.setSeed(seed);
+  }
+
+  /** The masks' generator, live: a checkpoint serializes it. */
+  public Random random() {
+    return random;
+  }
+
+  /** Continues the masks from a generator a checkpoint kept. */
+  public void restore(Random generator) {
+    random = generator;
   }
 
   public void setProb(float prob) {

@@ -1,5 +1,6 @@
 package org.moodnas.spark.executor;
 
+import org.moodnas.core.CheckpointSpec;
 import org.moodnas.core.DeviceSpec;
 import org.moodnas.core.SearchEpoch;
 import org.moodnas.core.SearchSpec;
@@ -9,11 +10,18 @@ import org.moodnas.data.TrainingData;
 import org.moodnas.train.SearchTrainer;
 
 /**
- * One search trial as a Spark task: the sweep's spec and this trial's weight. With {@code
- * simulateSeconds} set it solves the toy problem instead of training ({@link SimulatedTrial}).
+ * One search trial as a Spark task: the sweep's spec, this trial's weight and where it keeps its
+ * training states (it continues from the newest one it finds). With {@code simulateSeconds} set it
+ * solves the toy problem instead of training ({@link SimulatedTrial}).
  */
-public record TrialTask(int index, SearchSpec spec, Weight weight, Double simulateSeconds)
+public record TrialTask(
+    int index, SearchSpec spec, Weight weight, Double simulateSeconds, CheckpointSpec checkpoints)
     implements FanOutTask<TrialResult> {
+
+  /** A trial without training states. */
+  public TrialTask(int index, SearchSpec spec, Weight weight, Double simulateSeconds) {
+    this(index, spec, weight, simulateSeconds, CheckpointSpec.NONE);
+  }
 
   @Override
   public String description() {
@@ -30,7 +38,9 @@ public record TrialTask(int index, SearchSpec spec, Weight weight, Double simula
     DeviceSpec device = TaskPlacement.device(spec.device());
     TrainingData data = DataCache.get(spec.data(), spec.training());
     TaskPlacement.useThreads(device, slot.threads());
-    TrialResult r = new SearchTrainer(spec.withDevice(device), weight, reporter).run(data);
+    TrialResult r =
+        new SearchTrainer(spec.withDevice(device), weight, reporter)
+            .run(data, TaskCheckpointing.of(checkpoints));
     return r.withDevice(TaskPlacement.describe(device, r.device(), slot.threads()));
   }
 }

@@ -45,6 +45,28 @@ public final class Adam {
     }
   }
 
+  /** Steps taken so far (the bias corrections' t). */
+  public int steps() {
+    return t;
+  }
+
+  /**
+   * Continues from the moments a checkpoint kept ({@link #state()}'s: every m, then every v) after
+   * {@code steps} steps; the arrays already owned by the optimizer's state manager.
+   */
+  public void restore(List<NDArray> state, int steps) {
+    if (state.size() % 2 != 0) {
+      throw new IllegalArgumentException(
+          "Adam's state has an odd number of arrays: " + state.size());
+    }
+    m.clear();
+    v.clear();
+    m.addAll(state.subList(0, state.size() / 2));
+    v.addAll(state.subList(state.size() / 2, state.size()));
+    t = steps;
+  }
+
+  /** Every first moment, then every second moment. */
   public List<NDArray> state() {
     List<NDArray> all = new ArrayList<>(m);
     all.addAll(v);

@@ -35,6 +35,15 @@ public final class Sgd {
     }
   }
 
+  /**
+   * Continues from momentum buffers a checkpoint kept ({@link #state()}'s, in order; none before
+   * the first step), already owned by the optimizer's state manager.
+   */
+  public void restore(List<NDArray> state) {
+    buffers.clear();
+    buffers.addAll(state);
+  }
+
   /** Arrays the optimizer keeps across steps (to scope them with the parameters). */
   public List<NDArray> state() {
     return buffers;

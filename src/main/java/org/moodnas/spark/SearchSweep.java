@@ -148,8 +148,8 @@ public final class SearchSweep {
         TrialTask task, TrialResult r, int attempt, Instant started, Instant finished) {
       long recordStart = System.nanoTime();
       records.recordTrial(runId, task.index(), r, attempt, started, finished);
-      trainingStates.recorded(TrainingStateKeys.search(task.index(), task.weight()));
       recordingSeconds += (System.nanoTime() - recordStart) / 1e9;
+      trainingStates.recorded(TrainingStateKeys.search(task.index(), task.weight()));
       trialsRun++;
       if (r.ok()) {
         estimator.record(Point.of(r));

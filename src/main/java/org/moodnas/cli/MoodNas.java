@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
       EnsembleCommand.class,
       AnalyseCommand.class,
       SqlCommand.class,
+      CheckpointsCommand.class,
       SearchTrialCommand.class,
       TrainOneCommand.class,
       ProfileCommand.class,

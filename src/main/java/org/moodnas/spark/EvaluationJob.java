@@ -13,6 +13,7 @@ import org.moodnas.core.EvalCandidate;
 import org.moodnas.core.EvalResult;
 import org.moodnas.core.RunStatus;
 import org.moodnas.core.TrainJobSpec;
+import org.moodnas.core.TrainingStateKeys;
 import org.moodnas.memory.MemoryModel;
 import org.moodnas.memory.MemorySample;
 import org.moodnas.spark.executor.EvalTask;
@@ -38,6 +39,7 @@ public final class EvaluationJob {
   private final TrainJobSpec spec;
   private final MemoryModel memoryModel;
   private final PrintWriter log;
+  private final TrainingStates trainingStates;
 
   public EvaluationJob(
       SparkSession spark,
@@ -54,6 +56,7 @@ public final class EvaluationJob {
     this.spec = spec;
     this.memoryModel = memoryModel;
     this.log = log;
+    this.trainingStates = new TrainingStates(warehouse, runId, log);
   }
 
   /** Records a new run and trains every candidate; returns the run's evaluations. */
@@ -81,7 +84,8 @@ public final class EvaluationJob {
   }
 
   private List<EvalRecords.Evaluated> train(List<EvalCandidate> todo) throws InterruptedException {
-    new TaskFanOut(spark, runs, runId, spec.fanOut(), log).run(new Plan(todo));
+    trainingStates.ended(
+        new TaskFanOut(spark, runs, runId, spec.fanOut(), log).run(new Plan(todo)));
     return records.evaluations(runId);
   }
 
@@ -142,6 +146,7 @@ public final class EvaluationJob {
         new Profiles(warehouse).record(List.of(r.profile().withSource(runId)));
       }
       records.record(runId, c, spec.eval(), r, started, finished);
+      trainingStates.recorded(TrainingStateKeys.evaluation(c.arch()));
       if (r.measuredGpuMb() != null && r.batchSize() != null) {
         // what one GPU held, at the batch that GPU trained: the model's unit, even data-parallel
         int deviceBatch = spec.fanOut().deviceBatch(r.batchSize());

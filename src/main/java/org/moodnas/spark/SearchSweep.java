@@ -10,6 +10,7 @@ import java.util.SortedMap;
 import org.apache.spark.sql.SparkSession;
 import org.moodnas.core.RunStatus;
 import org.moodnas.core.SweepSpec;
+import org.moodnas.core.TrainingStateKeys;
 import org.moodnas.core.TrialResult;
 import org.moodnas.core.Weight;
 import org.moodnas.pareto.Point;
@@ -32,6 +33,7 @@ public final class SearchSweep {
   private final String runId;
   private final SweepSpec spec;
   private final PrintWriter log;
+  private final TrainingStates trainingStates;
   private double recordingSeconds;
   private int trialsRun;
 
@@ -43,6 +45,7 @@ public final class SearchSweep {
     this.runId = runId;
     this.spec = spec;
     this.log = log;
+    this.trainingStates = new TrainingStates(warehouse, runId, log);
   }
 
   /** Records a new run and sweeps to its end; returns the final front. */
@@ -79,7 +82,8 @@ public final class SearchSweep {
 
   private List<Point> sweep(WeightEstimator estimator, Set<Integer> recorded)
       throws InterruptedException {
-    new TaskFanOut(spark, runs, runId, spec.fanOut(), log).run(new Plan(estimator, recorded));
+    trainingStates.ended(
+        new TaskFanOut(spark, runs, runId, spec.fanOut(), log).run(new Plan(estimator, recorded)));
     return estimator.front().members();
   }
 
@@ -145,6 +149,7 @@ public final class SearchSweep {
       long recordStart = System.nanoTime();
       records.recordTrial(runId, task.index(), r, attempt, started, finished);
       recordingSeconds += (System.nanoTime() - recordStart) / 1e9;
+      trainingStates.recorded(TrainingStateKeys.search(task.index(), task.weight()));
       trialsRun++;
       if (r.ok()) {
         estimator.record(Point.of(r));

@@ -48,8 +48,11 @@ public final class TaskFanOut {
     this.log = log;
   }
 
-  /** Runs the plan's tasks until none is left in flight or to start, then closes the run. */
-  public <T extends FanOutTask<R>, R extends Serializable> void run(FanOutPlan<T, R> plan)
+  /**
+   * Runs the plan's tasks until none is left in flight or to start, then closes the run; returns
+   * the status it closed the run with.
+   */
+  public <T extends FanOutTask<R>, R extends Serializable> RunStatus run(FanOutPlan<T, R> plan)
       throws InterruptedException {
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     ResourceProfile gpus = TaskResources.gpuProfile(spark.sparkContext(), spec.gpusPerTrial());
@@ -79,6 +82,7 @@ public final class TaskFanOut {
         plan.completed(f.task(), f.outcome().result(), f.outcome().attempt(), f.started(), f.end());
       }
       status = plan.endStatus();
+      return status;
     } catch (ExecutionException e) {
       throw new IllegalStateException(
           plan.noun() + " failed on the driver: " + e.getCause(), e.getCause());

@@ -3,6 +3,8 @@ package org.moodnas.store;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.current_timestamp;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.not;
+import static org.apache.spark.sql.functions.when;
 
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -10,6 +12,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.moodnas.core.CodeVersion;
 import org.moodnas.core.Objective;
@@ -65,6 +69,20 @@ public final class Runs {
             kind,
             Columns.enumOf(RunStatus.class, r.getAs("status")),
             RunConfigCodec.read(runId, kind, r.getAs("config"))));
+  }
+
+  /**
+   * The table as the {@code runs} view shows it: a run recorded running whose driver holds no live
+   * lease reads lost (computed on read; the table keeps what its drivers wrote).
+   */
+  Dataset<Row> asViewed() {
+    Object[] live = new Leases(warehouse).liveRunIds().toArray();
+    Column running = col("status").equalTo(RunStatus.RUNNING.toString());
+    return warehouse
+        .read(Tables.RUNS)
+        .withColumn(
+            "status",
+            when(running.and(not(col("run_id").isin(live))), "lost").otherwise(col("status")));
   }
 
   /** Sets a run's status and finish time. */

@@ -1,9 +1,6 @@
 package org.moodnas.store;
 
-import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.not;
-import static org.apache.spark.sql.functions.when;
 
 import io.delta.tables.DeltaTable;
 import java.io.IOException;
@@ -13,7 +10,6 @@ import java.util.Map;
 import java.util.Set;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
-import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -21,7 +17,6 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.moodnas.core.InvalidSettingException;
-import org.moodnas.core.RunStatus;
 
 /**
  * A folder (any Hadoop path) of Delta tables, one sub-folder per {@link Tables} entry. The only
@@ -142,13 +137,7 @@ public final class Warehouse {
         read(t).createOrReplaceTempView(t.tableName());
       }
     }
-    Object[] live = new Leases(this).liveRunIds().toArray();
-    Column running = col("status").equalTo(RunStatus.RUNNING.toString());
-    read(Tables.RUNS)
-        .withColumn(
-            "status",
-            when(running.and(not(col("run_id").isin(live))), "lost").otherwise(col("status")))
-        .createOrReplaceTempView(Tables.RUNS.tableName());
+    new Runs(this).asViewed().createOrReplaceTempView(Tables.RUNS.tableName());
   }
 
   /** Where run leases are kept (see {@link Leases}). */
@@ -170,7 +159,20 @@ public final class Warehouse {
 
   /** Where an evaluation's trained network is kept: under the warehouse, per run and arch. */
   public String checkpointPath(String runId, String arch) {
-    return root + "/checkpoints/" + runId + "/" + arch + ".ckpt";
+    return checkpointsPath() + "/" + runId + "/" + arch + ".ckpt";
+  }
+
+  /**
+   * The folder of a running trial's training state ({@code KEY} from {@code TrainingStateKeys};
+   * layout in docs/checkpoints.md), deleted once the trial is recorded ({@link Checkpoints}).
+   */
+  public String trainingStatePath(String runId, String key) {
+    return Checkpoints.trainingStatePath(this, runId, key);
+  }
+
+  /** The folder of every run's networks and training states (see {@link Checkpoints}). */
+  String checkpointsPath() {
+    return root + "/checkpoints";
   }
 
   /**

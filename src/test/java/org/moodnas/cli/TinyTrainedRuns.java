@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiConsumer;
 import org.apache.spark.sql.Row;
+import org.moodnas.core.TrainingStateKeys;
 import org.moodnas.spark.SparkSessions;
 import org.moodnas.store.Tables;
 import org.moodnas.store.Warehouse;
@@ -61,6 +62,23 @@ record TinyTrainedRuns(Path dir, String wh, Warehouse warehouse, CliRun train, C
     }
   }
 
+  /** The evaluation whose training state an earlier, interrupted driver of run tiny left. */
+  static final String INTERRUPTED = "l2_loss_0e00";
+
+  /** A state file of {@link #INTERRUPTED} under run tiny, as if a driver died mid-training. */
+  private static void leaveATrainingState(Path wh) {
+    Path state =
+        wh.resolve("checkpoints/tiny/training")
+            .resolve(TrainingStateKeys.evaluation(INTERRUPTED))
+            .resolve("state-1.ckpt");
+    try {
+      Files.createDirectories(state.getParent());
+      Files.write(state, new byte[16]);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   private static TinyTrainedRuns make() {
     Path dir;
     try {
@@ -71,6 +89,7 @@ record TinyTrainedRuns(Path dir, String wh, Warehouse warehouse, CliRun train, C
     String wh = dir.resolve("wh").toString();
     Warehouse warehouse = new Warehouse(SparkSessions.getOrCreate("local[2]"), wh);
     RecordedSearch.record(warehouse, "s");
+    leaveATrainingState(dir.resolve("wh"));
     CliRun train =
         CliRun.of(
             tiny(

@@ -102,6 +102,15 @@ class TrainAndEnsembleTest {
   }
 
   @Test
+  void aDoneTrainRunKeepsItsNetworksAndNoTrainingState() {
+    Path run = Path.of(wh).resolve("checkpoints/tiny");
+    // the state left before the run (TinyTrainedRuns) is gone with the run's training/ folder
+    assertThat(run.resolve("training")).doesNotExist();
+    assertThat(run.resolve(TinyTrainedRuns.INTERRUPTED + ".ckpt")).isRegularFile();
+    assertThat(run.resolve("l2_loss_1e01.ckpt")).isRegularFile();
+  }
+
+  @Test
   void showsEachRunningEvaluationsProgress() {
     assertThat(train.err())
         .containsPattern("evaluation [01] on executor driver: epoch 1/1 step \\d+/\\d+ loss");

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
+import java.util.function.Supplier;
 import org.moodnas.core.EvalSpec;
 import org.moodnas.core.InvalidSettingException;
 import org.moodnas.core.SearchSpec;
@@ -24,6 +25,7 @@ import org.moodnas.nn.eval.NetworkSpec;
 import org.moodnas.train.Devices;
 import org.moodnas.train.EvalSteps;
 import org.moodnas.train.SearchSteps;
+import org.moodnas.train.StateFiles;
 
 /**
  * Times the trainers' own steps on random images of a given shape: a search step is the
@@ -36,6 +38,7 @@ public final class StepBenchmark {
   private final int steps;
   private final int threads;
   private final Path trace;
+  private final Path stateFolder;
 
   /**
    * Times {@code steps} steps after {@code warmup} untimed ones, on {@code threads} CPU threads;
@@ -44,6 +47,14 @@ public final class StepBenchmark {
    * since profiling slows them).
    */
   public StepBenchmark(int warmup, int steps, int threads, Path trace) {
+    this(warmup, steps, threads, trace, null);
+  }
+
+  /**
+   * As above; unless {@code stateFolder} is null, then as many training states of the steps as
+   * steps were timed are written there, the stall and the write timed apart.
+   */
+  public StepBenchmark(int warmup, int steps, int threads, Path trace, Path stateFolder) {
     if (warmup < 0) {
       throw new InvalidSettingException("warmup", warmup + ": must be ≥ 0");
     }
@@ -66,6 +77,7 @@ public final class StepBenchmark {
     this.steps = steps;
     this.threads = threads;
     this.trace = trace;
+    this.stateFolder = stateFolder;
   }
 
   /** Architecture step + weight step of {@code spec}'s supernet (ν = 0: the plain criterion). */
@@ -82,6 +94,7 @@ public final class StepBenchmark {
           "search-step",
           t.batchSize(),
           trained,
+          s::snapshot,
           i -> {
             try (BatchIterator batches = feed.train(images, t.batchSize(), t.seed(), i)) {
               Batch b = batches.next();
@@ -108,6 +121,7 @@ public final class StepBenchmark {
           "eval-step",
           t.batchSize(),
           s.weights(),
+          s::snapshot,
           i -> {
             try (BatchIterator batches = feed.train(images, t.batchSize(), t.seed(), i)) {
               s.trainStep(batches.next(), t.learningRate(), 0, i);
@@ -120,7 +134,8 @@ public final class StepBenchmark {
     void run(int index);
   }
 
-  private BenchResult time(String name, int batch, List<Parameter> trained, Step step) {
+  private BenchResult time(
+      String name, int batch, List<Parameter> trained, Supplier<byte[]> snapshot, Step step) {
     Devices.useCpuThreads(threads);
     for (int i = 0; i < warmup; i++) {
       step.run(i);
@@ -134,6 +149,7 @@ public final class StepBenchmark {
     }
     double rssEnd = ProcessMemory.rssMb();
     double peak = ProcessMemory.peakRssMb(); // the profiler's own records are not the step's
+    BenchResult.StateCost state = stateFolder == null ? null : stateCost(snapshot);
     if (trace != null) {
       // no shapes: recording them slowed our ops several-fold in the trace, distorting it
       JniUtils.startProfile(false, false, false);
@@ -156,7 +172,35 @@ public final class StepBenchmark {
         batch * 1000.0 / median,
         rssAfterWarmup,
         rssEnd,
-        peak);
+        peak,
+        state);
+  }
+
+  /** Medians of {@code steps} states: the copy to host memory, then the write by its thread. */
+  private BenchResult.StateCost stateCost(Supplier<byte[]> snapshot) {
+    double[] stall = new double[steps];
+    double[] write = new double[steps];
+    long bytes = 0;
+    try (StateFiles files = new StateFiles(stateFolder.toString())) {
+      for (int i = 0; i < steps; i++) {
+        long t0 = System.nanoTime();
+        byte[] state = snapshot.get();
+        long t1 = System.nanoTime();
+        files.write(state);
+        files.await();
+        stall[i] = (t1 - t0) / 1e6;
+        write[i] = (System.nanoTime() - t1) / 1e6;
+        bytes = state.length;
+      }
+    }
+    return new BenchResult.StateCost(bytes / 1e6, median(stall), median(write), steps);
+  }
+
+  private static double median(double[] values) {
+    double[] v = values.clone();
+    Arrays.sort(v);
+    int n = v.length;
+    return n % 2 == 1 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
   }
 
   /** Uniform random pixels and labels: speed does not depend on what images show. */

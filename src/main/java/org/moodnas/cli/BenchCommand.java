@@ -2,6 +2,7 @@ package org.moodnas.cli;
 
 import java.io.PrintWriter;
 import org.moodnas.bench.BenchResult;
+import org.moodnas.core.CheckpointSpec;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -41,6 +42,19 @@ final class BenchCommand implements Runnable {
         r.rssAfterWarmupMb(),
         r.rssEndMb(),
         r.peakRssMb());
+    if (r.state() != null) {
+      BenchResult.StateCost c = r.state();
+      out.printf(
+          "training state: %.1f MB, training stalls %.1f ms (copy to host), then %.1f ms to write"
+              + " on its own thread; throughput lost: %.4f %% at one state every %.0f minutes,"
+              + " %.2f %% at one after every step%n",
+          c.stateMb(),
+          c.stallMs(),
+          c.writeMs(),
+          100 * c.lossAtInterval(CheckpointSpec.DEFAULT_MINUTES),
+          CheckpointSpec.DEFAULT_MINUTES,
+          100 * c.stallMs() / (r.msPerStep() + c.stallMs()));
+    }
     out.println(Json.write(r));
     out.flush();
   }

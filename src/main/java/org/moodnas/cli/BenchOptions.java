@@ -54,9 +54,17 @@ final class BenchOptions {
               + " (Chrome trace JSON: every native op and its time; chrome://tracing, Perfetto)")
   Path trace;
 
+  @Option(
+      names = "--checkpoint-dir",
+      paramLabel = "DIR",
+      description =
+          "after the timed steps, write as many training states of the steps to DIR as steps were"
+              + " timed, timing the stall (the copy to host memory) and the background write")
+  Path checkpointDir;
+
   /** The benchmark these options ask for. */
   StepBenchmark benchmark() {
-    return new StepBenchmark(warmup, steps, threads(), trace);
+    return new StepBenchmark(warmup, steps, threads(), trace, checkpointDir);
   }
 
   /** The PyTorch threads to use: as given, else the machine's cores. */

@@ -30,6 +30,13 @@ final class FanOutOptions {
               + ")")
   double checkpointMinutes = CheckpointSpec.DEFAULT_MINUTES;
 
+  @Option(
+      names = "--restart-trials",
+      description =
+          "a trial whose training state was written by other code or for other settings starts"
+              + " over (without it such a state is refused, naming what differs)")
+  boolean restartTrials;
+
   FanOutSpec spec() {
     return new FanOutSpec(parallelism, gpusPerTrial, checkpointMinutes);
   }

@@ -105,6 +105,9 @@ final class SearchCommand implements Callable<Integer> {
       SearchTrainer.supernetWarning(sweep.trial()).ifPresent(w -> err.println("warning: " + w));
     }
     SearchSweep sweeper = new SearchSweep(sparkOptions.session(), wh, run.id(), sweep, err);
+    if (fanOut.restartTrials) {
+      sweeper.discardingMismatchedStates();
+    }
     if (run.resuming()) {
       sweeper.resume();
     } else {

@@ -171,6 +171,9 @@ final class TrainCommand implements Callable<Integer> {
     MemoryModel model =
         modelPath == null ? MemoryModel.published(spark) : MemoryModel.load(modelPath);
     EvaluationJob evaluation = new EvaluationJob(spark, wh, run.id(), job, model, err);
+    if (fanOut.restartTrials) {
+      evaluation.discardingMismatchedStates();
+    }
     List<EvalRecords.Evaluated> results =
         run.resuming() ? evaluation.resume(unique.kept()) : evaluation.start(unique.kept());
     print(run.id(), results);

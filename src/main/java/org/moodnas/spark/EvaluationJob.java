@@ -16,6 +16,7 @@ import org.moodnas.core.TrainJobSpec;
 import org.moodnas.core.TrainingStateKeys;
 import org.moodnas.memory.MemoryModel;
 import org.moodnas.memory.MemorySample;
+import org.moodnas.spark.executor.EvalAttempt;
 import org.moodnas.spark.executor.EvalTask;
 import org.moodnas.store.EvalRecords;
 import org.moodnas.store.MemorySamples;
@@ -40,6 +41,7 @@ public final class EvaluationJob {
   private final MemoryModel memoryModel;
   private final PrintWriter log;
   private final TrainingStates trainingStates;
+  private boolean discardMismatched;
 
   public EvaluationJob(
       SparkSession spark,
@@ -60,6 +62,15 @@ public final class EvaluationJob {
   }
 
   /** Records a new run and trains every candidate; returns the run's evaluations. */
+  /**
+   * Evaluations that find a training state written for other settings or by other code start over
+   * (the state is refused otherwise, naming what differs).
+   */
+  public EvaluationJob discardingMismatchedStates() {
+    discardMismatched = true;
+    return this;
+  }
+
   public List<EvalRecords.Evaluated> start(List<EvalCandidate> candidates)
       throws InterruptedException {
     if (runs.exists(runId)) {
@@ -117,7 +128,10 @@ public final class EvaluationJob {
               spec.sizing(),
               memoryModel,
               warehouse.checkpointPath(runId, c.arch()),
-              spec.profiling());
+              spec.profiling(),
+              trainingStates.of(
+                  TrainingStateKeys.evaluation(c.arch()), spec.fanOut(), discardMismatched),
+              EvalAttempt.TRAINER);
       log.printf("evaluation %d: %s started%n", task.index(), c.arch());
       log.flush();
       return Optional.of(task);

@@ -34,6 +34,7 @@ public final class SearchSweep {
   private final SweepSpec spec;
   private final PrintWriter log;
   private final TrainingStates trainingStates;
+  private boolean discardMismatched;
   private double recordingSeconds;
   private int trialsRun;
 
@@ -87,6 +88,15 @@ public final class SearchSweep {
     return estimator.front().members();
   }
 
+  /**
+   * Trials that find a training state written for other settings or by other code start over (the
+   * state is refused otherwise, naming what differs).
+   */
+  public SearchSweep discardingMismatchedStates() {
+    discardMismatched = true;
+    return this;
+  }
+
   /** Trials this sweep ran (resumed ones excluded). */
   public int trialsRun() {
     return trialsRun;
@@ -130,7 +140,12 @@ public final class SearchSweep {
       taken.add(nextIndex);
       TrialTask task =
           new TrialTask(
-              nextIndex, spec.trial(), weight, spec.simulate() ? spec.simulateSeconds() : null);
+              nextIndex,
+              spec.trial(),
+              weight,
+              spec.simulate() ? spec.simulateSeconds() : null,
+              trainingStates.of(
+                  TrainingStateKeys.search(nextIndex, weight), spec.fanOut(), discardMismatched));
       log.printf(
           "trial %d: ν = %.6g, criterion weight %.6g started%n",
           task.index(), weight.nu(), weight.criterionWeight());

@@ -2,6 +2,8 @@ package org.moodnas.spark;
 
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import org.moodnas.core.CheckpointSpec;
+import org.moodnas.core.FanOutSpec;
 import org.moodnas.core.RunStatus;
 import org.moodnas.store.Checkpoints;
 import org.moodnas.store.Warehouse;
@@ -13,14 +15,25 @@ import org.moodnas.store.Warehouse;
  */
 final class TrainingStates {
 
+  private final Warehouse warehouse;
   private final Checkpoints checkpoints;
   private final String runId;
   private final PrintWriter log;
 
   TrainingStates(Warehouse warehouse, String runId, PrintWriter log) {
+    this.warehouse = warehouse;
     this.checkpoints = new Checkpoints(warehouse);
     this.runId = runId;
     this.log = log;
+  }
+
+  /**
+   * Where the trial under {@code key} keeps its states, every {@code fanOut}'s interval; a state
+   * written for other settings is refused unless {@code discardMismatched}.
+   */
+  CheckpointSpec of(String key, FanOutSpec fanOut, boolean discardMismatched) {
+    return new CheckpointSpec(
+        warehouse.trainingStatePath(runId, key), fanOut.checkpointMinutes(), discardMismatched);
   }
 
   /** The trial under {@code key} (see {@code TrainingStateKeys}) is recorded. */

@@ -9,6 +9,7 @@ import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.moodnas.core.EvalSpec;
 import org.moodnas.data.Batch;
 import org.moodnas.data.BatchIterator;
@@ -110,6 +111,16 @@ public final class EvalSteps {
   /** Writes the weights, BN statistics, momentum buffers and drop path's generator. */
   void save(StateOutput out) {
     out.arrays(allArrays).arrays(sgd.state()).random(net.dropPath().random());
+  }
+
+  /**
+   * What a checkpoint copies to host memory between two steps for these steps (no epoch records
+   * or data positions, which are small): for measuring that stall.
+   */
+  public byte[] snapshot() {
+    StateOutput out = new StateOutput(Map.of());
+    save(out);
+    return out.bytes();
   }
 
   /** Continues from what {@link #save} wrote. */

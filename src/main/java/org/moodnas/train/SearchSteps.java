@@ -10,6 +10,7 @@ import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.moodnas.core.DatasetKind;
 import org.moodnas.core.Objective;
 import org.moodnas.core.SearchSpec;
@@ -205,6 +206,16 @@ public final class SearchSteps {
   /** Writes the weights, α, β, BN statistics and both optimizers' state (copied to the host). */
   void save(StateOutput out) {
     out.arrays(allArrays).arrays(sgd.state()).arrays(adam.state()).number(adam.steps());
+  }
+
+  /**
+   * What a checkpoint copies to host memory between two steps for these steps (no epoch records
+   * or data positions, which are small): for measuring that stall.
+   */
+  public byte[] snapshot() {
+    StateOutput out = new StateOutput(Map.of());
+    save(out);
+    return out.bytes();
   }
 
   /** Continues from what {@link #save} wrote. */

@@ -42,6 +42,12 @@ class TrialCheckpointTest {
   private static TrainingData search;
   private static TrainingData eval;
 
+  /** The uninterrupted trials every test compares with, their final states in these folders. */
+  @TempDir static Path references;
+
+  private static TrialResult searchReference;
+  private static EvalResult evalReference;
+
   @TempDir Path dir;
 
   @BeforeAll
@@ -65,6 +71,17 @@ class TrialCheckpointTest {
             e.test().range(0, 64),
             e.normalization(),
             e.kind());
+    searchReference =
+        search(TrainingProgress.none(), referenceInto("search"));
+    evalReference =
+        train(
+            TrainingProgress.none(),
+            referenceInto("eval"),
+            references.resolve("eval.ckpt").toString());
+  }
+
+  private static Checkpointing referenceInto(String name) {
+    return Checkpointing.into(references.resolve(name).toString(), ONLY_EPOCH_ENDS, null);
   }
 
   private static SearchSpec searchSpec() {
@@ -117,7 +134,7 @@ class TrialCheckpointTest {
 
   @Test
   void aSearchKilledInsideAnEpochContinuesBitForBit() throws IOException {
-    TrialResult reference = search(TrainingProgress.none(), into("reference", ONLY_EPOCH_ENDS));
+    TrialResult reference = searchReference;
     Checkpointing c = into("killed", EVERY_STEP);
     AtomicInteger first = new AtomicInteger();
     assertThatThrownBy(() -> search(killAt(2, 3, first), c)).isInstanceOf(Killed.class);
@@ -125,14 +142,14 @@ class TrialCheckpointTest {
     TrialResult continued = search(killAt(-1, -1, second), c);
 
     assertSameSearch(continued, reference);
-    assertSameState("killed", "reference");
+    assertSameState(dir.resolve("killed"), references.resolve("search"));
     // killed at the third step of epoch 2 with a state after each step: one step is run again
     assertThat(first.get() + second.get()).isEqualTo(4 * 3 + 1);
   }
 
   @Test
   void aSearchKilledAtAnEpochEndContinuesBitForBit() throws IOException {
-    TrialResult reference = search(TrainingProgress.none(), into("reference", ONLY_EPOCH_ENDS));
+    TrialResult reference = searchReference;
     Checkpointing c = into("killed", ONLY_EPOCH_ENDS);
     AtomicInteger first = new AtomicInteger();
     assertThatThrownBy(() -> search(killAt(1, 0, first), c)).isInstanceOf(Killed.class);
@@ -140,14 +157,14 @@ class TrialCheckpointTest {
     TrialResult continued = search(killAt(-1, -1, second), c);
 
     assertSameSearch(continued, reference);
-    assertSameState("killed", "reference");
+    assertSameState(dir.resolve("killed"), references.resolve("search"));
     assertThat(first.get()).isEqualTo(2 * 3);
     assertThat(second.get()).isEqualTo(2 * 3); // nothing run twice
   }
 
   @Test
   void aSearchAskedToStopPausesAtTheNextStepAndContinuesBitForBit() throws IOException {
-    TrialResult reference = search(TrainingProgress.none(), into("reference", ONLY_EPOCH_ENDS));
+    TrialResult reference = searchReference;
     AtomicInteger steps = new AtomicInteger();
     TrainingProgress<SearchEpoch> counting = killAt(-1, -1, steps);
     String folder = dir.resolve("paused").toString();
@@ -158,7 +175,7 @@ class TrialCheckpointTest {
     TrialResult continued = search(counting, into("paused", ONLY_EPOCH_ENDS));
 
     assertSameSearch(continued, reference);
-    assertSameState("paused", "reference");
+    assertSameState(dir.resolve("paused"), references.resolve("search"));
     assertThat(steps.get()).isEqualTo(4 * 3);
   }
 
@@ -184,7 +201,7 @@ class TrialCheckpointTest {
 
   @Test
   void aCheckpointOfAnotherTrialIsDiscardedWhenAsked() {
-    TrialResult reference = search(TrainingProgress.none(), Checkpointing.NONE);
+    TrialResult reference = searchReference;
     Checkpointing c = into("other", ONLY_EPOCH_ENDS);
     new SearchTrainer(searchSpec(), new Weight(0.1, 1), TrainingProgress.none()).run(search, c);
     TrialResult overNew = search(TrainingProgress.none(), c.discardingMismatched());
@@ -198,9 +215,8 @@ class TrialCheckpointTest {
 
   @Test
   void anEvaluationKilledInsideAnEpochContinuesBitForBit() throws IOException {
-    String refNet = dir.resolve("reference.ckpt").toString();
-    EvalResult reference =
-        train(TrainingProgress.none(), into("reference", ONLY_EPOCH_ENDS), refNet);
+    String refNet = references.resolve("eval.ckpt").toString();
+    EvalResult reference = evalReference;
     Checkpointing c = into("killed", EVERY_STEP);
     String net = dir.resolve("killed.ckpt").toString();
     AtomicInteger first = new AtomicInteger();
@@ -211,15 +227,14 @@ class TrialCheckpointTest {
     assertThat(noTimeEval(continued.epochs())).isEqualTo(noTimeEval(reference.epochs()));
     assertThat(continued.params()).isEqualTo(reference.params());
     assertThat(Files.readAllBytes(Path.of(net))).isEqualTo(Files.readAllBytes(Path.of(refNet)));
-    assertSameState("killed", "reference");
+    assertSameState(dir.resolve("killed"), references.resolve("eval"));
     assertThat(first.get() + second.get()).isEqualTo(3 * 3 + 1);
   }
 
   @Test
   void anEvaluationKilledAtAnEpochEndContinuesBitForBit() throws IOException {
-    String refNet = dir.resolve("reference.ckpt").toString();
-    EvalResult reference =
-        train(TrainingProgress.none(), into("reference", ONLY_EPOCH_ENDS), refNet);
+    String refNet = references.resolve("eval.ckpt").toString();
+    EvalResult reference = evalReference;
     Checkpointing c = into("killed", ONLY_EPOCH_ENDS);
     String net = dir.resolve("killed.ckpt").toString();
     assertThatThrownBy(() -> train(killAt(0, 0, new AtomicInteger()), c, net))
@@ -242,7 +257,7 @@ class TrialCheckpointTest {
    * The final states of two folders hold the same arrays (weights, α, β, BN statistics, optimizer
    * state) to the bit.
    */
-  private void assertSameState(String a, String b) {
+  private static void assertSameState(Path a, Path b) {
     assertThat(stateArrays(a)).isNotEmpty();
     List<float[]> left = stateArrays(a);
     List<float[]> right = stateArrays(b);
@@ -252,10 +267,10 @@ class TrialCheckpointTest {
     }
   }
 
-  private List<float[]> stateArrays(String name) {
-    try (StateFiles files = new StateFiles(dir.resolve(name).toString());
+  private static List<float[]> stateArrays(Path folder) {
+    try (StateFiles files = new StateFiles(folder.toString());
         NDManager m = NDManager.newBaseManager()) {
-      StateInput in = new StateInput(name, files.newest().orElseThrow());
+      StateInput in = new StateInput(folder.toString(), files.newest().orElseThrow());
       List<float[]> out = new ArrayList<>();
       for (int group = 0; group < 2; group++) { // the network's arrays, then SGD's buffers
         for (NDArray x : in.arrays(m)) {

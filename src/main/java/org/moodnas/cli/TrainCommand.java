@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
 import org.moodnas.analysis.Candidates;
@@ -145,13 +146,15 @@ final class TrainCommand implements Callable<Integer> {
     TrainJobSpec job;
     List<EvalCandidate> candidates;
     if (run.resuming()) {
-      // The remaining genotypes train as the recorded ones did.
-      job = ((TrainJobSpec) run.recorded().config()).resumedWith(fanOutSpec);
+      // The remaining genotypes train as the recorded ones did; only the fan-out can change.
+      TrainJobSpec recorded = (TrainJobSpec) run.recorded().config();
+      ResumedLimits limits = new ResumedLimits(spec, err);
+      if (runOptions.resume != null) {
+        limits.sayIgnored(Set.of("parallelism", "gpusPerTrial"));
+      }
+      job = recorded.withFanOut(limits.fanOut(recorded.fanOut(), fanOutSpec));
       candidates = candidates(wh, job.archs(), job.fromSearch(), job.paretoOnly());
-      err.printf(
-          "run %s continues with its recorded settings; --parallelism and --gpus-per-trial as"
-              + " given%n",
-          run.id());
+      err.printf("run %s continues with its recorded settings%n", run.id());
     } else {
       candidates = candidates(wh, which.archs, which.fromSearch, paretoOnly);
       job =

@@ -10,6 +10,7 @@ import org.moodnas.core.RunKind;
 import org.moodnas.core.SearchMetrics;
 import org.moodnas.core.SweepSpec;
 import org.moodnas.core.Weight;
+import org.moodnas.data.Datasets;
 import org.moodnas.spark.SearchSweep;
 import org.moodnas.spark.TaskResources;
 import org.moodnas.store.SearchRecords;
@@ -77,6 +78,9 @@ final class SearchCommand implements Callable<Integer> {
             simulate,
             simulateSeconds);
     runOptions.check();
+    if (!sweep.simulate() && runOptions.resume == null) {
+      Datasets.check(sweep.trial().data());
+    }
     TaskResources.checkGpusOffered(sparkOptions.masterUrl(), sweep.fanOut().gpusPerTrial());
     Warehouse wh = sparkOptions.warehouse();
     wh.checkWritable();

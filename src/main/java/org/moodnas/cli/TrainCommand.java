@@ -17,6 +17,7 @@ import org.moodnas.core.ProfilingSpec;
 import org.moodnas.core.RunKind;
 import org.moodnas.core.TrainJobSpec;
 import org.moodnas.core.TrialStatus;
+import org.moodnas.data.Datasets;
 import org.moodnas.memory.MemoryModel;
 import org.moodnas.space.GenotypeRegistry;
 import org.moodnas.spark.EvaluationJob;
@@ -125,6 +126,9 @@ final class TrainCommand implements Callable<Integer> {
     fanOutSpec.requireBatchOf(evalSpec.training().batchSize());
     profiling = profilingOptions.spec();
     runOptions.check();
+    if (!resuming) {
+      Datasets.check(evalSpec.data());
+    }
     TaskResources.checkGpusOffered(sparkOptions.masterUrl(), fanOutSpec.gpusPerTrial());
     spark = sparkOptions.session();
     Warehouse wh = sparkOptions.warehouse();

@@ -79,6 +79,23 @@ class EarlyValidationTest {
   }
 
   @Test
+  void anAnalyseOutFolderThatCannotBeWrittenIsRefusedBeforeTheAnalysis(@TempDir Path dir)
+      throws Exception {
+    String csv = "src/test/resources/published/cifar10_l2_train.csv";
+    Path file = Files.writeString(dir.resolve("a-file"), "x");
+    // tests may run as root, whom permissions do not stop: a file in the way, and /proc
+    refused(
+        CliRun.of("analyse", "--import-published", csv, "--out", file.resolve("sub").toString()),
+        "--out " + file.resolve("sub") + ": cannot create folder: " + file + " is a file");
+    refused(
+        CliRun.of("analyse", "--import-published", csv, "--out", file.toString()),
+        "--out " + file + ": is a file, not a folder");
+    refused(
+        CliRun.of("analyse", "--import-published", csv, "--out", "/proc/mood-nas-analysis"),
+        "--out /proc/mood-nas-analysis: cannot create folder: no such file or directory");
+  }
+
+  @Test
   void gpuTrialsInLocalModeAreRefusedBeforeSparkStarts(@TempDir Path dir) {
     CliRun r =
         CliRun.of(

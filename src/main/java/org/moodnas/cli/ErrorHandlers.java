@@ -6,8 +6,10 @@ import java.lang.reflect.Field;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import org.moodnas.core.InvalidSettingException;
 import org.moodnas.store.DiskFullException;
+import org.moodnas.store.TableDamage;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
@@ -72,6 +74,13 @@ final class ErrorHandlers {
               .map(Throwable::getMessage)
               .orElse("no space left on device (" + firstLine(e) + ")");
       err.println("mood-nas: " + what);
+      err.flush();
+      return FAILED;
+    }
+    Optional<String> damaged = TableDamage.of(e);
+    if (damaged.isPresent()) {
+      // Spark's message suggests REFRESH TABLE, which does not bring a deleted file back
+      err.println("mood-nas: " + damaged.get());
       err.flush();
       return FAILED;
     }

@@ -22,10 +22,17 @@ final class ResumedLimits {
   private final GivenOptions given;
   private final PrintWriter err;
 
-  ResumedLimits(CommandSpec command, PrintWriter err) {
+  /**
+   * The limits named by {@code limits} (their fields); on an explicit {@code --resume}, the other
+   * options given are named as ignored.
+   */
+  ResumedLimits(CommandSpec command, PrintWriter err, boolean explicit, Set<String> limits) {
     this.command = command;
     this.given = GivenOptions.of(command);
     this.err = err;
+    if (explicit) {
+      sayIgnored(limits);
+    }
   }
 
   /** The recorded value, or the one given now (said when it differs). */
@@ -50,7 +57,7 @@ final class ResumedLimits {
    * One line naming the options given on the command line that a resumed run does not take (what a
    * trial is stays as recorded), when there are any: all but the limits, the run's and Spark's.
    */
-  void sayIgnored(Set<String> limits) {
+  private void sayIgnored(Set<String> limits) {
     List<String> ignored = new ArrayList<>();
     for (OptionSpec o : command.commandLine().getParseResult().matchedOptions()) {
       if (o.userObject() instanceof Field f

@@ -120,10 +120,8 @@ final class SearchCommand implements Callable<Integer> {
    * trials of the same sweep as the recorded ones.
    */
   private SweepSpec resumed(SweepSpec recorded, SweepSpec now, PrintWriter err) {
-    ResumedLimits limits = new ResumedLimits(spec, err);
-    if (runOptions.resume != null) {
-      limits.sayIgnored(Set.of("maxTrials", "delta", "parallelism", "gpusPerTrial"));
-    }
+    Set<String> changeable = Set.of("maxTrials", "delta", "parallelism", "gpusPerTrial");
+    ResumedLimits limits = new ResumedLimits(spec, err, runOptions.resume != null, changeable);
     return recorded
         .withMaxTrials(limits.keep("maxTrials", recorded.maxTrials(), now.maxTrials()))
         .withDelta(limits.keep("delta", recorded.delta(), now.delta()))

@@ -126,9 +126,7 @@ final class TrainCommand implements Callable<Integer> {
     fanOutSpec.requireBatchOf(evalSpec.training().batchSize());
     profiling = profilingOptions.spec();
     runOptions.check();
-    if (!resuming) {
-      Datasets.check(evalSpec.data());
-    }
+    Datasets.check(evalSpec.data()); // a resume's command line names no data: a no-op there
     TaskResources.checkGpusOffered(sparkOptions.masterUrl(), fanOutSpec.gpusPerTrial());
     spark = sparkOptions.session();
     Warehouse wh = sparkOptions.warehouse();
@@ -150,13 +148,12 @@ final class TrainCommand implements Callable<Integer> {
     TrainJobSpec job;
     List<EvalCandidate> candidates;
     if (run.resuming()) {
-      // The remaining genotypes train as the recorded ones did; only the fan-out can change.
       TrainJobSpec recorded = (TrainJobSpec) run.recorded().config();
-      ResumedLimits limits = new ResumedLimits(spec, err);
-      if (runOptions.resume != null) {
-        limits.sayIgnored(Set.of("parallelism", "gpusPerTrial"));
-      }
-      job = recorded.withFanOut(limits.fanOut(recorded.fanOut(), fanOutSpec));
+      Set<String> changeable = Set.of("parallelism", "gpusPerTrial");
+      job =
+          recorded.withFanOut(
+              new ResumedLimits(spec, err, runOptions.resume != null, changeable)
+                  .fanOut(recorded.fanOut(), fanOutSpec));
       candidates = candidates(wh, job.archs(), job.fromSearch(), job.paretoOnly());
       err.printf("run %s continues with its recorded settings%n", run.id());
     } else {

@@ -21,6 +21,18 @@ public final class DiskFullException extends RuntimeException {
     super(path + ": " + ENOSPC, cause);
   }
 
+  /** Runs a write into {@code path}; a full file system under it is one of these, naming it. */
+  static void guard(String path, Runnable write) {
+    try {
+      write.run();
+    } catch (RuntimeException | Error e) {
+      if (causedBy(e)) {
+        throw new DiskFullException(path, e);
+      }
+      throw e;
+    }
+  }
+
   /** Whether a full file system is among {@code t}'s causes or suppressed exceptions. */
   public static boolean causedBy(Throwable t) {
     return walk(t, Collections.newSetFromMap(new IdentityHashMap<>()));

@@ -60,8 +60,8 @@ public final class Warehouse {
   void append(Tables table, List<Map<String, Object>> rows, String key) {
     Dataset<Row> frame = frame(table, rows);
     // The first writers of a new warehouse race to create each table: retried (CommitRetry).
-    writing(
-        table,
+    DiskFullException.guard(
+        path(table),
         () ->
             CommitRetry.run(
                 () ->
@@ -76,21 +76,6 @@ public final class Warehouse {
   }
 
   /**
-   * Runs a write into {@code table}; a full file system under it is a {@link DiskFullException}
-   * naming the table, not the task failure Spark wraps it in.
-   */
-  private void writing(Tables table, Runnable write) {
-    try {
-      write.run();
-    } catch (RuntimeException | Error e) {
-      if (DiskFullException.causedBy(e)) {
-        throw new DiskFullException(path(table), e);
-      }
-      throw e;
-    }
-  }
-
-  /**
    * Inserts the rows whose {@code key} columns equal no recorded row's (null equals null), and of
    * rows with equal keys only one: a Delta MERGE that inserts when not matched, so that writers at
    * once never record a key twice (a MERGE that lost the race to another commit is retried against
@@ -99,8 +84,8 @@ public final class Warehouse {
   void insertNew(Tables table, List<Map<String, Object>> rows, List<String> key) {
     Dataset<Row> frame = frame(table, rows).dropDuplicates(key.toArray(String[]::new));
     String matches = String.join(" AND ", key.stream().map(k -> "t." + k + " <=> s." + k).toList());
-    writing(
-        table,
+    DiskFullException.guard(
+        path(table),
         () ->
             CommitRetry.run(
                 () -> {
@@ -186,8 +171,8 @@ public final class Warehouse {
       Tables table,
       org.apache.spark.sql.Column condition,
       Map<String, org.apache.spark.sql.Column> set) {
-    writing(
-        table,
+    DiskFullException.guard(
+        path(table),
         () -> CommitRetry.run(() -> DeltaTable.forPath(spark, path(table)).update(condition, set)));
   }
 

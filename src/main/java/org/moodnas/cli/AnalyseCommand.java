@@ -1,10 +1,15 @@
 package org.moodnas.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.moodnas.analysis.frames.EmptyColumns;
 import org.moodnas.analysis.frames.RunAnalysis;
@@ -68,6 +73,53 @@ final class AnalyseCommand implements Callable<Integer> {
 
   @Mixin SparkOptions sparkOptions;
 
+  /**
+   * Creates {@code folder} and writes a file into it, so that an analysis that cannot keep its
+   * files is refused before it runs, saying why; permissions alone say little (root passes them).
+   */
+  static void requireWritableFolder(String option, Path folder) {
+    Path existing = folder.toAbsolutePath().normalize();
+    while (existing != null && !Files.exists(existing)) {
+      existing = existing.getParent();
+    }
+    if (existing != null && !Files.isDirectory(existing)) {
+      throw new IllegalArgumentException(
+          option
+              + " "
+              + folder
+              + (existing.equals(folder.toAbsolutePath().normalize())
+                  ? ": is a file, not a folder"
+                  : ": cannot create folder: " + existing + " is a file"));
+    }
+    boolean created = Files.isDirectory(folder);
+    try {
+      Files.createDirectories(folder);
+      created = true;
+      Files.delete(Files.createTempFile(folder, ".write-probe-", ""));
+    } catch (IOException e) {
+      throw new IllegalArgumentException(
+          option
+              + " "
+              + folder
+              + (created ? ": cannot write in folder: " : ": cannot create folder: ")
+              + reason(e));
+    }
+  }
+
+  /** The system's reason, in its words: "permission denied", "read-only file system"… */
+  private static String reason(IOException e) {
+    if (e instanceof AccessDeniedException) {
+      return "permission denied";
+    }
+    if (e instanceof NoSuchFileException) {
+      return "no such file or directory";
+    }
+    if (e instanceof FileSystemException f && f.getReason() != null) {
+      return f.getReason().toLowerCase(Locale.ROOT);
+    }
+    return String.valueOf(e.getMessage());
+  }
+
   @Override
   public Integer call() {
     if (searchRun == null && trainRun == null && published.isEmpty()) {
@@ -79,9 +131,7 @@ final class AnalyseCommand implements Callable<Integer> {
         throw new IllegalArgumentException("--import-published " + p + ": no such file");
       }
     }
-    if (Files.exists(out) && !Files.isDirectory(out)) {
-      throw new IllegalArgumentException("--out " + out + ": not a folder");
-    }
+    requireWritableFolder("--out", out);
     ProfilingSpec profiling = profilingOptions.spec();
     if (profileMissing && searchRun == null) {
       throw new IllegalArgumentException("--profile-missing needs --search-run");

@@ -43,6 +43,7 @@ public final class MoodNas implements Runnable {
         new CommandLine(new MoodNas())
             .setParameterExceptionHandler(ErrorHandlers::badParameter)
             .setExecutionExceptionHandler(ErrorHandlers::failed)
+            .setExecutionStrategy(ErrorHandlers::execute)
             // presets are @-files; options given after them win
             .setOverwrittenOptionsAllowed(true);
     showDefaults(root);

@@ -3,12 +3,14 @@ package org.moodnas.cli;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import org.moodnas.analysis.SearchedTrials;
 import org.moodnas.core.RunKind;
 import org.moodnas.core.SearchMetrics;
 import org.moodnas.core.SweepSpec;
 import org.moodnas.core.Weight;
+import org.moodnas.data.Datasets;
 import org.moodnas.spark.SearchSweep;
 import org.moodnas.spark.TaskResources;
 import org.moodnas.store.SearchRecords;
@@ -76,6 +78,9 @@ final class SearchCommand implements Callable<Integer> {
             simulate,
             simulateSeconds);
     runOptions.check();
+    if (!sweep.simulate() && runOptions.resume == null) {
+      Datasets.check(sweep.trial().data());
+    }
     TaskResources.checkGpusOffered(sparkOptions.masterUrl(), sweep.fanOut().gpusPerTrial());
     Warehouse wh = sparkOptions.warehouse();
     wh.checkWritable();
@@ -94,12 +99,8 @@ final class SearchCommand implements Callable<Integer> {
       return 0;
     }
     if (run.resuming()) {
-      // The remaining trials must be trials of the same sweep as the recorded ones.
-      sweep = ((SweepSpec) run.recorded().config()).resumedWith(sweep);
-      err.printf(
-          "run %s continues with its recorded settings; --parallelism, --gpus-per-trial and"
-              + " --max-trials as given%n",
-          run.id());
+      sweep = resumed((SweepSpec) run.recorded().config(), sweep, err);
+      err.printf("run %s continues with its recorded settings%n", run.id());
     }
     if (!sweep.simulate()) {
       SearchTrainer.supernetWarning(sweep.trial()).ifPresent(w -> err.println("warning: " + w));
@@ -115,6 +116,25 @@ final class SearchCommand implements Callable<Integer> {
     }
     printFront(run.id(), new SearchRecords(wh));
     return 0;
+  }
+
+  /**
+   * The recorded sweep, its limits changed only by options given now: the remaining trials must be
+   * trials of the same sweep as the recorded ones.
+   */
+  private SweepSpec resumed(SweepSpec recorded, SweepSpec now, PrintWriter err) {
+    Set<String> changeable = Set.of(
+            "maxTrials",
+            "delta",
+            "parallelism",
+            "gpusPerTrial",
+            "checkpointMinutes",
+            "restartTrials");
+    ResumedLimits limits = new ResumedLimits(spec, err, runOptions.resume != null, changeable);
+    return recorded
+        .withMaxTrials(limits.keep("maxTrials", recorded.maxTrials(), now.maxTrials()))
+        .withDelta(limits.keep("delta", recorded.delta(), now.delta()))
+        .withFanOut(limits.fanOut(recorded.fanOut(), now.fanOut()));
   }
 
   private void printFront(String id, SearchRecords records) {

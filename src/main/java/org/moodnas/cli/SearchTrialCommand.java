@@ -6,6 +6,7 @@ import org.moodnas.core.SearchEpoch;
 import org.moodnas.core.SearchSpec;
 import org.moodnas.core.TrialResult;
 import org.moodnas.core.Weight;
+import org.moodnas.data.Datasets;
 import org.moodnas.data.TrainingData;
 import org.moodnas.train.Devices;
 import org.moodnas.train.SearchTrainer;
@@ -46,6 +47,7 @@ final class SearchTrialCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     SearchSpec s = search.spec();
+    Datasets.check(s.data());
     s = s.withDevice(shards.devices(s.device(), s.training().batchSize()));
     Devices.requireVisible(s.device());
     Weight weight = new Weight(nu, criterionWeight);

@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
 import org.moodnas.analysis.Candidates;
@@ -16,6 +17,7 @@ import org.moodnas.core.ProfilingSpec;
 import org.moodnas.core.RunKind;
 import org.moodnas.core.TrainJobSpec;
 import org.moodnas.core.TrialStatus;
+import org.moodnas.data.Datasets;
 import org.moodnas.memory.MemoryModel;
 import org.moodnas.space.GenotypeRegistry;
 import org.moodnas.spark.EvaluationJob;
@@ -121,6 +123,7 @@ final class TrainCommand implements Callable<Integer> {
     fanOutSpec.requireBatchOf(evalSpec.training().batchSize());
     profiling = profilingOptions.spec();
     runOptions.check();
+    Datasets.check(evalSpec.data()); // a resume's command line names no data: a no-op there
     TaskResources.checkGpusOffered(sparkOptions.masterUrl(), fanOutSpec.gpusPerTrial());
     spark = sparkOptions.session();
     Warehouse wh = sparkOptions.warehouse();
@@ -142,13 +145,15 @@ final class TrainCommand implements Callable<Integer> {
     TrainJobSpec job;
     List<EvalCandidate> candidates;
     if (run.resuming()) {
-      // The remaining genotypes train as the recorded ones did.
-      job = ((TrainJobSpec) run.recorded().config()).resumedWith(fanOutSpec);
+      TrainJobSpec recorded = (TrainJobSpec) run.recorded().config();
+      Set<String> changeable =
+          Set.of("parallelism", "gpusPerTrial", "checkpointMinutes", "restartTrials");
+      job =
+          recorded.withFanOut(
+              new ResumedLimits(spec, err, runOptions.resume != null, changeable)
+                  .fanOut(recorded.fanOut(), fanOutSpec));
       candidates = candidates(wh, job.archs(), job.fromSearch(), job.paretoOnly());
-      err.printf(
-          "run %s continues with its recorded settings; --parallelism and --gpus-per-trial as"
-              + " given%n",
-          run.id());
+      err.printf("run %s continues with its recorded settings%n", run.id());
     } else {
       candidates = candidates(wh, which.archs, which.fromSearch, paretoOnly);
       job =

@@ -5,6 +5,7 @@ import java.util.concurrent.Callable;
 import org.moodnas.core.EvalEpoch;
 import org.moodnas.core.EvalResult;
 import org.moodnas.core.EvalSpec;
+import org.moodnas.data.Datasets;
 import org.moodnas.data.TrainingData;
 import org.moodnas.space.Genotype;
 import org.moodnas.space.GenotypeRegistry;
@@ -60,6 +61,7 @@ final class TrainOneCommand implements Callable<Integer> {
   public Integer call() {
     Genotype genotype = which.genotype();
     EvalSpec s = eval.spec();
+    Datasets.check(s.data());
     s = s.withDevice(shards.devices(s.device(), s.training().batchSize()));
     Devices.requireVisible(s.device());
     PrintWriter err = spec.commandLine().getErr();

@@ -42,13 +42,8 @@ public record SweepSpec(
     return new SweepSpec(trial, DEFAULT_INITIAL_WEIGHTS, DEFAULT_DELTA, fanOut, 0, false, 0);
   }
 
-  /**
-   * This sweep as a resumed run continues it: what a trial is and how weights are proposed as
-   * recorded, the fan-out and the cap on trials as given now.
-   */
-  public SweepSpec resumedWith(SweepSpec now) {
-    return new SweepSpec(
-        trial, initialWeights, delta, now.fanOut(), now.maxTrials(), simulate, simulateSeconds);
+  public SweepSpec withFanOut(FanOutSpec f) {
+    return new SweepSpec(trial, initialWeights, delta, f, maxTrials, simulate, simulateSeconds);
   }
 
   public SweepSpec withMaxTrials(int n) {

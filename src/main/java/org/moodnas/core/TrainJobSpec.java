@@ -23,11 +23,8 @@ public record TrainJobSpec(
     profiling = profiling == null ? ProfilingSpec.DEFAULT : profiling;
   }
 
-  /**
-   * This job as a resumed run continues it: everything as recorded but the fan-out, as given now.
-   */
-  public TrainJobSpec resumedWith(FanOutSpec now) {
-    return new TrainJobSpec(eval, archs, fromSearch, paretoOnly, sizing, now, profiling);
+  public TrainJobSpec withFanOut(FanOutSpec f) {
+    return new TrainJobSpec(eval, archs, fromSearch, paretoOnly, sizing, f, profiling);
   }
 
   @Override

@@ -2,6 +2,7 @@ package org.moodnas.data;
 
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
+import org.moodnas.core.DataSource;
 import org.moodnas.core.DatasetKind;
 
 /** Loads a {@link Dataset} of a given kind from a Hadoop path with the matching reader. */
@@ -34,6 +35,24 @@ public final class Datasets {
               ImageFolderReader.val(dir, conf),
               Normalization.IMAGENET);
     };
+  }
+
+  /**
+   * What can be told of a data source before a job starts: an image folder's class folders (none,
+   * or a single one, is refused; a missing train folder too). A listing that fails otherwise (an
+   * object store whose credentials only Spark's configuration holds) is left to the reading.
+   */
+  public static void check(DataSource source) {
+    if (source.dataset() != DatasetKind.IMAGENET || source.path() == null) {
+      return;
+    }
+    try {
+      ImageFolderReader.requireClasses(new Path(source.path()), new Configuration());
+    } catch (DatasetFormatException e) {
+      if (!(e.getCause() instanceof java.io.IOException)) {
+        throw e;
+      }
+    }
   }
 
   // DARTS normalizes CIFAR-100 with the CIFAR-10 statistics too, ImageNet with the published

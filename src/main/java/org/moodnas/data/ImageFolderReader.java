@@ -35,7 +35,7 @@ public final class ImageFolderReader {
     return read(new Path(root, "val"), classes(new Path(root, "train"), conf), conf);
   }
 
-  /** The sorted names of the class folders of a split folder. */
+  /** The sorted names of the class folders of a split folder (none is an error). */
   public static List<String> classes(Path split, Configuration conf) {
     List<String> names = new ArrayList<>();
     for (FileStatus s : HadoopFiles.list(split, conf)) {
@@ -47,6 +47,20 @@ public final class ImageFolderReader {
       throw new DatasetFormatException(split.toString(), "no class folders");
     }
     return names;
+  }
+
+  /**
+   * Refuses an image folder whose train folder has fewer than two class folders: with a single
+   * class every image is labelled right, and a training reaches accuracy 1 learning nothing.
+   */
+  public static void requireClasses(Path root, Configuration conf) {
+    Path train = new Path(root, "train");
+    List<String> names = classes(train, conf);
+    if (names.size() == 1) {
+      throw new DatasetFormatException(
+          train.toString(),
+          "only one class folder (" + names.get(0) + "): a classifier needs at least two");
+    }
   }
 
   /** The images of {@code split}/CLASS/*, labelled by the class's index in {@code classes}. */

@@ -85,7 +85,7 @@ public final class EvaluationJob {
       throws InterruptedException {
     Set<String> done = new HashSet<>();
     records.evaluations(runId).forEach(e -> done.add(e.arch()));
-    runs.markRunning(runId);
+    runs.markRunning(runId, spec);
     List<EvalCandidate> todo = candidates.stream().filter(c -> !done.contains(c.arch())).toList();
     log.printf(
         "resuming run %s: %d of %d genotypes already recorded%n",

@@ -70,7 +70,7 @@ public final class SearchSweep {
     for (TrialResult r : recorded.values()) {
       estimator.replay(r.weight(), r.ok() ? Point.of(r) : null);
     }
-    runs.markRunning(runId);
+    runs.markRunning(runId, spec);
     int cutShort = recorded.isEmpty() ? 0 : recorded.lastKey() + 1 - recorded.size();
     log.printf(
         "resuming run %s after %d recorded trials%s%n",

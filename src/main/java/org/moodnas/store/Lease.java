@@ -62,6 +62,12 @@ public final class Lease implements AutoCloseable {
   void beat() throws IOException {
     try (OutputStream out = fs.create(beat, true)) {
       out.write(Instant.now().toString().getBytes(StandardCharsets.UTF_8));
+    } catch (Error e) {
+      // Hadoop's local file system throws a write's IOException as an Error (FSError)
+      if (DiskFullException.causedBy(e)) {
+        throw new DiskFullException(beat.toString(), e);
+      }
+      throw e;
     }
   }
 
@@ -77,7 +83,7 @@ public final class Lease implements AutoCloseable {
         return;
       }
       beat();
-    } catch (IOException e) {
+    } catch (IOException | DiskFullException e) {
       // a missed heartbeat is tolerated; TIMEOUT spans several
     }
   }

@@ -102,7 +102,12 @@ public final class Leases {
               this,
               timeout.dividedBy(6),
               onLost);
-      held.beat();
+      try {
+        held.beat();
+      } catch (IOException | RuntimeException e) {
+        held.close(); // the run is not taken: a retry need not wait for this lease to age
+        throw e;
+      }
       return held;
     } catch (IOException e) {
       throw new UncheckedIOException("lease of run " + runId, e);

@@ -93,8 +93,11 @@ public final class Runs {
         Map.of("status", lit(status.toString()), "finished_at", current_timestamp()));
   }
 
-  /** A resumed run is running again: its status, and no finish time. */
-  public void markRunning(String runId) {
+  /**
+   * A resumed run is running again: its status, no finish time, and the config it continues with (a
+   * limit changed on resuming is what a later resume keeps).
+   */
+  public void markRunning(String runId, RunConfig config) {
     warehouse.update(
         Tables.RUNS,
         col("run_id").equalTo(runId),
@@ -102,6 +105,8 @@ public final class Runs {
             "status",
             lit(RunStatus.RUNNING.toString()),
             "finished_at",
-            lit(null).cast("timestamp")));
+            lit(null).cast("timestamp"),
+            "config",
+            lit(RunConfigCodec.write(config))));
   }
 }

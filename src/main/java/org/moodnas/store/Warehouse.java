@@ -55,16 +55,19 @@ public final class Warehouse {
   void append(Tables table, List<Map<String, Object>> rows, String key) {
     Dataset<Row> frame = frame(table, rows);
     // The first writers of a new warehouse race to create each table: retried (CommitRetry).
-    CommitRetry.run(
+    DiskFullException.guard(
+        path(table),
         () ->
-            frame
-                .write()
-                .format("delta")
-                .mode("append")
-                .option("mergeSchema", "true")
-                .option("txnAppId", table.tableName() + "/" + key)
-                .option("txnVersion", 0)
-                .save(path(table)));
+            CommitRetry.run(
+                () ->
+                    frame
+                        .write()
+                        .format("delta")
+                        .mode("append")
+                        .option("mergeSchema", "true")
+                        .option("txnAppId", table.tableName() + "/" + key)
+                        .option("txnVersion", 0)
+                        .save(path(table))));
   }
 
   /**
@@ -76,18 +79,21 @@ public final class Warehouse {
   void insertNew(Tables table, List<Map<String, Object>> rows, List<String> key) {
     Dataset<Row> frame = frame(table, rows).dropDuplicates(key.toArray(String[]::new));
     String matches = String.join(" AND ", key.stream().map(k -> "t." + k + " <=> s." + k).toList());
-    CommitRetry.run(
-        () -> {
-          if (!exists(table)) {
-            frame.limit(0).write().format("delta").mode("append").save(path(table));
-          }
-          DeltaTable.forPath(spark, path(table))
-              .as("t")
-              .merge(frame.as("s"), matches)
-              .whenNotMatched()
-              .insertAll()
-              .execute();
-        });
+    DiskFullException.guard(
+        path(table),
+        () ->
+            CommitRetry.run(
+                () -> {
+                  if (!exists(table)) {
+                    frame.limit(0).write().format("delta").mode("append").save(path(table));
+                  }
+                  DeltaTable.forPath(spark, path(table))
+                      .as("t")
+                      .merge(frame.as("s"), matches)
+                      .whenNotMatched()
+                      .insertAll()
+                      .execute();
+                }));
   }
 
   /** Rows given as column → value as a frame of the table's schema; each must name its columns. */
@@ -154,7 +160,9 @@ public final class Warehouse {
       Tables table,
       org.apache.spark.sql.Column condition,
       Map<String, org.apache.spark.sql.Column> set) {
-    CommitRetry.run(() -> DeltaTable.forPath(spark, path(table)).update(condition, set));
+    DiskFullException.guard(
+        path(table),
+        () -> CommitRetry.run(() -> DeltaTable.forPath(spark, path(table)).update(condition, set)));
   }
 
   /** Where an evaluation's trained network is kept: under the warehouse, per run and arch. */
@@ -223,9 +231,15 @@ public final class Warehouse {
       Path probe = new Path(p, "_write_probe_" + java.util.UUID.randomUUID());
       fs.create(probe, false).close();
       fs.delete(probe, false);
-    } catch (IOException e) {
+    } catch (IOException | Error e) {
+      if (DiskFullException.causedBy(e)) {
+        throw new DiskFullException(root, e);
+      }
+      if (!(e instanceof IOException io)) {
+        throw (Error) e;
+      }
       throw new InvalidSettingException(
-          "warehouse", root + ": not writable (" + ReadOnlySql.firstLine(e) + ")");
+          "warehouse", root + ": not writable (" + ReadOnlySql.firstLine(io) + ")");
     }
   }
 

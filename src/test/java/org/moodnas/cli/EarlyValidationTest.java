@@ -37,6 +37,65 @@ class EarlyValidationTest {
   }
 
   @Test
+  void anImageFolderWithoutTwoClassFoldersIsRefusedBeforeSparkStarts(@TempDir Path dir)
+      throws Exception {
+    Path none = dir.resolve("none");
+    Files.createDirectories(none.resolve("train"));
+    Files.createDirectories(none.resolve("val"));
+    Path wh = dir.resolve("wh");
+    refused(
+        CliRun.of(
+            "search", "--dataset", "imagenet", "--data", none.toString(), "--warehouse", wh + ""),
+        none.resolve("train") + ": no class folders");
+
+    Path one = dir.resolve("one");
+    Files.createDirectories(one.resolve("train/cats"));
+    Files.createDirectories(one.resolve("val/cats"));
+    Files.write(one.resolve("train/cats/a.png"), new byte[] {1});
+    String single =
+        one.resolve("train") + ": only one class folder (cats): a classifier needs at least two";
+    refused(
+        CliRun.of(
+            "train",
+            "--archs",
+            "DARTS_V2",
+            "--dataset",
+            "imagenet",
+            "--data",
+            one.toString(),
+            "--warehouse",
+            wh + ""),
+        single);
+    assertThat(wh).as("no warehouse written: refused before Spark").doesNotExist();
+    // the commands that train on the driver refuse it as they read
+    refused(
+        CliRun.of(
+            "train-one", "--arch", "DARTS_V2", "--dataset", "imagenet", "--data", one.toString()),
+        single);
+    refused(
+        CliRun.of(
+            "search-trial", "--weight", "0", "--dataset", "imagenet", "--data", none.toString()),
+        none.resolve("train") + ": no class folders");
+  }
+
+  @Test
+  void anAnalyseOutFolderThatCannotBeWrittenIsRefusedBeforeTheAnalysis(@TempDir Path dir)
+      throws Exception {
+    String csv = "src/test/resources/published/cifar10_l2_train.csv";
+    Path file = Files.writeString(dir.resolve("a-file"), "x");
+    // tests may run as root, whom permissions do not stop: a file in the way, and /proc
+    refused(
+        CliRun.of("analyse", "--import-published", csv, "--out", file.resolve("sub").toString()),
+        "--out " + file.resolve("sub") + ": cannot create folder: " + file + " is a file");
+    refused(
+        CliRun.of("analyse", "--import-published", csv, "--out", file.toString()),
+        "--out " + file + ": is a file, not a folder");
+    refused(
+        CliRun.of("analyse", "--import-published", csv, "--out", "/proc/mood-nas-analysis"),
+        "--out /proc/mood-nas-analysis: cannot create folder: no such file or directory");
+  }
+
+  @Test
   void gpuTrialsInLocalModeAreRefusedBeforeSparkStarts(@TempDir Path dir) {
     CliRun r =
         CliRun.of(

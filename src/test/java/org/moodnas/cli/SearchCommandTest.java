@@ -87,8 +87,8 @@ class SearchCommandTest {
             "mood-nas: --run-id r: already in the warehouse; continue it with --resume r");
     assertThat(trials(wh)).isEqualTo(4);
 
-    // The retry repeats the same command line and continues the recorded run.
-    CliRun retry = CliRun.of(retried);
+    // The retry continues the recorded run (to its end: the limit is lifted explicitly).
+    CliRun retry = CliRun.of(append(retried, "--max-trials", "0"));
     assertThat(retry.code()).as(retry.err()).isZero();
     assertThat(retry.err()).contains("resuming run r after 4 recorded trials");
     assertThat(trials(wh)).isEqualTo(11);
@@ -120,10 +120,11 @@ class SearchCommandTest {
     // no --weight-decay: the L1 sweep's published fixed L2
     assertThat(recordedWeightDecay(wh, "r")).isEqualTo("3.0E-4");
 
-    // Only the run: its δ of 0.3 comes from runs.config, not from the default 0.15.
-    CliRun resumed = CliRun.of("search", "--resume", "r", "--warehouse", wh);
+    // The run and no limit: its δ of 0.3 comes from runs.config, not from the default 0.15.
+    CliRun resumed = CliRun.of("search", "--resume", "r", "--warehouse", wh, "--max-trials", "0");
     assertThat(resumed.code()).as(resumed.err()).isZero();
     assertThat(resumed.err()).contains("run r continues with its recorded settings");
+    assertThat(resumed.err()).contains("--max-trials: 3 recorded, 0 given: using 0");
     assertThat(nus(wh, "r")).isEqualTo(toyProblemSweep(0.3)).hasSizeGreaterThan(3);
     assertThat(recordedWeightDecay(wh, "r")).isEqualTo("3.0E-4");
   }

@@ -4,8 +4,10 @@ import java.io.PrintWriter;
 import java.io.Serializable;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletionService;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorCompletionService;
@@ -126,8 +128,19 @@ public final class TaskFanOut {
 
   /** Cancels the run's jobs; their tasks are only marked killed (see the class comment). */
   private void cancel(JavaSparkContext jsc) {
-    if (!jsc.sc().isStopped()) {
-      jsc.sc().cancelJobGroup(runId, "the driver was asked to stop (SIGTERM)");
+    if (jsc.sc().isStopped()) {
+      return;
+    }
+    // only while one is active: Spark warns of a group without active jobs
+    Set<Integer> active = new HashSet<>();
+    for (int id : jsc.statusTracker().getActiveJobIds()) {
+      active.add(id);
+    }
+    for (int id : jsc.statusTracker().getJobIdsForGroup(runId)) {
+      if (active.contains(id)) {
+        jsc.sc().cancelJobGroup(runId, "the driver was asked to stop (SIGTERM)");
+        return;
+      }
     }
   }
 

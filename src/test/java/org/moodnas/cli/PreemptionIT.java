@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -15,8 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * SIGTERM to a sweep's driver (what YARN, Kubernetes and Airflow send first), through the launcher
  * as a scheduler runs it: the running trials pause, the run is recorded stopped with its lease
- * released, and --resume runs the paused trials again under their indices. Process.destroy sends
- * SIGTERM on Linux.
+ * released, and --resume runs the paused trials again under their indices; a train run's paused
+ * evaluation is trained again. Process.destroy sends SIGTERM on Linux.
  */
 class PreemptionIT {
 
@@ -47,7 +48,8 @@ class PreemptionIT {
     assertThat(log)
         .contains("run pre stopped: 2 trial(s) paused")
         .contains("run pre paused: continue it with --resume pre")
-        .doesNotContain(" done: ");
+        .doesNotContain(" done: ")
+        .doesNotContain(" WARN ");
     assertThat(leaseFiles(wh, "pre")).as("the lease is released").isEmpty();
     assertThat(sql(wh, "SELECT status FROM runs WHERE run_id = 'pre'")).containsExactly("stopped");
     // paused trials are recorded neither failed nor done
@@ -107,10 +109,51 @@ class PreemptionIT {
         .containsAnyOf("stopped", "lost");
   }
 
+  @Test
+  void sigtermPausesATrainRunAndResumeTrainsThePausedGenotypeAgain() throws Exception {
+    String wh = dir.resolve("wh").toString();
+    Path err = dir.resolve("train.err");
+    List<String> cmd = new ArrayList<>(List.of(ROOT.resolve("jobs/mood-nas").toString()));
+    cmd.addAll(
+        List.of(
+            TinyTrainedRuns.tiny(
+                "train",
+                "--archs",
+                "DARTS_V2",
+                "PC_DARTS_cifar",
+                "--warehouse",
+                wh,
+                "--run-id",
+                "tr",
+                "--grace-seconds",
+                "300")));
+    Process p = launch(cmd, err, "tr");
+    awaitStarted(p, err, 2);
+    p.destroy();
+    assertThat(p.waitFor(310, TimeUnit.SECONDS)).as("the driver exits").isTrue();
+    String log = Files.readString(err);
+    assertThat(p.exitValue()).as(log).isZero();
+    assertThat(log)
+        .contains("mood-nas: SIGTERM: stopping run tr, running evaluations checkpoint and pause")
+        .contains("run tr stopped: 2 evaluation(s) paused")
+        .doesNotContain(" done: ")
+        .doesNotContain(" WARN ");
+    assertThat(leaseFiles(wh, "tr")).as("the lease is released").isEmpty();
+    assertThat(sql(wh, "SELECT status FROM runs WHERE run_id = 'tr'")).containsExactly("stopped");
+    assertThat(sql(wh, "SELECT count(*) FROM eval_trials")).containsExactly("0");
+
+    CliRun resumed =
+        CliRun.of("train", "--resume", "tr", "--warehouse", wh, "--master", "local[2]");
+    assertThat(resumed.code()).as(resumed.err()).isZero();
+    assertThat(sql(wh, "SELECT arch, status FROM eval_trials ORDER BY arch"))
+        .containsExactly("DARTS_V2,ok", "PC_DARTS_cifar,ok");
+    assertThat(sql(wh, "SELECT status FROM runs WHERE run_id = 'tr'")).containsExactly("done");
+  }
+
   /** A sweep of simulated 8 s trials, two at a time, through the launcher. */
   private Process sweep(String wh, String id, Path err, String... more) throws IOException {
     List<String> cmd =
-        new java.util.ArrayList<>(
+        new ArrayList<>(
             List.of(
                 ROOT.resolve("jobs/mood-nas").toString(),
                 "search",
@@ -128,6 +171,10 @@ class PreemptionIT {
                 "--run-id",
                 id));
     cmd.addAll(List.of(more));
+    return launch(cmd, err, id);
+  }
+
+  private Process launch(List<String> cmd, Path err, String id) throws IOException {
     ProcessBuilder pb =
         new ProcessBuilder(cmd)
             .redirectError(err.toFile())

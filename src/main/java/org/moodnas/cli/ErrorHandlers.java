@@ -10,6 +10,7 @@ import java.util.Optional;
 import org.moodnas.core.InvalidSettingException;
 import org.moodnas.store.DiskFullException;
 import org.moodnas.store.TableDamage;
+import org.moodnas.spark.TrialStateMismatchException;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
@@ -89,6 +90,9 @@ final class ErrorHandlers {
         e instanceof InvalidSettingException s
             ? flagOf(cmd.getCommandSpec(), s.setting()) + " " + s.problem()
             : e.getMessage() == null ? e.toString() : e.getMessage();
+    if (e instanceof TrialStateMismatchException) {
+      message += "; --resume with --restart-trials starts such trials over";
+    }
     err.println("mood-nas: " + oneLine(message));
     err.flush();
     return badInput ? BAD_INPUT : FAILED;

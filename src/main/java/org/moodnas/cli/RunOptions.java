@@ -1,10 +1,12 @@
 package org.moodnas.cli;
 
+import java.io.PrintWriter;
+import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.function.Consumer;
 import org.moodnas.core.RunKind;
 import org.moodnas.core.RunStatus;
+import org.moodnas.spark.Preemption;
 import org.moodnas.store.Lease;
 import org.moodnas.store.Leases;
 import org.moodnas.store.RunRecord;
@@ -20,10 +22,12 @@ import picocli.CommandLine.Option;
 final class RunOptions {
 
   /**
-   * The run a job writes, the recorded run it continues (null for a new run) and the run's lease,
-   * held until closed (null for a done run: nothing will be written).
+   * The run a job writes, the recorded run it continues (null for a new run), the run's lease, held
+   * until closed (null for a done run: nothing will be written), and while the lease is held, the
+   * run's {@link Preemption}: SIGTERM pauses the run instead of ending the driver at once.
    */
-  record Choice(String id, RunRecord recorded, Lease lease) implements AutoCloseable {
+  record Choice(String id, RunRecord recorded, Lease lease, Preemption stop)
+      implements AutoCloseable {
     boolean resuming() {
       return recorded != null;
     }
@@ -33,8 +37,21 @@ final class RunOptions {
       return recorded != null && recorded.status() == RunStatus.DONE;
     }
 
+    /** True, and says how to continue it, when SIGTERM paused the run. */
+    boolean paused(PrintWriter err) {
+      if (stop == null || !stop.requested()) {
+        return false;
+      }
+      err.printf("run %s paused: continue it with --resume %s%n", id, id);
+      err.flush();
+      return true;
+    }
+
     @Override
     public void close() {
+      if (stop != null) {
+        stop.close();
+      }
       if (lease != null) {
         lease.close();
       }
@@ -52,8 +69,22 @@ final class RunOptions {
       description = "with --run-id: continue that run if it is already recorded, else start it")
   boolean resumeExisting;
 
+  @Option(
+      names = "--grace-seconds",
+      description =
+          "after SIGTERM, how long running trials (evaluations) get to checkpoint and pause"
+              + " before the driver exits anyway; the run is recorded stopped and --resume"
+              + " continues it. The default fits Kubernetes' default termination grace period"
+              + " (30 s) with 5 s to spare; a second SIGTERM exits at once")
+  int graceSeconds = DEFAULT_GRACE_SECONDS;
+
+  static final int DEFAULT_GRACE_SECONDS = 25;
+
   /** Checks the options agree (before anything starts). */
   void check() {
+    if (graceSeconds < 1) {
+      throw new IllegalArgumentException("--grace-seconds must be ≥ 1, got " + graceSeconds);
+    }
     if (resume != null && runId != null) {
       throw new IllegalArgumentException("give --run-id or --resume, not both");
     }
@@ -68,17 +99,20 @@ final class RunOptions {
    * they are: appends are idempotent per run) and an unknown --resume are refused. The run is read
    * after the lease is taken, so a driver that just finished it is seen.
    */
-  Choice choose(RunKind kind, Warehouse warehouse, Consumer<String> onLeaseLost) {
+  Choice choose(RunKind kind, Warehouse warehouse, PrintWriter err) {
     check();
     String id = resume != null ? resume : runId != null ? runId : newId(kind.toString());
-    Lease lease = new Leases(warehouse).acquire(id, onLeaseLost);
+    Lease lease = new Leases(warehouse).acquire(id, err::println);
     try {
       RunRecord recorded = recorded(id, kind, warehouse);
       if (recorded != null && recorded.status() == RunStatus.DONE) {
         lease.close();
-        return new Choice(id, recorded, null);
+        return new Choice(id, recorded, null, null);
       }
-      return new Choice(id, recorded, lease);
+      String noun = kind == RunKind.SEARCH ? "trials" : "evaluations";
+      Duration grace = Duration.ofSeconds(graceSeconds);
+      Preemption stop = Preemption.watch(id, noun, grace, err, new Runs(warehouse), lease::close);
+      return new Choice(id, recorded, lease, stop);
     } catch (RuntimeException e) {
       lease.close();
       throw e;

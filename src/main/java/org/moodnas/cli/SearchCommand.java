@@ -85,7 +85,7 @@ final class SearchCommand implements Callable<Integer> {
     Warehouse wh = sparkOptions.warehouse();
     wh.checkWritable();
     PrintWriter err = spec.commandLine().getErr();
-    try (RunOptions.Choice run = runOptions.choose(RunKind.SEARCH, wh, err::println)) {
+    try (RunOptions.Choice run = runOptions.choose(RunKind.SEARCH, wh, err)) {
       return run(run, sweep, wh, err);
     }
   }
@@ -113,6 +113,9 @@ final class SearchCommand implements Callable<Integer> {
       sweeper.resume();
     } else {
       sweeper.start();
+    }
+    if (run.paused(err)) {
+      return 0;
     }
     printFront(run.id(), new SearchRecords(wh));
     return 0;

@@ -129,7 +129,7 @@ final class TrainCommand implements Callable<Integer> {
     Warehouse wh = sparkOptions.warehouse();
     wh.checkWritable();
     PrintWriter err = spec.commandLine().getErr();
-    try (RunOptions.Choice run = runOptions.choose(RunKind.TRAIN, wh, err::println)) {
+    try (RunOptions.Choice run = runOptions.choose(RunKind.TRAIN, wh, err)) {
       return run(run, wh, err);
     }
   }
@@ -181,6 +181,9 @@ final class TrainCommand implements Callable<Integer> {
     }
     List<EvalRecords.Evaluated> results =
         run.resuming() ? evaluation.resume(unique.kept()) : evaluation.start(unique.kept());
+    if (run.paused(err)) {
+      return 0;
+    }
     print(run.id(), results);
     return results.stream().allMatch(e -> e.status() == TrialStatus.OK) ? 0 : 1;
   }

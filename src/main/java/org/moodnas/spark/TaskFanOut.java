@@ -4,13 +4,18 @@ import java.io.PrintWriter;
 import java.io.Serializable;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletionService;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.resource.ResourceProfile;
@@ -28,17 +33,30 @@ import org.moodnas.store.Runs;
  * at once. Running tasks' progress is printed from executor heartbeats; each outcome (or the
  * failure of a task Spark gave up on) goes to the plan as it completes; the run is closed with the
  * plan's status, or failed when the driver stops on an error.
+ *
+ * <p>Asked to stop ({@link Preemption}: SIGTERM), it starts no more tasks and cancels the run's
+ * jobs. The jobs do not interrupt their task threads (a thread interrupted while writing a
+ * checkpoint would leave it half written): a cancelled task is only marked killed and ends at its
+ * next step boundary. The tasks the stop cut short are paused, not outcomes: the plan never sees
+ * them, so a resumed run starts them again. Once they ended (or the grace is nearly over) the run
+ * is closed {@code stopped}.
  */
 public final class TaskFanOut {
 
+  /** A task's outcome, or none ({@code outcome} null) when the run's stop paused it. */
   private record Finished<T, R extends Serializable>(
-      T task, Attempted<R> outcome, Instant started, Instant end) {}
+      T task, Attempted<R> outcome, Instant started, Instant end) {
+    boolean paused() {
+      return outcome == null;
+    }
+  }
 
   private final SparkSession spark;
   private final Runs runs;
   private final String runId;
   private final FanOutSpec spec;
   private final PrintWriter log;
+  private final AtomicInteger submitted = new AtomicInteger();
 
   public TaskFanOut(SparkSession spark, Runs runs, String runId, FanOutSpec spec, PrintWriter log) {
     this.spark = spark;
@@ -58,58 +76,148 @@ public final class TaskFanOut {
     ResourceProfile gpus = TaskResources.gpuProfile(spark.sparkContext(), spec.gpusPerTrial());
     SweepProgressListener listener = new SweepProgressListener(log, 5, plan.noun());
     spark.sparkContext().addSparkListener(listener);
+    Preemption stop = Preemption.of(runId);
+    RunningTasks tasks = new RunningTasks(runId);
+    spark.sparkContext().addSparkListener(tasks);
+    stop.onStop(() -> cancel(jsc));
     ExecutorService pool = Executors.newFixedThreadPool(spec.parallelism());
     CompletionService<Finished<T, R>> done = new ExecutorCompletionService<>(pool);
     RunStatus status = RunStatus.FAILED;
     try {
       int running = 0;
+      int paused = 0;
       while (true) {
-        while (running < spec.parallelism()) {
+        while (running < spec.parallelism() && !stop.requested()) {
           Optional<T> next = plan.next();
           if (next.isEmpty()) {
             break;
           }
           T task = next.get();
-          done.submit(() -> runTask(jsc, task, plan, gpus));
+          done.submit(() -> runTask(jsc, task, plan, gpus, stop));
           running++;
         }
         if (running == 0) {
           break;
         }
-        Finished<T, R> f = done.take().get();
+        Future<Finished<T, R>> next = done.poll(1, TimeUnit.SECONDS);
+        if (next == null) {
+          if (stop.requested() && !cancelAgain(jsc, stop)) {
+            break;
+          }
+          continue;
+        }
+        Finished<T, R> f = next.get();
         running--;
         listener.finished(f.task().index());
+        if (f.paused()) {
+          paused++;
+          continue;
+        }
         plan.completed(f.task(), f.outcome().result(), f.outcome().attempt(), f.started(), f.end());
       }
-      status = plan.endStatus();
+      status =
+          stop.requested() ? paused(plan.noun(), paused, running, tasks, stop) : plan.endStatus();
       return status;
     } catch (ExecutionException e) {
+      if (e.getCause() instanceof TrialStateMismatchException mismatch) {
+        throw mismatch;
+      }
       throw new IllegalStateException(
           plan.noun() + " failed on the driver: " + e.getCause(), e.getCause());
     } finally {
       pool.shutdownNow();
       spark.sparkContext().removeSparkListener(listener);
+      spark.sparkContext().removeSparkListener(tasks);
       runs.finish(runId, status);
+      stop.runEnded();
     }
+  }
+
+  /** Cancels the run's jobs; their tasks are only marked killed (see the class comment). */
+  private void cancel(JavaSparkContext jsc) {
+    if (jsc.sc().isStopped()) {
+      return;
+    }
+    // only while one is active: Spark warns of a group without active jobs
+    Set<Integer> active = new HashSet<>();
+    for (int id : jsc.statusTracker().getActiveJobIds()) {
+      active.add(id);
+    }
+    for (int id : jsc.statusTracker().getJobIdsForGroup(runId)) {
+      if (active.contains(id)) {
+        jsc.sc().cancelJobGroup(runId, "the driver was asked to stop (SIGTERM)");
+        return;
+      }
+    }
+  }
+
+  /**
+   * While stopping: cancels again, since a job submitted as the stop came can have missed the
+   * cancellation; false once the tasks' time is up.
+   */
+  private boolean cancelAgain(JavaSparkContext jsc, Preemption stop) {
+    if (Instant.now().isAfter(stop.tasksDeadline())) {
+      return false;
+    }
+    cancel(jsc);
+    return true;
+  }
+
+  /**
+   * The run's end once the stop paused {@code paused} tasks and {@code running} driver threads
+   * still wait for theirs: waits for the paused tasks to end on their executors, says what
+   * happened.
+   */
+  private RunStatus paused(
+      String noun, int paused, int running, RunningTasks tasks, Preemption stop)
+      throws InterruptedException {
+    // driver threads still waiting past the deadline count as tasks still running
+    int left = running > 0 ? running : tasks.awaitIdle(submitted.get(), stop.tasksDeadline());
+    log.printf(
+        "run %s stopped: %d %s(s) paused, started again when the run is resumed%s%n",
+        runId,
+        paused + running,
+        noun,
+        left == 0
+            ? ""
+            : "; "
+                + left
+                + " still running this close to the grace's end lose their progress"
+                + " since their last checkpoint");
+    log.flush();
+    return RunStatus.STOPPED;
   }
 
   /** One task as a one-task Spark job; a job Spark gave up on is the plan's failed result. */
   private <T extends FanOutTask<R>, R extends Serializable> Finished<T, R> runTask(
-      JavaSparkContext jsc, T task, FanOutPlan<T, R> plan, ResourceProfile gpus) {
+      JavaSparkContext jsc, T task, FanOutPlan<T, R> plan, ResourceProfile gpus, Preemption stop) {
     Instant start = Instant.now();
-    jsc.setJobGroup(runId, task.description(), true);
+    // false: a cancelled task is marked killed, its thread not interrupted (see the class comment)
+    jsc.setJobGroup(runId, task.description(), false);
     int localThreads = Math.max(1, TaskResources.localCores(jsc.sc()) / spec.parallelism());
     ProgressAccumulator progress = new ProgressAccumulator();
     jsc.sc().register(progress, ProgressAccumulator.NAME);
     Attempted<R> outcome;
     try {
+      if (stop.requested()) {
+        return new Finished<>(task, null, start, Instant.now());
+      }
       JavaRDD<T> rdd = jsc.parallelize(List.of(task), 1);
+      submitted.incrementAndGet();
       outcome =
           (gpus == null ? rdd : rdd.withResources(gpus))
               .map(t -> Attempted.run(t, progress, localThreads))
               .collect()
               .get(0);
     } catch (Exception e) {
+      if (stop.requested()) {
+        // cancelled by the stop (or failing as it came): paused, it runs again on resume
+        return new Finished<>(task, null, start, Instant.now());
+      }
+      TrialStateMismatchException mismatch = TrialStateMismatchException.in(e);
+      if (mismatch != null) {
+        throw mismatch; // a run-wide matter (other code, other settings): not this trial's result
+      }
       // Spark gave up after its retries: the task is failed, the job goes on.
       String why = String.valueOf(e.getMessage()).lines().findFirst().orElse(e.toString());
       int attempts = TaskResources.attemptsAllowed(jsc.sc());

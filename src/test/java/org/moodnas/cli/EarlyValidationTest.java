@@ -96,6 +96,19 @@ class EarlyValidationTest {
   }
 
   @Test
+  void aGraceUnderOneSecondIsRefusedBeforeSparkStarts(@TempDir Path dir) {
+    String wh = dir.toString();
+    for (String[] args :
+        new String[][] {
+          {"search", "--simulate", "--grace-seconds", "0", "--warehouse", wh},
+          {"train", "--archs", "DARTS_V2", "--grace-seconds", "0", "--warehouse", wh}
+        }) {
+      refused(CliRun.of(args), "--grace-seconds must be ≥ 1, got 0");
+    }
+    assertThat(dir).isEmptyDirectory();
+  }
+
+  @Test
   void gpuTrialsInLocalModeAreRefusedBeforeSparkStarts(@TempDir Path dir) {
     CliRun r =
         CliRun.of(

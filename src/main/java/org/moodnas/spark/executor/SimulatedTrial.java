@@ -1,6 +1,8 @@
 package org.moodnas.spark.executor;
 
 import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.function.BooleanSupplier;
 import org.moodnas.core.SearchEpoch;
 import org.moodnas.core.SearchMetrics;
 import org.moodnas.core.TrialResult;
@@ -9,7 +11,9 @@ import org.moodnas.pareto.ToyProblem;
 
 /**
  * A trial that checks the orchestration without training: it waits its seconds (reporting progress
- * each half second, like a training's steps) and returns the toy problem's exact optimum.
+ * each half second, like a training's steps) and returns the toy problem's exact optimum. Asked to
+ * stop ({@link TaskStop}), it ends within a tenth of a second without a result, as a training ends
+ * at its next step boundary.
  */
 final class SimulatedTrial {
 
@@ -21,8 +25,16 @@ final class SimulatedTrial {
     int steps = (int) Math.ceil(seconds * 2);
     TaskProgressReporter<SearchEpoch> reporter =
         new TaskProgressReporter<>(progress, task.index(), 1);
+    BooleanSupplier stop = TaskStop.requested();
+    long stepNanos = (long) (seconds * 1e9 / steps);
     for (int s = 1; s <= steps; s++) {
-      Thread.sleep((long) (seconds * 1000 / steps));
+      long stepEnd = System.nanoTime() + stepNanos;
+      for (long left = stepNanos; left > 0; left = stepEnd - System.nanoTime()) {
+        if (stop.getAsBoolean()) {
+          throw new CancellationException("trial " + task.index() + " stopped at step " + s);
+        }
+        Thread.sleep(Math.max(1, Math.min(100, left / 1_000_000)));
+      }
       reporter.step(0, s, steps, Double.NaN, Double.NaN, 0);
     }
     Point p = ToyProblem.solve(task.weight());

@@ -1,7 +1,6 @@
 package org.moodnas.spark.executor;
 
 import java.time.Duration;
-import org.apache.spark.TaskContext;
 import org.moodnas.core.CheckpointSpec;
 import org.moodnas.train.Checkpointing;
 
@@ -16,17 +15,10 @@ final class TaskCheckpointing {
 
   static Checkpointing of(CheckpointSpec spec) {
     if (spec == null || spec.folder() == null) {
-      return new Checkpointing(
-          null, Checkpointing.DEFAULT_EVERY, false, TaskCheckpointing::stopRequested);
+      return new Checkpointing(null, Checkpointing.DEFAULT_EVERY, false, TaskStop.requested());
     }
     Duration every = Duration.ofMillis(Math.round(spec.everyMinutes() * 60_000));
     return new Checkpointing(
-        spec.folder(), every, spec.discardMismatched(), TaskCheckpointing::stopRequested);
-  }
-
-  /** Whether Spark asked this task to stop (outside a Spark task: never). */
-  static boolean stopRequested() {
-    TaskContext context = TaskContext.get();
-    return context != null && context.isInterrupted();
+        spec.folder(), every, spec.discardMismatched(), TaskStop.requested());
   }
 }

@@ -5,8 +5,10 @@ import java.io.Serializable;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletionService;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
@@ -25,9 +27,10 @@ import org.moodnas.store.Runs;
 /**
  * Runs a job's tasks as one-task Spark jobs, up to {@code parallelism} in flight, each started from
  * a driver thread (FAIR scheduling lets them run at once), so a slot that frees takes the next task
- * at once. Running tasks' progress is printed from executor heartbeats; each outcome (or the
- * failure of a task Spark gave up on) goes to the plan as it completes; the run is closed with the
- * plan's status, or failed when the driver stops on an error.
+ * at once. Running tasks' progress is printed from executor heartbeats, and the epochs they carry
+ * go to the plan as they end ({@link FanOutPlan#epochsEnded}); each outcome (or the failure of a
+ * task Spark gave up on) goes to the plan as it completes; the run is closed with the plan's
+ * status, or failed when the driver stops on an error.
  */
 public final class TaskFanOut {
 
@@ -53,7 +56,18 @@ public final class TaskFanOut {
       throws InterruptedException {
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     ResourceProfile gpus = TaskResources.gpuProfile(spark.sparkContext(), spec.gpusPerTrial());
-    SweepProgressListener listener = new SweepProgressListener(log, 5, plan.noun());
+    Map<Integer, T> inFlight = new ConcurrentHashMap<>();
+    SweepProgressListener listener =
+        new SweepProgressListener(
+            log,
+            5,
+            plan.noun(),
+            (index, epochs) -> {
+              T task = inFlight.get(index);
+              if (task != null) {
+                plan.epochsEnded(task, epochs);
+              }
+            });
     spark.sparkContext().addSparkListener(listener);
     ExecutorService pool = Executors.newFixedThreadPool(spec.parallelism());
     CompletionService<Finished<T, R>> done = new ExecutorCompletionService<>(pool);
@@ -67,6 +81,7 @@ public final class TaskFanOut {
             break;
           }
           T task = next.get();
+          inFlight.put(task.index(), task);
           done.submit(() -> runTask(jsc, task, plan, gpus));
           running++;
         }
@@ -76,6 +91,7 @@ public final class TaskFanOut {
         Finished<T, R> f = done.take().get();
         running--;
         listener.finished(f.task().index());
+        inFlight.remove(f.task().index());
         plan.completed(f.task(), f.outcome().result(), f.outcome().attempt(), f.started(), f.end());
       }
       status = plan.endStatus();

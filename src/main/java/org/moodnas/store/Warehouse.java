@@ -8,6 +8,7 @@ import static org.apache.spark.sql.functions.when;
 import io.delta.tables.DeltaTable;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -18,6 +19,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.moodnas.core.InvalidSettingException;
@@ -26,9 +28,11 @@ import org.moodnas.core.RunStatus;
 /**
  * A folder (any Hadoop path) of Delta tables, one sub-folder per {@link Tables} entry. The only
  * place that knows table paths. Appends are idempotent per key: a retried task or a resumed run
- * never records the same rows twice. The key is Delta's txnAppId with txnVersion 0, one app id per
- * (table, key): app id = run and txnVersion = trial index would drop a trial that finishes after a
- * later one, since Delta skips any version not above the last seen for an app id.
+ * never records the same rows twice. The key is Delta's txnAppId, one app id per (table, key), with
+ * txnVersion 0 for a trial's own row and the last epoch number for its epochs (appended in order,
+ * so the versions of one app id only grow): app id = run and txnVersion = trial index would drop a
+ * trial that finishes after a later one, since Delta skips any version not above the last seen for
+ * an app id.
  */
 public final class Warehouse {
 
@@ -54,11 +58,29 @@ public final class Warehouse {
 
   /**
    * Appends rows given as column → value unless rows with this key were appended to the table
-   * before. Every row must name exactly the table's columns; a table written before a column was
-   * added gains it (Delta's schema merge: its older rows read null there).
+   * before (txnVersion 0), then checks they are there ({@link #append(Tables, List, String, long,
+   * List)}).
    */
-  void append(Tables table, List<Map<String, Object>> rows, String key) {
+  void append(Tables table, List<Map<String, Object>> rows, String key, List<String> keyColumns) {
+    append(table, rows, key, 0, keyColumns);
+  }
+
+  /**
+   * Appends rows given as column → value as Delta transaction {@code version} of app id (table,
+   * {@code key}): Delta skips it when it holds that app id at this version or above. Every row must
+   * name exactly the table's columns; a table written before a column was added gains it (Delta's
+   * schema merge: its older rows read null there). Then the rows' {@code keyColumns} (the first
+   * being the run's) must be in the table: a log that records the transaction but lost its rows (a
+   * damaged {@code _delta_log}) would otherwise have every later append skipped, a gap for good.
+   */
+  void append(
+      Tables table,
+      List<Map<String, Object>> rows,
+      String key,
+      long version,
+      List<String> keyColumns) {
     Dataset<Row> frame = frame(table, rows);
+    String appId = table.tableName() + "/" + key;
     // The first writers of a new warehouse race to create each table: retried (CommitRetry).
     CommitRetry.run(
         () ->
@@ -67,9 +89,48 @@ public final class Warehouse {
                 .format("delta")
                 .mode("append")
                 .option("mergeSchema", "true")
-                .option("txnAppId", table.tableName() + "/" + key)
-                .option("txnVersion", 0)
+                .option("txnAppId", appId)
+                .option("txnVersion", version)
                 .save(path(table)));
+    checkRecorded(table, rows, key, version, keyColumns);
+  }
+
+  private void checkRecorded(
+      Tables table,
+      List<Map<String, Object>> rows,
+      String key,
+      long version,
+      List<String> keyColumns) {
+    Set<List<Object>> expected = new HashSet<>();
+    for (Map<String, Object> row : rows) {
+      expected.add(keyColumns.stream().map(row::get).toList());
+    }
+    Column[] keys = keyColumns.stream().map(functions::col).toArray(Column[]::new);
+    Object[] firsts = expected.stream().map(k -> k.get(0)).distinct().toArray();
+    // one scan, no shuffle: a run's keys are few
+    for (Row r : read(table).where(keys[0].isin(firsts)).select(keys).collectAsList()) {
+      List<Object> k = new ArrayList<>(keys.length);
+      for (int i = 0; i < keys.length; i++) {
+        k.add(r.get(i));
+      }
+      expected.remove(k);
+    }
+    if (!expected.isEmpty()) {
+      throw new IllegalStateException(
+          "table "
+              + table.tableName()
+              + " at "
+              + path(table)
+              + " is damaged: its _delta_log holds the append of "
+              + key
+              + " (txnAppId "
+              + table.tableName()
+              + "/"
+              + key
+              + ", txnVersion "
+              + version
+              + ") but not its rows; restore the table from a copy");
+    }
   }
 
   /**

@@ -17,7 +17,9 @@ import scala.collection.Iterator;
  * Prints running trials' progress on the driver console from executor heartbeats (the partial
  * values of each task's {@link ProgressAccumulator}): a line per trial when its epoch changes and
  * at most every {@code everySeconds} otherwise; hands the ended epochs a heartbeat carries to a
- * {@link EpochsEnded} when they changed since the trial's last heartbeat.
+ * {@link EpochsEnded} when they changed since the trial's last heartbeat. It takes the accumulators
+ * of its own run only ({@code accumulatorName}): another run fanned out in the same driver has
+ * trials under the same indices.
  */
 final class SweepProgressListener extends SparkListener {
 
@@ -33,10 +35,17 @@ final class SweepProgressListener extends SparkListener {
   private final Map<Integer, Long> lastShownAt = new ConcurrentHashMap<>();
   private final Map<Integer, Object> lastEnded = new ConcurrentHashMap<>();
   private final EpochsEnded epochsEnded;
+  private final String accumulatorName;
 
   /** {@code noun} names a task's unit of work in the lines: "trial", "evaluation". */
-  SweepProgressListener(PrintWriter log, double everySeconds, String noun, EpochsEnded ended) {
+  SweepProgressListener(
+      PrintWriter log,
+      double everySeconds,
+      String noun,
+      String accumulatorName,
+      EpochsEnded ended) {
     this.log = log;
+    this.accumulatorName = accumulatorName;
     this.everySeconds = everySeconds;
     this.noun = noun;
     this.epochsEnded = ended;
@@ -51,7 +60,7 @@ final class SweepProgressListener extends SparkListener {
       while (infos.hasNext()) {
         AccumulableInfo info = infos.next();
         if (info.name().isDefined()
-            && info.name().get().equals(ProgressAccumulator.NAME)
+            && info.name().get().equals(accumulatorName)
             && info.update().isDefined()
             && info.update().get() instanceof TaskProgress p) {
           show(p);

@@ -62,6 +62,7 @@ public final class TaskFanOut {
             log,
             5,
             plan.noun(),
+            ProgressAccumulator.name(runId),
             (index, epochs) -> {
               T task = inFlight.get(index);
               if (task != null) {
@@ -112,7 +113,7 @@ public final class TaskFanOut {
     jsc.setJobGroup(runId, task.description(), true);
     int localThreads = Math.max(1, TaskResources.localCores(jsc.sc()) / spec.parallelism());
     ProgressAccumulator progress = new ProgressAccumulator();
-    jsc.sc().register(progress, ProgressAccumulator.NAME);
+    jsc.sc().register(progress, ProgressAccumulator.name(runId));
     Attempted<R> outcome;
     try {
       JavaRDD<T> rdd = jsc.parallelize(List.of(task), 1);

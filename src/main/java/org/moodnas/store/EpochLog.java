@@ -57,6 +57,9 @@ final class EpochLog<E> {
       List<E> epochs,
       boolean complete,
       Function<E, Map<String, Object>> row) {
+    if (epochs.isEmpty()) {
+      return;
+    }
     String key = runId + "/" + trial;
     Trial t = trials.computeIfAbsent(key, k -> new Trial());
     synchronized (t) {

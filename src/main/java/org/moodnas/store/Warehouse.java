@@ -70,7 +70,7 @@ public final class Warehouse {
    * {@code key}): Delta skips it when it holds that app id at this version or above. Every row must
    * name exactly the table's columns; a table written before a column was added gains it (Delta's
    * schema merge: its older rows read null there). Then the rows' {@code keyColumns} (the first
-   * being the run's) must be in the table: a log that records the transaction but lost its rows (a
+   * narrows the scan) must be in the table: a log that records the transaction but lost its rows (a
    * damaged {@code _delta_log}) would otherwise have every later append skipped, a gap for good.
    */
   void append(

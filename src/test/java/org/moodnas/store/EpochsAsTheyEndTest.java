@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -13,7 +12,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.IntStream;
-import java.util.stream.Stream;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -30,6 +28,7 @@ import org.moodnas.core.Weight;
 import org.moodnas.space.Genotype;
 import org.moodnas.space.GenotypeRegistry;
 import org.moodnas.spark.SparkSessions;
+import org.moodnas.testing.DamagedLog;
 
 /**
  * Epochs recorded as they end: each epoch row once, whatever order, repetition or overlap the
@@ -199,44 +198,5 @@ class EpochsAsTheyEndTest {
         .hasMessageContaining("table search_epochs at ")
         .hasMessageContaining("is damaged")
         .hasMessageContaining("append of d/4");
-  }
-
-  /** Damages a Delta table as a lost write would: a commit keeps its txn but loses its rows. */
-  static final class DamagedLog {
-
-    private DamagedLog() {}
-
-    /** Drops the add actions of the commit holding txn {@code appId} at {@code version}. */
-    static void dropRows(Path table, String appId, long version) throws IOException {
-      String txn = "\"appId\":\"" + appId + "\",\"version\":" + version + ",";
-      Path log = table.resolve("_delta_log");
-      List<Path> commits;
-      try (Stream<Path> files = Files.list(log)) {
-        commits =
-            files
-                .filter(p -> p.getFileName().toString().endsWith(".json"))
-                .filter(p -> read(p).contains(txn))
-                .toList();
-      }
-      assertThat(commits).as("the commit of " + appId).hasSize(1);
-      Path commit = commits.get(0);
-      List<String> kept =
-          Files.readAllLines(commit).stream().filter(l -> !l.startsWith("{\"add\":")).toList();
-      Files.write(commit, kept);
-      // Delta checks a version's file count against its checksum file, when there is one
-      Files.deleteIfExists(log.resolve(commit.getFileName().toString().replace(".json", ".crc")));
-      Files.deleteIfExists(
-          log.resolve("." + commit.getFileName().toString().replace(".json", ".crc.crc")));
-      // and Hadoop's local file system checks the commit against its own checksum file
-      Files.deleteIfExists(log.resolve("." + commit.getFileName() + ".crc"));
-    }
-
-    private static String read(Path p) {
-      try {
-        return Files.readString(p);
-      } catch (IOException e) {
-        throw new java.io.UncheckedIOException(e);
-      }
-    }
   }
 }

@@ -126,7 +126,8 @@ final class SearchCommand implements Callable<Integer> {
    * trials of the same sweep as the recorded ones.
    */
   private SweepSpec resumed(SweepSpec recorded, SweepSpec now, PrintWriter err) {
-    Set<String> changeable = Set.of(
+    Set<String> changeable =
+        Set.of(
             "maxTrials",
             "delta",
             "parallelism",

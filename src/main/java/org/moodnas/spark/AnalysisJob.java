@@ -85,8 +85,53 @@ public final class AnalysisJob {
         search,
         train,
         out,
-        train == null ? null : inputs.evalEpochs(train.runId()).localCheckpoint(),
+        train == null ? null : curves(train.runId()).localCheckpoint(),
         train == null ? null : inputs.ensembles(train.runId()).localCheckpoint());
+  }
+
+  /**
+   * A train run's epochs for its learning curves. Epochs are recorded as they end, so a genotype
+   * still training (or cut short by a kill) has epochs but no eval_trials row yet: its curve is
+   * drawn as far as it got, its name marked unfinished.
+   */
+  private Dataset<Row> curves(String trainRun) {
+    Dataset<Row> finished =
+        inputs
+            .evalTrials()
+            .where(functions.col("run_id").equalTo(trainRun))
+            .select(functions.col("arch").as("finished_arch"));
+    Dataset<Row> epochs =
+        inputs
+            .evalEpochs(trainRun)
+            .join(
+                finished,
+                functions.col("arch").equalTo(functions.col("finished_arch")),
+                "left_outer");
+    List<String> unfinished =
+        epochs
+            .where(functions.col("finished_arch").isNull())
+            .select("arch")
+            .distinct()
+            .orderBy("arch")
+            .collectAsList()
+            .stream()
+            .map(r -> r.<String>getAs(0))
+            .toList();
+    if (!unfinished.isEmpty()) {
+      say(
+          "train run %s: %d genotype(s) with epochs but no result yet, still training or cut"
+              + " short (their curves so far, no result row): %s",
+          trainRun, unfinished.size(), String.join(", ", unfinished));
+    }
+    return epochs
+        .withColumn(
+            "arch",
+            functions
+                .when(
+                    functions.col("finished_arch").isNull(),
+                    functions.concat(functions.col("arch"), functions.lit(" (unfinished)")))
+                .otherwise(functions.col("arch")))
+        .drop("finished_arch");
   }
 
   /**

@@ -1,6 +1,7 @@
 package org.moodnas.spark;
 
 import java.io.PrintWriter;
+import java.io.Serializable;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -10,6 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.apache.spark.sql.SparkSession;
 import org.moodnas.core.EvalCandidate;
+import org.moodnas.core.EvalEpoch;
 import org.moodnas.core.EvalResult;
 import org.moodnas.core.RunStatus;
 import org.moodnas.core.TrainJobSpec;
@@ -26,9 +28,9 @@ import org.moodnas.store.Warehouse;
 
 /**
  * The train job: every genotype is trained from scratch as a task of a {@link TaskFanOut} (one GPU
- * per task when the cluster has them), each appended to eval_trials and eval_epochs as it finishes,
- * its network checkpointed under the warehouse and its profile, taken on the executor that trained
- * it, recorded in profiles under the run's id.
+ * per task when the cluster has them), its epochs appended to eval_epochs as they end and its row
+ * to eval_trials when it finishes, its network checkpointed under the warehouse and its profile,
+ * taken on the executor that trained it, recorded in profiles under the run's id.
  */
 public final class EvaluationJob {
 
@@ -148,6 +150,12 @@ public final class EvaluationJob {
               spec.sizing().batchSize(),
               seconds)
           .withSizing(attempts, null, null);
+    }
+
+    @Override
+    public void epochsEnded(EvalTask task, List<? extends Serializable> epochs) {
+      records.recordEpochs(
+          runId, task.candidate().arch(), epochs.stream().map(EvalEpoch.class::cast).toList());
     }
 
     @Override

@@ -2,13 +2,15 @@ package org.moodnas.spark;
 
 import java.io.Serializable;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.moodnas.core.RunStatus;
 import org.moodnas.spark.executor.FanOutTask;
 
 /**
  * What a fanned-out job supplies to {@link TaskFanOut}: which task to start next, how to record an
- * outcome, and how the run ends. Called on the driver from one thread.
+ * outcome, and how the run ends. Called on the driver from one thread, but for {@link
+ * #epochsEnded}, which Spark's listener thread calls while the others run.
  *
  * @param <T> the job's tasks
  * @param <R> what a task returns
@@ -23,6 +25,13 @@ public interface FanOutPlan<T extends FanOutTask<R>, R extends Serializable> {
 
   /** The result of a task Spark gave up on after {@code attempts} attempts. */
   R failed(T task, String why, int attempts, double seconds);
+
+  /**
+   * A running task's most recently ended epochs (oldest first; the same ones may come again, and a
+   * task retried by Spark starts over): record those not recorded yet. Its call for a task may
+   * overlap {@link #completed} of the same task.
+   */
+  default void epochsEnded(T task, List<? extends Serializable> epochs) {}
 
   /** A task's outcome, in the order tasks finish: record it. */
   void completed(T task, R result, int attempt, Instant started, Instant finished);

@@ -1,6 +1,7 @@
 package org.moodnas.spark;
 
 import java.io.PrintWriter;
+import java.io.Serializable;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
@@ -9,6 +10,7 @@ import java.util.Set;
 import java.util.SortedMap;
 import org.apache.spark.sql.SparkSession;
 import org.moodnas.core.RunStatus;
+import org.moodnas.core.SearchEpoch;
 import org.moodnas.core.SweepSpec;
 import org.moodnas.core.TrainingStateKeys;
 import org.moodnas.core.TrialResult;
@@ -22,8 +24,9 @@ import org.moodnas.store.Warehouse;
 
 /**
  * The Pareto sweep: the driver runs the {@link WeightEstimator}, every trial is a task of a {@link
- * TaskFanOut}, and each finished trial is appended to the Delta tables before the estimator sees
- * it, so a resumed run replays exactly the recorded trials.
+ * TaskFanOut}, a running trial's epochs are appended to search_epochs as they end, and each
+ * finished trial is appended to search_trials before the estimator sees it, so a resumed run
+ * replays exactly the recorded trials.
  */
 public final class SearchSweep {
 
@@ -156,6 +159,12 @@ public final class SearchSweep {
     @Override
     public TrialResult failed(TrialTask task, String why, int attempts, double seconds) {
       return TrialResult.failed(task.spec(), task.weight(), why, null, List.of(), seconds);
+    }
+
+    @Override
+    public void epochsEnded(TrialTask task, List<? extends Serializable> epochs) {
+      records.recordEpochs(
+          runId, task.index(), epochs.stream().map(SearchEpoch.class::cast).toList());
     }
 
     @Override

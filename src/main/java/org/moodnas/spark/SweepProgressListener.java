@@ -1,6 +1,8 @@
 package org.moodnas.spark;
 
 import java.io.PrintWriter;
+import java.io.Serializable;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.spark.scheduler.AccumulableInfo;
@@ -14,21 +16,39 @@ import scala.collection.Iterator;
 /**
  * Prints running trials' progress on the driver console from executor heartbeats (the partial
  * values of each task's {@link ProgressAccumulator}): a line per trial when its epoch changes and
- * at most every {@code everySeconds} otherwise.
+ * at most every {@code everySeconds} otherwise; hands the ended epochs a heartbeat carries to a
+ * {@link EpochsEnded} when they changed since the trial's last heartbeat. It takes the accumulators
+ * of its own run only ({@code accumulatorName}): another run fanned out in the same driver has
+ * trials under the same indices.
  */
 final class SweepProgressListener extends SparkListener {
+
+  /** Receives a running trial's most recently ended epochs, on Spark's listener thread. */
+  interface EpochsEnded {
+    void ended(int trialIndex, List<? extends Serializable> epochs);
+  }
 
   private final PrintWriter log;
   private final double everySeconds;
   private final String noun;
   private final Map<Integer, TaskProgress> lastShown = new ConcurrentHashMap<>();
   private final Map<Integer, Long> lastShownAt = new ConcurrentHashMap<>();
+  private final Map<Integer, Object> lastEnded = new ConcurrentHashMap<>();
+  private final EpochsEnded epochsEnded;
+  private final String accumulatorName;
 
   /** {@code noun} names a task's unit of work in the lines: "trial", "evaluation". */
-  SweepProgressListener(PrintWriter log, double everySeconds, String noun) {
+  SweepProgressListener(
+      PrintWriter log,
+      double everySeconds,
+      String noun,
+      String accumulatorName,
+      EpochsEnded ended) {
     this.log = log;
+    this.accumulatorName = accumulatorName;
     this.everySeconds = everySeconds;
     this.noun = noun;
+    this.epochsEnded = ended;
   }
 
   @Override
@@ -40,11 +60,31 @@ final class SweepProgressListener extends SparkListener {
       while (infos.hasNext()) {
         AccumulableInfo info = infos.next();
         if (info.name().isDefined()
-            && info.name().get().equals(ProgressAccumulator.NAME)
+            && info.name().get().equals(accumulatorName)
             && info.update().isDefined()
             && info.update().get() instanceof TaskProgress p) {
           show(p);
+          ended(p);
         }
+      }
+    }
+  }
+
+  private void ended(TaskProgress p) {
+    List<? extends Serializable> epochs = p.endedEpochs();
+    if (epochs.isEmpty() || epochs.get(epochs.size() - 1).equals(lastEnded.get(p.trialIndex()))) {
+      return;
+    }
+    try {
+      epochsEnded.ended(p.trialIndex(), epochs);
+      lastEnded.put(p.trialIndex(), epochs.get(epochs.size() - 1));
+    } catch (RuntimeException e) {
+      // the trial's result records them again, and a failure there stops the run
+      synchronized (log) {
+        log.printf(
+            "%s %d: ended epochs not recorded yet: %s%n",
+            noun, p.trialIndex(), String.valueOf(e.getMessage()).lines().findFirst().orElse(""));
+        log.flush();
       }
     }
   }
@@ -95,5 +135,6 @@ final class SweepProgressListener extends SparkListener {
   void finished(int trialIndex) {
     lastShown.remove(trialIndex);
     lastShownAt.remove(trialIndex);
+    lastEnded.remove(trialIndex);
   }
 }

@@ -6,9 +6,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletionService;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
@@ -30,9 +32,10 @@ import org.moodnas.store.Runs;
 /**
  * Runs a job's tasks as one-task Spark jobs, up to {@code parallelism} in flight, each started from
  * a driver thread (FAIR scheduling lets them run at once), so a slot that frees takes the next task
- * at once. Running tasks' progress is printed from executor heartbeats; each outcome (or the
- * failure of a task Spark gave up on) goes to the plan as it completes; the run is closed with the
- * plan's status, or failed when the driver stops on an error.
+ * at once. Running tasks' progress is printed from executor heartbeats, and the epochs they carry
+ * go to the plan as they end ({@link FanOutPlan#epochsEnded}); each outcome (or the failure of a
+ * task Spark gave up on) goes to the plan as it completes; the run is closed with the plan's
+ * status, or failed when the driver stops on an error.
  *
  * <p>Asked to stop ({@link Preemption}: SIGTERM), it starts no more tasks and cancels the run's
  * jobs. The jobs do not interrupt their task threads (a thread interrupted while writing a
@@ -74,7 +77,19 @@ public final class TaskFanOut {
       throws InterruptedException {
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     ResourceProfile gpus = TaskResources.gpuProfile(spark.sparkContext(), spec.gpusPerTrial());
-    SweepProgressListener listener = new SweepProgressListener(log, 5, plan.noun());
+    Map<Integer, T> inFlight = new ConcurrentHashMap<>();
+    SweepProgressListener listener =
+        new SweepProgressListener(
+            log,
+            5,
+            plan.noun(),
+            ProgressAccumulator.name(runId),
+            (index, epochs) -> {
+              T task = inFlight.get(index);
+              if (task != null) {
+                plan.epochsEnded(task, epochs);
+              }
+            });
     spark.sparkContext().addSparkListener(listener);
     Preemption stop = Preemption.of(runId);
     RunningTasks tasks = new RunningTasks(runId);
@@ -93,6 +108,7 @@ public final class TaskFanOut {
             break;
           }
           T task = next.get();
+          inFlight.put(task.index(), task);
           done.submit(() -> runTask(jsc, task, plan, gpus, stop));
           running++;
         }
@@ -109,6 +125,7 @@ public final class TaskFanOut {
         Finished<T, R> f = next.get();
         running--;
         listener.finished(f.task().index());
+        inFlight.remove(f.task().index());
         if (f.paused()) {
           paused++;
           continue;
@@ -196,7 +213,7 @@ public final class TaskFanOut {
     jsc.setJobGroup(runId, task.description(), false);
     int localThreads = Math.max(1, TaskResources.localCores(jsc.sc()) / spec.parallelism());
     ProgressAccumulator progress = new ProgressAccumulator();
-    jsc.sc().register(progress, ProgressAccumulator.NAME);
+    jsc.sc().register(progress, ProgressAccumulator.name(runId));
     Attempted<R> outcome;
     try {
       if (stop.requested()) {

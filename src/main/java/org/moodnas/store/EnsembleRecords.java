@@ -38,7 +38,7 @@ public final class EnsembleRecords {
     row.put("train_portion", spec.trainPortion());
     row.put("held_out_top1", r.heldOutTop1());
     row.put("created_at", Timestamp.from(Instant.now()));
-    warehouse.append(Tables.ENSEMBLES, List.of(row), runId);
+    warehouse.append(Tables.ENSEMBLES, List.of(row), runId, List.of("run_id"));
   }
 
   /** weights[member][class] as a JSON array of arrays. */

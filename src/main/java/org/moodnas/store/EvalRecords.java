@@ -23,12 +23,25 @@ public final class EvalRecords {
       String arch, TrialStatus status, String checkpoint, Long params, Double testAcc) {}
 
   private final Warehouse warehouse;
+  private final EpochLog<EvalEpoch> epochs;
 
   public EvalRecords(Warehouse warehouse) {
     this.warehouse = warehouse;
+    this.epochs = new EpochLog<>(warehouse, Tables.EVAL_EPOCHS, "arch", EvalEpoch::epoch);
   }
 
-  /** Appends one evaluation and its epochs; an arch recorded before for the run is skipped. */
+  /**
+   * Appends the epochs of a running evaluation that follow its recorded ones without a gap, each
+   * once; safe to call from any thread, with the same epochs again or an overlapping window.
+   */
+  public void recordEpochs(String runId, String arch, List<EvalEpoch> ended) {
+    epochs.append(runId, arch, ended, false, e -> epochRow(runId, arch, e));
+  }
+
+  /**
+   * Appends one finished evaluation: the epochs of its result not recorded while it ran, then its
+   * row; an arch recorded before for the run is skipped.
+   */
   public void record(
       String runId,
       EvalCandidate candidate,
@@ -52,16 +65,11 @@ public final class EvalRecords {
     row.putAll(columns(r));
     row.put("started_at", Timestamp.from(started));
     row.put("finished_at", Timestamp.from(finished));
-    List<Map<String, Object>> epochs = new ArrayList<>();
-    for (EvalEpoch e : r.epochs()) {
-      epochs.add(epochRow(runId, candidate.arch(), e));
-    }
-    String key = runId + "/" + candidate.arch();
+    String arch = candidate.arch();
     // Epochs first: an evaluation row means its epochs are there too.
-    if (!epochs.isEmpty()) {
-      warehouse.append(Tables.EVAL_EPOCHS, epochs, key);
-    }
-    warehouse.append(Tables.EVAL_TRIALS, List.of(row), key);
+    epochs.append(runId, arch, r.epochs(), true, e -> epochRow(runId, arch, e));
+    warehouse.append(
+        Tables.EVAL_TRIALS, List.of(row), runId + "/" + arch, List.of("run_id", "arch"));
   }
 
   /** An evaluation's eval_trials columns that come from its result. */

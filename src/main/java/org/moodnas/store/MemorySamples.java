@@ -40,7 +40,12 @@ public final class MemorySamples {
       row.put("measured_at", now);
       rows.add(row);
     }
-    warehouse.append(Tables.MEMORY_SAMPLES, rows, key);
+    // no column names the key: the samples' own values must be there
+    warehouse.append(
+        Tables.MEMORY_SAMPLES,
+        rows,
+        key,
+        List.of("source", "model_size_mb", "batch_size", "gpu_mb"));
   }
 
   /** The samples as a frame with the memory model's input columns. */

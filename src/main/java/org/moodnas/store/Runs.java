@@ -43,7 +43,7 @@ public final class Runs {
     row.put("code_version", CodeVersion.current());
     row.put("created_at", Timestamp.from(Instant.now()));
     row.put("finished_at", null);
-    warehouse.append(Tables.RUNS, List.of(row), runId);
+    warehouse.append(Tables.RUNS, List.of(row), runId, List.of("run_id"));
   }
 
   public boolean exists(String runId) {

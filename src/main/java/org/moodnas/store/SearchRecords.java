@@ -23,12 +23,26 @@ import org.moodnas.core.Weight;
 public final class SearchRecords {
 
   private final Warehouse warehouse;
+  private final EpochLog<SearchEpoch> epochs;
 
   public SearchRecords(Warehouse warehouse) {
     this.warehouse = warehouse;
+    this.epochs =
+        new EpochLog<>(warehouse, Tables.SEARCH_EPOCHS, "trial_index", SearchEpoch::epoch);
   }
 
-  /** Appends a finished trial and its epochs; a repeated trial index is skipped. */
+  /**
+   * Appends the epochs of a running trial that follow its recorded ones without a gap, each once;
+   * safe to call from any thread, with the same epochs again or an overlapping window of them.
+   */
+  public void recordEpochs(String runId, int trialIndex, List<SearchEpoch> ended) {
+    epochs.append(runId, trialIndex, ended, false, e -> epochRow(runId, trialIndex, e));
+  }
+
+  /**
+   * Appends a finished trial: the epochs of its result not recorded while it ran, then its row; a
+   * repeated trial index is skipped.
+   */
   public void recordTrial(
       String runId, int trialIndex, TrialResult r, int attempt, Instant started, Instant finished) {
     Map<String, Object> trial = new LinkedHashMap<>();
@@ -38,16 +52,13 @@ public final class SearchRecords {
     trial.put("attempt", attempt);
     trial.put("started_at", Timestamp.from(started));
     trial.put("finished_at", Timestamp.from(finished));
-    List<Map<String, Object>> epochs = new ArrayList<>();
-    for (SearchEpoch e : r.epochs()) {
-      epochs.add(epochRow(runId, trialIndex, e));
-    }
-    String key = runId + "/" + trialIndex;
     // Epochs first: a trial row means its epochs are there too.
-    if (!epochs.isEmpty()) {
-      warehouse.append(Tables.SEARCH_EPOCHS, epochs, key);
-    }
-    warehouse.append(Tables.SEARCH_TRIALS, List.of(trial), key);
+    epochs.append(runId, trialIndex, r.epochs(), true, e -> epochRow(runId, trialIndex, e));
+    warehouse.append(
+        Tables.SEARCH_TRIALS,
+        List.of(trial),
+        runId + "/" + trialIndex,
+        List.of("run_id", "trial_index"));
   }
 
   /** A trial's search_trials columns that come from its result (not the run's bookkeeping). */

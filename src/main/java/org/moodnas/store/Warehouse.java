@@ -3,27 +3,25 @@ package org.moodnas.store;
 import static org.apache.spark.sql.functions.lit;
 
 import io.delta.tables.DeltaTable;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.apache.hadoop.fs.FileSystem;
-import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
-import org.moodnas.core.InvalidSettingException;
 
 /**
  * A folder (any Hadoop path) of Delta tables, one sub-folder per {@link Tables} entry. The only
  * place that knows table paths. Appends are idempotent per key: a retried task or a resumed run
- * never records the same rows twice. The key is Delta's txnAppId with txnVersion 0, one app id per
- * (table, key): app id = run and txnVersion = trial index would drop a trial that finishes after a
- * later one, since Delta skips any version not above the last seen for an app id.
+ * never records the same rows twice. The key is Delta's txnAppId, one app id per (table, key), with
+ * txnVersion 0 for a trial's own row and the last epoch number for its epochs (appended in order,
+ * so the versions of one app id only grow): app id = run and txnVersion = trial index would drop a
+ * trial that finishes after a later one, since Delta skips any version not above the last seen for
+ * an app id.
  */
 public final class Warehouse {
 
@@ -49,11 +47,29 @@ public final class Warehouse {
 
   /**
    * Appends rows given as column → value unless rows with this key were appended to the table
-   * before. Every row must name exactly the table's columns; a table written before a column was
-   * added gains it (Delta's schema merge: its older rows read null there).
+   * before (txnVersion 0), then checks they are there ({@link #append(Tables, List, String, long,
+   * List)}).
    */
-  void append(Tables table, List<Map<String, Object>> rows, String key) {
+  void append(Tables table, List<Map<String, Object>> rows, String key, List<String> keyColumns) {
+    append(table, rows, key, 0, keyColumns);
+  }
+
+  /**
+   * Appends rows given as column → value as Delta transaction {@code version} of app id (table,
+   * {@code key}): Delta skips it when it holds that app id at this version or above. Every row must
+   * name exactly the table's columns; a table written before a column was added gains it (Delta's
+   * schema merge: its older rows read null there). Then the rows' {@code keyColumns} (the first
+   * narrows the scan) must be in the table: a log that records the transaction but lost its rows (a
+   * damaged {@code _delta_log}) would otherwise have every later append skipped, a gap for good.
+   */
+  void append(
+      Tables table,
+      List<Map<String, Object>> rows,
+      String key,
+      long version,
+      List<String> keyColumns) {
     Dataset<Row> frame = frame(table, rows);
+    String appId = table.tableName() + "/" + key;
     // The first writers of a new warehouse race to create each table: retried (CommitRetry).
     DiskFullException.guard(
         path(table),
@@ -65,9 +81,10 @@ public final class Warehouse {
                         .format("delta")
                         .mode("append")
                         .option("mergeSchema", "true")
-                        .option("txnAppId", table.tableName() + "/" + key)
-                        .option("txnVersion", 0)
+                        .option("txnAppId", appId)
+                        .option("txnVersion", version)
                         .save(path(table))));
+    new RecordedRows(this).check(table, rows, key, version, keyColumns);
   }
 
   /**
@@ -201,16 +218,7 @@ public final class Warehouse {
 
   /** Fails, naming the path, unless the warehouse is an existing folder. */
   public void checkReadable() {
-    Path p = new Path(root);
-    try {
-      FileSystem fs = p.getFileSystem(spark.sparkContext().hadoopConfiguration());
-      if (!fs.exists(p)) {
-        throw new InvalidSettingException("warehouse", root + ": no such folder");
-      }
-      refuseFile(fs, p);
-    } catch (IOException e) {
-      throw new InvalidSettingException("warehouse", root + ": cannot be read (" + e + ")");
-    }
+    new WarehouseFolder(root, spark.sparkContext().hadoopConfiguration()).checkReadable();
   }
 
   /**
@@ -218,34 +226,6 @@ public final class Warehouse {
    * starts, not at its first record.
    */
   public void checkWritable() {
-    Path p = new Path(root);
-    try {
-      FileSystem fs = p.getFileSystem(spark.sparkContext().hadoopConfiguration());
-      if (fs.exists(p)) {
-        refuseFile(fs, p);
-      }
-      if (!fs.mkdirs(p)) {
-        throw new IOException("cannot create the folder");
-      }
-      // Permissions say little on object stores; writing a file says it all.
-      Path probe = new Path(p, "_write_probe_" + java.util.UUID.randomUUID());
-      fs.create(probe, false).close();
-      fs.delete(probe, false);
-    } catch (IOException | Error e) {
-      if (DiskFullException.causedBy(e)) {
-        throw new DiskFullException(root, e);
-      }
-      if (!(e instanceof IOException io)) {
-        throw (Error) e;
-      }
-      throw new InvalidSettingException(
-          "warehouse", root + ": not writable (" + ReadOnlySql.firstLine(io) + ")");
-    }
-  }
-
-  private void refuseFile(FileSystem fs, Path p) throws IOException {
-    if (!fs.getFileStatus(p).isDirectory()) {
-      throw new InvalidSettingException("warehouse", root + ": a file, not a warehouse folder");
-    }
+    new WarehouseFolder(root, spark.sparkContext().hadoopConfiguration()).checkWritable();
   }
 }

@@ -114,8 +114,8 @@ public final class EvalSteps {
   }
 
   /**
-   * What a checkpoint copies to host memory between two steps for these steps (no epoch records
-   * or data positions, which are small): for measuring that stall.
+   * What a checkpoint copies to host memory between two steps for these steps (no epoch records or
+   * data positions, which are small): for measuring that stall.
    */
   public byte[] snapshot() {
     StateOutput out = new StateOutput(Map.of());

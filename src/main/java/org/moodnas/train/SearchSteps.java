@@ -209,8 +209,8 @@ public final class SearchSteps {
   }
 
   /**
-   * What a checkpoint copies to host memory between two steps for these steps (no epoch records
-   * or data positions, which are small): for measuring that stall.
+   * What a checkpoint copies to host memory between two steps for these steps (no epoch records or
+   * data positions, which are small): for measuring that stall.
    */
   public byte[] snapshot() {
     StateOutput out = new StateOutput(Map.of());

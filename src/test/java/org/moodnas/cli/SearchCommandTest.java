@@ -13,6 +13,7 @@ import org.moodnas.core.SweepSpec;
 import org.moodnas.core.Weight;
 import org.moodnas.pareto.ToyProblem;
 import org.moodnas.pareto.WeightEstimator;
+import org.moodnas.testing.DamagedLog;
 
 class SearchCommandTest {
 
@@ -67,6 +68,27 @@ class SearchCommandTest {
     assertThat(again.err()).contains("run cli is done: nothing to resume");
     assertThat(again.out()).contains("Pareto front of run cli (11 points)");
     assertThat(CliRun.of(run).out()).isEqualTo(before).contains("done");
+  }
+
+  @Test
+  void aResumeOverATrialWhoseRowsTheLogLostFailsInOneLine(@TempDir Path dir) throws Exception {
+    String wh = dir.toUri().toString();
+    CliRun first =
+        CliRun.of(
+            "search", "--simulate", "--max-trials", "2", "--warehouse", wh, "--run-id", "dmg");
+    assertThat(first.code()).as(first.err()).isZero();
+    // the log keeps trial 1's transaction but loses its row: the resume runs trial 1 again and
+    // Delta skips its append as already done
+    DamagedLog.dropRows(dir.resolve("search_trials"), "search_trials/dmg/1", 0);
+
+    CliRun resumed = CliRun.of("search", "--resume", "dmg", "--warehouse", wh);
+    assertThat(resumed.code()).isEqualTo(1);
+    assertThat(resumed.err())
+        .doesNotContain("trial 1 done")
+        .containsPattern(
+            "(?m)^mood-nas: table search_trials at \\S+ is damaged: its _delta_log holds the"
+                + " append of dmg/1 .*; restore the table from a copy$");
+    assertThat(resumed.err().lines().filter(l -> l.startsWith("mood-nas:"))).hasSize(1);
   }
 
   @Test

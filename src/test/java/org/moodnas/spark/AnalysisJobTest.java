@@ -101,6 +101,15 @@ class AnalysisJobTest {
         EvalResult.failed(bad, "out of memory", null, List.of(), "cpu", 32, 1.0),
         now,
         now);
+    // still training: its first two epochs are recorded, its row is not (nor that of search
+    // trial 3, running too)
+    evals.recordEpochs(
+        "t",
+        "DARTS_V2",
+        List.of(
+            new EvalEpoch(0, 0.025, 2.0, 0.2, 1.9, 0.3, null, 1.9, 0.3, null, 0, 2.0),
+            new EvalEpoch(1, 0.02, 1.8, 0.3, 1.7, 0.35, null, 1.7, 0.35, null, 0, 2.0)));
+    search.recordEpochs("s", 3, List.of(Trials.epoch(0)));
     int channels = trainSpec.eval().training().initChannels();
     int layers = trainSpec.eval().training().layers();
     new Profiles(wh)
@@ -176,6 +185,20 @@ class AnalysisJobTest {
     assertThat(failed.<String>getAs("missing"))
         .isEqualTo("evaluation failed: out of memory; no profile");
     assertThat(log.toString()).contains("train t: 2 models, 1 with missing figures");
+  }
+
+  @Test
+  void aGenotypeStillTrainingShowsItsCurveSoFarAndNoResultRow() {
+    assertThat(rows("train")).doesNotContainKey("DARTS_V2");
+    assertThat(rows("search")).hasSize(3); // trial 3 runs: no result yet
+    assertThat(
+            analysed.epochs().orderBy("arch", "epoch").collectAsList().stream()
+                .map(r -> r.getAs("arch") + "@" + r.getAs("epoch"))
+                .toList())
+        .containsExactly("DARTS_V2 (unfinished)@0", "DARTS_V2 (unfinished)@1", "l2_loss_1e01@0");
+    assertThat(log.toString())
+        .contains("1 genotype(s) with epochs but no result yet")
+        .contains(": DARTS_V2");
   }
 
   @Test

@@ -9,6 +9,8 @@ import java.io.StringWriter;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.IntStream;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -18,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.moodnas.bench.Overlap;
 import org.moodnas.core.FanOutSpec;
 import org.moodnas.core.InvalidSettingException;
+import org.moodnas.core.SearchSpec;
 import org.moodnas.core.SweepSpec;
 import org.moodnas.pareto.Point;
 import org.moodnas.store.Runs;
@@ -177,6 +180,47 @@ class SearchSweepTest {
     assertThat(trials(wh, "rep"))
         .extracting(r -> r.<Integer>getAs("attempt"))
         .containsExactly(1, 1);
+  }
+
+  @Test
+  void aRunningTrialsEpochsAreInTheTableBeforeItsRow(@TempDir Path dir) throws Exception {
+    Warehouse wh = warehouse(dir);
+    SearchSpec threeEpochs =
+        TinyFashionMnist.search()
+            .withTraining(TinyFashionMnist.search().training().toBuilder().epochs(3).build());
+    SweepSpec spec =
+        SweepSpec.of(threeEpochs, FanOutSpec.sequential()).withDelta(10).withMaxTrials(1);
+    // a reader polling the tables while the trial trains, as `mood-nas sql` would
+    AtomicLong epochsSeenBeforeTheTrialRow = new AtomicLong();
+    AtomicBoolean running = new AtomicBoolean(true);
+    Thread poller =
+        new Thread(
+            () -> {
+              while (running.get()) {
+                long epochs = wh.read(Tables.SEARCH_EPOCHS).count();
+                if (wh.read(Tables.SEARCH_TRIALS).isEmpty()) {
+                  epochsSeenBeforeTheTrialRow.accumulateAndGet(epochs, Math::max);
+                }
+                try {
+                  Thread.sleep(500);
+                } catch (InterruptedException e) {
+                  return;
+                }
+              }
+            });
+    poller.start();
+    try {
+      sweep(wh, "live-epochs", spec, QUIET).start();
+    } finally {
+      running.set(false);
+      poller.join();
+    }
+    assertThat(epochsSeenBeforeTheTrialRow.get()).isBetween(1L, 3L);
+    assertThat(
+            wh.read(Tables.SEARCH_EPOCHS).orderBy("epoch").collectAsList().stream()
+                .map(r -> r.<Integer>getAs("epoch")))
+        .containsExactly(0, 1, 2);
+    assertThat(trials(wh, "live-epochs")).hasSize(1);
   }
 
   @Test

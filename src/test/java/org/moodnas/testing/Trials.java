@@ -1,6 +1,7 @@
 package org.moodnas.testing;
 
 import java.util.List;
+import org.moodnas.core.SearchEpoch;
 import org.moodnas.core.SearchMetrics;
 import org.moodnas.core.SearchSpec;
 import org.moodnas.core.TrialResult;
@@ -22,6 +23,12 @@ public final class Trials {
         "cpu",
         List.of(),
         1);
+  }
+
+  /** Epoch {@code n} of a search trial, made-up figures. */
+  public static SearchEpoch epoch(int n) {
+    return new SearchEpoch(
+        n, 0.025, 2.0 - 0.1 * n, 0.3, 1.5, 10.0, 3.0, 1.4, 9.0, 2.5, null, null, 0, 1.0);
   }
 
   /** A failed L2 trial with ν. */

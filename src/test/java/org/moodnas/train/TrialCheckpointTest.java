@@ -71,8 +71,7 @@ class TrialCheckpointTest {
             e.test().range(0, 64),
             e.normalization(),
             e.kind());
-    searchReference =
-        search(TrainingProgress.none(), referenceInto("search"));
+    searchReference = search(TrainingProgress.none(), referenceInto("search"));
     evalReference =
         train(
             TrainingProgress.none(),

@@ -12,6 +12,14 @@ public final class ProgressAccumulator extends AccumulatorV2<TaskProgress, TaskP
   /** The name the driver's listener looks for. */
   public static final String NAME = "mood-nas trial progress";
 
+  /**
+   * The name of a run's accumulators: runs fanned out at once in one driver share its heartbeats,
+   * and each run's listener must take only its own trials (their indices overlap).
+   */
+  public static String name(String runId) {
+    return NAME + " of run " + runId;
+  }
+
   private TaskProgress latest;
 
   @Override

@@ -18,7 +18,6 @@ final class TaskCheckpointing {
       return new Checkpointing(null, Checkpointing.DEFAULT_EVERY, false, TaskStop.requested());
     }
     Duration every = Duration.ofMillis(Math.round(spec.everyMinutes() * 60_000));
-    return new Checkpointing(
-        spec.folder(), every, spec.discardMismatched(), TaskStop.requested());
+    return new Checkpointing(spec.folder(), every, spec.discardMismatched(), TaskStop.requested());
   }
 }

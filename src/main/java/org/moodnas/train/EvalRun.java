@@ -1,8 +1,6 @@
 package org.moodnas.train;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.moodnas.core.EvalEpoch;
 import org.moodnas.core.EvalSpec;
 import org.moodnas.core.TrainingSpec;
@@ -137,9 +135,7 @@ final class EvalRun {
     if (train != null) { // at an epoch end the state is written already
       save(epochSeconds, trialSeconds);
     }
-    checkpoint.await();
-    throw new TrainingPausedException(
-        "evaluation paused at epoch " + epoch + ", step " + step + " (checkpointed)");
+    checkpoint.pause("evaluation", epoch, step);
   }
 
   /**
@@ -147,12 +143,10 @@ final class EvalRun {
    * docs/checkpoints.md lists for an evaluation.
    */
   private void save(double epochSeconds, double trialSeconds) {
-    Map<String, Object> position = new LinkedHashMap<>();
-    position.put("epoch", epoch);
-    position.put("step", train == null ? 0 : step);
-    position.put("batch_size", t.batchSize());
     checkpoint.save(
-        position,
+        epoch,
+        train == null ? 0 : step,
+        t.batchSize(),
         out -> {
           steps.save(out);
           out.json(epochs).json(feed.skipped().files());

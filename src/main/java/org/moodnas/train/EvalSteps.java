@@ -9,7 +9,6 @@ import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.moodnas.core.EvalSpec;
 import org.moodnas.data.Batch;
 import org.moodnas.data.BatchIterator;
@@ -118,9 +117,7 @@ public final class EvalSteps {
    * data positions, which are small): for measuring that stall.
    */
   public byte[] snapshot() {
-    StateOutput out = new StateOutput(Map.of());
-    save(out);
-    return out.bytes();
+    return StateOutput.bytesOf(this::save);
   }
 
   /** Continues from what {@link #save} wrote. */

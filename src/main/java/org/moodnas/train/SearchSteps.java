@@ -10,7 +10,6 @@ import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.moodnas.core.DatasetKind;
 import org.moodnas.core.Objective;
 import org.moodnas.core.SearchSpec;
@@ -213,9 +212,7 @@ public final class SearchSteps {
    * data positions, which are small): for measuring that stall.
    */
   public byte[] snapshot() {
-    StateOutput out = new StateOutput(Map.of());
-    save(out);
-    return out.bytes();
+    return StateOutput.bytesOf(this::save);
   }
 
   /** Continues from what {@link #save} wrote. */

@@ -2,7 +2,6 @@ package org.moodnas.train;
 
 import ai.djl.ndarray.NDManager;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -285,9 +284,7 @@ public final class SearchTrainer {
       if (train != null) { // at an epoch end the state is written already
         save(epochSeconds, trialSeconds);
       }
-      checkpoint.await();
-      throw new TrainingPausedException(
-          "search paused at epoch " + epoch + ", step " + step + " (checkpointed)");
+      checkpoint.pause("search", epoch, step);
     }
 
     /**
@@ -295,12 +292,10 @@ public final class SearchTrainer {
      * one docs/checkpoints.md lists for a search.
      */
     private void save(double epochSeconds, double trialSeconds) {
-      Map<String, Object> position = new LinkedHashMap<>();
-      position.put("epoch", epoch);
-      position.put("step", train == null ? 0 : step);
-      position.put("batch_size", t.batchSize());
       checkpoint.save(
-          position,
+          epoch,
+          train == null ? 0 : step,
+          t.batchSize(),
           out -> {
             steps.save(out);
             out.json(epochs).json(feed.skipped().files());

@@ -38,6 +38,13 @@ final class StateOutput {
     }
   }
 
+  /** What {@code body} writes, without a header: for measuring a state's copy. */
+  static byte[] bytesOf(java.util.function.Consumer<StateOutput> body) {
+    StateOutput out = new StateOutput(Map.of());
+    body.accept(out);
+    return out.bytes();
+  }
+
   /** Each array's shape and values (copied from the device now). */
   StateOutput arrays(List<NDArray> arrays) {
     try {

@@ -79,28 +79,33 @@ final class TrialCheckpoint implements AutoCloseable {
   }
 
   /**
-   * Writes a state: the header (format, code version, this trial's fingerprint, {@code position})
-   * and the trainer's {@code body}, copied to host memory now and written in the background.
+   * Writes a state: the header (format, this trial's fingerprint, where it stands: {@code epoch},
+   * {@code step} within it, its {@code batchSize}) and the trainer's {@code body}, copied to host
+   * memory now and written in the background.
    */
-  void save(Map<String, Object> position, Consumer<StateOutput> body) {
+  void save(int epoch, int step, int batchSize, Consumer<StateOutput> body) {
     if (files == null) {
       return;
     }
     Map<String, Object> header = new LinkedHashMap<>();
     header.put("format", StateOutput.FORMAT);
     header.put("trial", trial);
-    header.putAll(position);
+    header.put("epoch", epoch);
+    header.put("step", step);
+    header.put("batch_size", batchSize);
     StateOutput out = new StateOutput(header);
     body.accept(out);
     files.write(out.bytes());
     lastWrite = System.nanoTime();
   }
 
-  /** Waits until the last state is written (before pausing, say). */
-  void await() {
+  /** Ends a training asked to stop, once its last state is written. */
+  void pause(String training, int epoch, int step) {
     if (files != null) {
       files.await();
     }
+    throw new TrainingPausedException(
+        training + " paused at epoch " + epoch + ", step " + step + " (checkpointed)");
   }
 
   @Override

@@ -18,13 +18,13 @@ import org.moodnas.bench.Overlap;
 import org.moodnas.core.EvalEpoch;
 import org.moodnas.core.EvalResult;
 import org.moodnas.core.EvalSpec;
-import org.moodnas.core.SearchEpoch;
 import org.moodnas.core.TimeSpan;
 import org.moodnas.core.TrialResult;
 import org.moodnas.core.Weight;
 import org.moodnas.data.TrainingData;
 import org.moodnas.space.GenotypeRegistry;
 import org.moodnas.testing.TinyFashionMnist;
+import org.moodnas.testing.Untimed;
 
 /**
  * Trainings on two threads of one JVM at once (CPU, one thread each) give exactly what each gives
@@ -98,7 +98,7 @@ class ConcurrentTrainingTest {
   void twoSearchesAtOnceEachGiveWhatTheyGiveAlone() throws Exception {
     List<TrialResult> r = aloneThenTogether(() -> search(0.2), () -> search(0));
     Function<TrialResult, List<Object>> outcome =
-        t -> List.of(t.metrics(), t.genotype(), t.epochs().stream().map(this::noTime).toList());
+        t -> List.of(t.metrics(), t.genotype(), t.epochs().stream().map(Untimed::search).toList());
     assertThat(outcome.apply(r.get(2))).isEqualTo(outcome.apply(r.get(0)));
     assertThat(outcome.apply(r.get(3))).isEqualTo(outcome.apply(r.get(1)));
     assertThat(r.get(0).metrics()).isNotEqualTo(r.get(1).metrics());
@@ -117,43 +117,8 @@ class ConcurrentTrainingTest {
   @Test
   void twoEvaluationsAtOnceEachGiveWhatTheyGiveAlone() throws Exception {
     List<EvalResult> r = aloneThenTogether(() -> train("PC_DARTS_cifar"), () -> train("DARTS_V2"));
-    Function<EvalResult, List<EvalEpoch>> epochs =
-        e -> e.epochs().stream().map(this::noTime).toList();
+    Function<EvalResult, List<EvalEpoch>> epochs = e -> Untimed.evalEpochs(e.epochs());
     assertThat(epochs.apply(r.get(2))).isEqualTo(epochs.apply(r.get(0)));
     assertThat(epochs.apply(r.get(3))).isEqualTo(epochs.apply(r.get(1)));
-  }
-
-  private SearchEpoch noTime(SearchEpoch e) {
-    return new SearchEpoch(
-        e.epoch(),
-        e.lr(),
-        e.trainLoss(),
-        e.trainAcc(),
-        e.criterionLoss(),
-        e.l1Loss(),
-        e.l2Loss(),
-        e.lastCriterionLoss(),
-        e.lastL1Loss(),
-        e.lastL2Loss(),
-        e.validAcc(),
-        e.genotype(),
-        e.skippedImages(),
-        0);
-  }
-
-  private EvalEpoch noTime(EvalEpoch e) {
-    return new EvalEpoch(
-        e.epoch(),
-        e.lr(),
-        e.trainLoss(),
-        e.trainAcc(),
-        e.validLoss(),
-        e.validAcc(),
-        e.validTop5(),
-        e.testLoss(),
-        e.testAcc(),
-        e.testTop5(),
-        e.skippedImages(),
-        0);
   }
 }

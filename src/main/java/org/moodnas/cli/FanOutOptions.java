@@ -25,9 +25,7 @@ final class FanOutOptions {
       description =
           "a running trial writes its whole training state to the warehouse at every epoch end and,"
               + " within an epoch, every M minutes (0: after every step); a trial that starts"
-              + " again (a retried task, a resumed run) continues from it (default: "
-              + CheckpointSpec.DEFAULT_MINUTES
-              + ")")
+              + " again (a retried task, a resumed run) continues from it")
   double checkpointMinutes = CheckpointSpec.DEFAULT_MINUTES;
 
   @Option(

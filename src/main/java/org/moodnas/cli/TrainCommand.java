@@ -32,7 +32,11 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code mood-nas train}: trains genotypes from scratch as a Spark job, one task per genotype. */
+/**
+ * {@code mood-nas train}: trains genotypes from scratch as a Spark job, one task per genotype.
+ * Long: its options, the candidates' three sources and the resume of a recorded job are checked
+ * here, before Spark starts.
+ */
 @Command(
     name = "train",
     mixinStandardHelpOptions = true,

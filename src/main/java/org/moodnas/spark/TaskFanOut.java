@@ -43,6 +43,8 @@ import org.moodnas.store.Runs;
  * next step boundary. The tasks the stop cut short are paused, not outcomes: the plan never sees
  * them, so a resumed run starts them again. Once they ended (or the grace is nearly over) the run
  * is closed {@code stopped}.
+ *
+ * <p>Long: the loop, its pause and its progress plumbing share the tasks in flight.
  */
 public final class TaskFanOut {
 
@@ -71,25 +73,14 @@ public final class TaskFanOut {
 
   /**
    * Runs the plan's tasks until none is left in flight or to start, then closes the run; returns
-   * the status it closed the run with.
+   * the status it closed the run with. Long: launching, collecting and pausing share its locals.
    */
   public <T extends FanOutTask<R>, R extends Serializable> RunStatus run(FanOutPlan<T, R> plan)
       throws InterruptedException {
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     ResourceProfile gpus = TaskResources.gpuProfile(spark.sparkContext(), spec.gpusPerTrial());
     Map<Integer, T> inFlight = new ConcurrentHashMap<>();
-    SweepProgressListener listener =
-        new SweepProgressListener(
-            log,
-            5,
-            plan.noun(),
-            ProgressAccumulator.name(runId),
-            (index, epochs) -> {
-              T task = inFlight.get(index);
-              if (task != null) {
-                plan.epochsEnded(task, epochs);
-              }
-            });
+    SweepProgressListener listener = listener(plan, inFlight);
     spark.sparkContext().addSparkListener(listener);
     Preemption stop = Preemption.of(runId);
     RunningTasks tasks = new RunningTasks(runId);
@@ -136,11 +127,7 @@ public final class TaskFanOut {
           stop.requested() ? paused(plan.noun(), paused, running, tasks, stop) : plan.endStatus();
       return status;
     } catch (ExecutionException e) {
-      if (e.getCause() instanceof TrialStateMismatchException mismatch) {
-        throw mismatch;
-      }
-      throw new IllegalStateException(
-          plan.noun() + " failed on the driver: " + e.getCause(), e.getCause());
+      throw failure(plan.noun(), e.getCause());
     } finally {
       pool.shutdownNow();
       spark.sparkContext().removeSparkListener(listener);
@@ -203,6 +190,30 @@ public final class TaskFanOut {
                 + " since their last checkpoint");
     log.flush();
     return RunStatus.STOPPED;
+  }
+
+  /** Progress lines from heartbeats, and the epochs they carry handed to the plan. */
+  private <T extends FanOutTask<R>, R extends Serializable> SweepProgressListener listener(
+      FanOutPlan<T, R> plan, Map<Integer, T> inFlight) {
+    return new SweepProgressListener(
+        log,
+        5,
+        plan.noun(),
+        ProgressAccumulator.name(runId),
+        (index, epochs) -> {
+          T task = inFlight.get(index);
+          if (task != null) {
+            plan.epochsEnded(task, epochs);
+          }
+        });
+  }
+
+  /** What the driver throws when a task's thread failed: a state mismatch as it is. */
+  private static RuntimeException failure(String noun, Throwable cause) {
+    if (cause instanceof TrialStateMismatchException mismatch) {
+      return mismatch;
+    }
+    return new IllegalStateException(noun + " failed on the driver: " + cause, cause);
   }
 
   /** One task as a one-task Spark job; a job Spark gave up on is the plan's failed result. */

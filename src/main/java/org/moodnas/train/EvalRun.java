@@ -97,23 +97,7 @@ final class EvalRun {
         train = null;
       }
     }
-    double[] valid = data.heldOut() == null ? null : evaluate(data.heldOut());
-    double[] test = evaluate(data.test());
-    boolean top5 = spec.recordsTop5();
-    EvalEpoch record =
-        new EvalEpoch(
-            epoch,
-            lr,
-            lossSum / images,
-            correct / images,
-            valid == null ? null : valid[0],
-            valid == null ? null : valid[1],
-            valid == null || !top5 ? null : valid[2],
-            test[0],
-            test[1],
-            top5 ? test[2] : null,
-            feed.skipped().count(),
-            epochSecondsBefore + EvalTrainer.seconds(start));
+    EvalEpoch record = record(lr, start);
     epochs.add(record);
     epoch++;
     if (checkpoint.enabled()) {
@@ -123,6 +107,26 @@ final class EvalRun {
     if (checkpoint.stopRequested() && epoch < t.epochs()) {
       pause(0, before + EvalTrainer.seconds(trialStart));
     }
+  }
+
+  /** The epoch's record once its steps are done: its figures, validation and test. */
+  private EvalEpoch record(double lr, long start) {
+    double[] valid = data.heldOut() == null ? null : evaluate(data.heldOut());
+    double[] test = evaluate(data.test());
+    boolean top5 = spec.recordsTop5();
+    return new EvalEpoch(
+        epoch,
+        lr,
+        lossSum / images,
+        correct / images,
+        valid == null ? null : valid[0],
+        valid == null ? null : valid[1],
+        valid == null || !top5 ? null : valid[2],
+        test[0],
+        test[1],
+        top5 ? test[2] : null,
+        feed.skipped().count(),
+        epochSecondsBefore + EvalTrainer.seconds(start));
   }
 
   private double[] evaluate(ImageSource set) {

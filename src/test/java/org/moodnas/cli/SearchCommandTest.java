@@ -15,6 +15,10 @@ import org.moodnas.pareto.ToyProblem;
 import org.moodnas.pareto.WeightEstimator;
 import org.moodnas.testing.DamagedLog;
 
+/**
+ * {@code mood-nas search} end to end on simulated and tiny real sweeps. Long: one class keeps the
+ * command's whole contract (recording, resuming, refusing) beside the runs it shares.
+ */
 class SearchCommandTest {
 
   @Test

@@ -56,6 +56,7 @@ class AnalysisJobTest {
   private final StringWriter log = new StringWriter();
   private final GenotypeRegistry registry = GenotypeRegistry.bundled();
 
+  // Long: one fixture of runs with every kind of gap, analysed once for all the tests.
   @BeforeAll
   void analyseRunsWithGaps() {
     SparkSession spark = SparkSessions.getOrCreate("local[2]");

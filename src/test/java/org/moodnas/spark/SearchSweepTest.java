@@ -31,7 +31,10 @@ import org.moodnas.testing.SimulatedSweeps;
 import org.moodnas.testing.TinyFashionMnist;
 import org.moodnas.testing.Trials;
 
-/** Sweeps through local Spark into Delta tables. */
+/**
+ * Sweeps through local Spark into Delta tables. Long: the sweep's cases share its fixtures (the toy
+ * problem, a recorded run, tiny real data).
+ */
 class SearchSweepTest {
 
   private static SparkSession spark;

@@ -33,7 +33,8 @@ import org.moodnas.testing.Untimed;
 /**
  * A trial killed anywhere continues from its newest checkpoint and ends exactly where the
  * uninterrupted trial ends: the same epoch records (timings aside), genotype and final weights, and
- * the same optimizer state.
+ * the same optimizer state. Long: every way a trial can stop, each against the same two
+ * uninterrupted references.
  */
 class TrialCheckpointTest {
 

@@ -48,9 +48,20 @@ final class TrialCheckpoint implements AutoCloseable {
     if (newest.isEmpty()) {
       return Optional.empty();
     }
-    StateInput in = new StateInput(files.folder(), newest.get());
-    Object stored = in.header().get("trial");
-    List<String> differences = differences(stored, trial);
+    StateInput in;
+    List<String> differences;
+    try {
+      in = new StateInput(files.folder(), newest.get());
+      differences = differences(in.header().get("trial"), trial);
+    } catch (IllegalArgumentException | java.io.UncheckedIOException e) {
+      // unreadable (other format, damaged): refused as a state of another trial would be
+      if (settings.discardMismatched()) {
+        return Optional.empty();
+      }
+      throw e instanceof CheckpointMismatchException m
+          ? m
+          : new CheckpointMismatchException(e.getMessage());
+    }
     if (differences.isEmpty()) {
       return Optional.of(in);
     }

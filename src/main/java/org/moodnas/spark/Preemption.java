@@ -8,6 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 import org.moodnas.core.RunStatus;
 import org.moodnas.store.Runs;
 import sun.misc.Signal;
@@ -20,14 +22,22 @@ import sun.misc.SignalHandler;
  * jobs). The first SIGTERM asks the run to stop: {@link TaskFanOut} launches nothing more, cancels
  * the run's jobs (their tasks see the stop at their next step boundary, checkpoint and end), waits
  * for them, records the run {@code stopped}, and the command exits 0. A second SIGTERM, or the
- * grace running out, exits at once with 143 (128 + SIGTERM, what the signal's default gives): the
- * run is recorded {@code stopped} and its lease released if that can be done within {@link
- * #FORCED_END}.
+ * grace running out, exits at once: the lease is released and, unless the command already did, the
+ * run recorded {@code stopped} within {@link #FORCED_END}. The exit code is 0 when the command
+ * recorded its run's end itself (the pause is complete; tasks still in a step lose only what they
+ * did since their last state), 143 (128 + SIGTERM, what the signal's default gives) when it did
+ * not.
  */
 public final class Preemption implements AutoCloseable {
 
   /** What a forced exit spends recording the run and releasing its lease before it exits. */
   static final Duration FORCED_END = Duration.ofSeconds(5);
+
+  /**
+   * What the grace keeps, at most, for recording the run, releasing its lease and stopping Spark
+   * after the tasks: a Delta commit takes seconds on a busy driver.
+   */
+  static final Duration RECORDING = Duration.ofSeconds(10);
 
   /** Exit code of a forced exit: the shell's code for a process ended by SIGTERM. */
   static final int FORCED_EXIT = 143;
@@ -44,8 +54,13 @@ public final class Preemption implements AutoCloseable {
   private final Runs runs;
   private final Runnable releaseLease;
   private final List<Runnable> onStop = new CopyOnWriteArrayList<>();
+
+  /** Held while the run's end is recorded: a forced end waits for the command's record. */
+  private final ReentrantLock ending = new ReentrantLock();
+
   private volatile Instant deadline;
   private volatile boolean runEnded;
+  private volatile boolean forced;
   private volatile boolean closed;
 
   private Preemption(
@@ -104,11 +119,12 @@ public final class Preemption implements AutoCloseable {
 
   /**
    * Until when running tasks may take to end: the grace, less what recording the run, releasing its
-   * lease and stopping Spark take after them (5 s, or half the grace when it is short).
+   * lease and stopping Spark take after them ({@link #RECORDING}, or half the grace when it is
+   * short).
    */
   Instant tasksDeadline() {
     Duration reserve = grace.dividedBy(2);
-    return deadline.minus(reserve.compareTo(FORCED_END) < 0 ? reserve : FORCED_END);
+    return deadline.minus(reserve.compareTo(RECORDING) < 0 ? reserve : RECORDING);
   }
 
   /** Runs {@code action} when the stop is asked for; at once if it already was. */
@@ -119,9 +135,20 @@ public final class Preemption implements AutoCloseable {
     }
   }
 
-  /** The run's end is recorded: a forced exit must not write over it. */
-  void runEnded() {
-    runEnded = true;
+  /**
+   * Records the run's end with {@code record}, once: a forced exit that comes meanwhile waits for
+   * it and does not write over it.
+   */
+  void recordEnd(Runnable record) {
+    ending.lock();
+    try {
+      if (!runEnded) {
+        record.run();
+        runEnded = true;
+      }
+    } finally {
+      ending.unlock();
+    }
   }
 
   /** Stops handling SIGTERM for this run (the previous handler is back when no run is watched). */
@@ -177,9 +204,13 @@ public final class Preemption implements AutoCloseable {
     onStop.forEach(Runnable::run);
   }
 
-  /** Records the runs stopped and releases their leases, within {@link #FORCED_END}; then halts. */
+  /**
+   * Releases the runs' leases and records them stopped, within {@link #FORCED_END}; then halts: 0
+   * when every run's command recorded its end itself, else {@link #FORCED_EXIT}.
+   */
   private static void exitNow(String why, List<Preemption> runs) {
     List<Thread> ends = new ArrayList<>();
+    List<Preemption> ending = new ArrayList<>();
     for (Preemption p : runs) {
       if (p.closed) {
         continue; // its command returned: the run is recorded and its lease released
@@ -192,6 +223,7 @@ public final class Preemption implements AutoCloseable {
       t.setDaemon(true);
       t.start();
       ends.add(t);
+      ending.add(p);
     }
     long until = System.nanoTime() + FORCED_END.toNanos();
     for (Thread t : ends) {
@@ -201,11 +233,15 @@ public final class Preemption implements AutoCloseable {
         break;
       }
     }
+    boolean recorded = ending.stream().allMatch(p -> p.runEnded && !p.forced);
     // halt, not exit: shutdown hooks (Spark's stops the SparkContext) may take longer than is left
-    Runtime.getRuntime().halt(ends.isEmpty() ? 0 : FORCED_EXIT);
+    Runtime.getRuntime().halt(recorded ? 0 : FORCED_EXIT);
   }
 
-  /** The lease first: deleting files is quick, and a run without a live lease shows lost. */
+  /**
+   * The lease first: deleting files is quick, and a run without a live lease shows lost. Then the
+   * run's end, unless its command records it (waiting for that record when it is being written).
+   */
   private void forcedEnd() {
     try {
       releaseLease.run();
@@ -213,11 +249,21 @@ public final class Preemption implements AutoCloseable {
       log.printf("mood-nas: the lease of run %s could not be released: %s%n", runId, e);
     }
     try {
-      if (!runEnded) {
-        runs.finish(runId, RunStatus.STOPPED);
+      if (ending.tryLock(FORCED_END.toMillis(), TimeUnit.MILLISECONDS)) {
+        try {
+          if (!runEnded) {
+            forced = true;
+            runs.finish(runId, RunStatus.STOPPED);
+            runEnded = true;
+          }
+        } finally {
+          ending.unlock();
+        }
       }
     } catch (RuntimeException e) {
       log.printf("mood-nas: run %s could not be recorded stopped: %s%n", runId, e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
     log.flush();
   }

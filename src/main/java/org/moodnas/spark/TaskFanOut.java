@@ -132,8 +132,8 @@ public final class TaskFanOut {
       pool.shutdownNow();
       spark.sparkContext().removeSparkListener(listener);
       spark.sparkContext().removeSparkListener(tasks);
-      runs.finish(runId, status);
-      stop.runEnded();
+      RunStatus end = status;
+      stop.recordEnd(() -> runs.finish(runId, end));
     }
   }
 
@@ -170,24 +170,23 @@ public final class TaskFanOut {
   /**
    * The run's end once the stop paused {@code paused} tasks and {@code running} driver threads
    * still wait for theirs: waits for the paused tasks to end on their executors, says what
-   * happened.
+   * happened. Every one of them starts again when the run is resumed.
    */
   private RunStatus paused(
       String noun, int paused, int running, RunningTasks tasks, Preemption stop)
       throws InterruptedException {
-    // driver threads still waiting past the deadline count as tasks still running
+    // a driver thread still waiting past the deadline is a task still running
     int left = running > 0 ? running : tasks.awaitIdle(submitted.get(), stop.tasksDeadline());
     log.printf(
         "run %s stopped: %d %s(s) paused, started again when the run is resumed%s%n",
         runId,
-        paused + running,
+        paused + running - left,
         noun,
         left == 0
             ? ""
             : "; "
                 + left
-                + " still running this close to the grace's end lose their progress"
-                + " since their last checkpoint");
+                + " still in a step at the grace's end: they continue from their last state");
     log.flush();
     return RunStatus.STOPPED;
   }

@@ -162,7 +162,16 @@ public enum Tables {
           .add("measured_at", DataTypes.TimestampType, false)
           // added later: older rows read null
           .add("latency_sync", DataTypes.StringType, true)),
-  RESULT_TABLES(resultTable());
+  RESULT_TABLES(resultTable()),
+  PREDICTIONS(
+      new StructType()
+          .add("run_id", DataTypes.StringType, false)
+          .add("member", DataTypes.StringType, false)
+          .add("genotype_hash", DataTypes.StringType, false)
+          .add("split", DataTypes.StringType, false)
+          .add("sample", DataTypes.LongType, false)
+          .add("label", DataTypes.IntegerType, false)
+          .add("logits", DataTypes.createArrayType(DataTypes.FloatType, false), false));
 
   private final StructType schema;
 

@@ -150,6 +150,93 @@ class PreemptionIT {
     assertThat(sql(wh, "SELECT status FROM runs WHERE run_id = 'tr'")).containsExactly("done");
   }
 
+  @Test
+  void aStepLongerThanTheGraceStillEndsTheRunStoppedAndResumeContinuesFromTheLastState()
+      throws Exception {
+    String wh = dir.resolve("wh").toString();
+    Path err = dir.resolve("long.err");
+    int grace = 10;
+    // the published network on 192 images a step: seconds a step here, more than the grace leaves
+    List<String> cmd = new ArrayList<>(List.of(ROOT.resolve("jobs/mood-nas").toString()));
+    cmd.addAll(List.of(TinyTrainedRuns.tiny("train", longSteps(wh, "--grace-seconds", "10"))));
+    Process p = launch(cmd, err, "long");
+    awaitStepShown(p, err);
+    long signalled = System.nanoTime();
+    p.destroy();
+    assertThat(p.waitFor(120, TimeUnit.SECONDS)).as("the driver exits").isTrue();
+    double seconds = (System.nanoTime() - signalled) / 1e9;
+    String log = Files.readString(err);
+    // the grace, then at most 5 s waiting for the run's record, and the JVM's halt
+    assertThat(seconds).as(log).isLessThan(grace + 5 + 3);
+    assertThat(p.exitValue()).as(log).isZero();
+    assertThat(log)
+        .contains(
+            "run long stopped: 0 evaluation(s) paused, started again when the run is resumed; 1"
+                + " still in a step at the grace's end: they continue from their last state")
+        .contains("run long paused: continue it with --resume long")
+        .doesNotContain("stopped SparkContext")
+        .doesNotContain(" done: ");
+    assertThat(leaseFiles(wh, "long")).as("the lease is released").isEmpty();
+    assertThat(sql(wh, "SELECT status FROM runs WHERE run_id = 'long'")).containsExactly("stopped");
+    assertThat(sql(wh, "SELECT count(*) FROM eval_trials")).containsExactly("0");
+
+    CliRun resumed =
+        CliRun.of("train", "--resume", "long", "--warehouse", wh, "--master", "local[2]");
+    assertThat(resumed.code()).as(resumed.err()).isZero();
+    // its first step line after the resume is past the first step: it continued, not restarted
+    assertThat(stepLines(resumed.err())).as(resumed.err()).isNotEmpty();
+    assertThat(stepLines(resumed.err()).get(0)).doesNotContain(" step 1/");
+    assertThat(sql(wh, "SELECT arch, status FROM eval_trials")).containsExactly("DARTS_V2,ok");
+    assertThat(sql(wh, "SELECT status FROM runs WHERE run_id = 'long'")).containsExactly("done");
+  }
+
+  /** One evaluation of the published network size, a state after every step, one epoch. */
+  private static String[] longSteps(String wh, String... more) {
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "--archs",
+                "DARTS_V2",
+                "--init-channels",
+                "36",
+                "--layers",
+                "20",
+                "--batch-size",
+                "192",
+                "--epochs",
+                "1",
+                "--parallelism",
+                "1",
+                "--checkpoint-minutes",
+                "0",
+                "--warehouse",
+                wh,
+                "--run-id",
+                "long"));
+    args.addAll(List.of(more));
+    return args.toArray(String[]::new);
+  }
+
+  private static List<String> stepLines(String console) {
+    return console
+        .lines()
+        .filter(l -> l.matches("evaluation 0 on executor .* step \\d+/.*"))
+        .toList();
+  }
+
+  /** Waits until the console shows a step of the first evaluation: the next one is in flight. */
+  private static void awaitStepShown(Process p, Path err) throws Exception {
+    long until = System.nanoTime() + STARTING.toNanos();
+    while (System.nanoTime() < until) {
+      if (Files.exists(err) && !stepLines(Files.readString(err)).isEmpty()) {
+        return;
+      }
+      assertThat(p.isAlive()).as(Files.exists(err) ? Files.readString(err) : "").isTrue();
+      Thread.sleep(100);
+    }
+    throw new AssertionError("no step shown in " + STARTING);
+  }
+
   /** A sweep of simulated 8 s trials, two at a time, through the launcher. */
   private Process sweep(String wh, String id, Path err, String... more) throws IOException {
     List<String> cmd =

@@ -80,14 +80,18 @@ public final class StepBenchmark {
     this.stateFolder = stateFolder;
   }
 
-  /** Architecture step + weight step of {@code spec}'s supernet (ν = 0: the plain criterion). */
-  public BenchResult searchStep(SearchSpec spec, int channels, int size, int classes) {
+  /**
+   * Architecture step + weight step of {@code spec}'s supernet under {@code weight} (ν = 0: the
+   * plain criterion).
+   */
+  public BenchResult searchStep(
+      SearchSpec spec, Weight weight, int channels, int size, int classes) {
     TrainingSpec t = spec.training();
     ImageSet images = randomImages(t.batchSize(), channels, size, classes);
     DataFeed feed =
         new DataFeed(Normalization.of(images), Augmentation.cifar(0), Augmentation.NONE);
     try (NDManager manager = NDManager.newBaseManager(Devices.of(spec.device()))) {
-      SearchSteps s = new SearchSteps(spec, new Weight(0, 1), manager, channels, size, classes);
+      SearchSteps s = new SearchSteps(spec, weight, manager, channels, size, classes);
       List<Parameter> trained = new ArrayList<>(s.weights());
       trained.addAll(s.archParameters());
       return time(

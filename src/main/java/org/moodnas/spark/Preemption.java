@@ -22,11 +22,8 @@ import sun.misc.SignalHandler;
  * jobs). The first SIGTERM asks the run to stop: {@link TaskFanOut} launches nothing more, cancels
  * the run's jobs (their tasks see the stop at their next step boundary, checkpoint and end), waits
  * for them, records the run {@code stopped}, and the command exits 0. A second SIGTERM, or the
- * grace running out, exits at once: the lease is released and, unless the command already did, the
- * run recorded {@code stopped} within {@link #FORCED_END}. The exit code is 0 when the command
- * recorded its run's end itself (the pause is complete; tasks still in a step lose only what they
- * did since their last state), 143 (128 + SIGTERM, what the signal's default gives) when it did
- * not.
+ * grace running out, exits at once ({@link ForcedExit}): 0 when the command recorded its run's end
+ * itself (tasks still in a step lose only what they did since their last state), else 143.
  */
 public final class Preemption implements AutoCloseable {
 
@@ -38,9 +35,6 @@ public final class Preemption implements AutoCloseable {
    * after the tasks: a Delta commit takes seconds on a busy driver.
    */
   static final Duration RECORDING = Duration.ofSeconds(10);
-
-  /** Exit code of a forced exit: the shell's code for a process ended by SIGTERM. */
-  static final int FORCED_EXIT = 143;
 
   private static final Object LOCK = new Object();
   private static final Map<String, Preemption> WATCHED = new LinkedHashMap<>();
@@ -151,6 +145,24 @@ public final class Preemption implements AutoCloseable {
     }
   }
 
+  /** Its command returned: the run is recorded and its lease released. */
+  boolean closed() {
+    return closed;
+  }
+
+  /** The run's end is recorded, by its command (not {@link #forcedEnd}). */
+  boolean endedByCommand() {
+    return runEnded && !forced;
+  }
+
+  /** Says why the driver exits now, for this run. */
+  void sayExiting(String why) {
+    log.printf(
+        "mood-nas: %s: exiting now (run %s: %s)%n",
+        why, runId, runEnded ? "its end is recorded" : "recording it stopped");
+    log.flush();
+  }
+
   /** Stops handling SIGTERM for this run (the previous handler is back when no run is watched). */
   @Override
   public void close() {
@@ -177,7 +189,7 @@ public final class Preemption implements AutoCloseable {
     if (n == 1) {
       now.forEach(Preemption::stop);
     } else {
-      exitNow("second SIGTERM", now);
+      ForcedExit.now("second SIGTERM", now);
     }
   }
 
@@ -196,7 +208,7 @@ public final class Preemption implements AutoCloseable {
               } catch (InterruptedException e) {
                 return;
               }
-              exitNow("the grace of " + grace.toSeconds() + " s is over", List.of(this));
+              ForcedExit.now("the grace of " + grace.toSeconds() + " s is over", List.of(this));
             },
             "grace " + runId);
     watchdog.setDaemon(true);
@@ -205,44 +217,10 @@ public final class Preemption implements AutoCloseable {
   }
 
   /**
-   * Releases the runs' leases and records them stopped, within {@link #FORCED_END}; then halts: 0
-   * when every run's command recorded its end itself, else {@link #FORCED_EXIT}.
-   */
-  private static void exitNow(String why, List<Preemption> runs) {
-    List<Thread> ends = new ArrayList<>();
-    List<Preemption> ending = new ArrayList<>();
-    for (Preemption p : runs) {
-      if (p.closed) {
-        continue; // its command returned: the run is recorded and its lease released
-      }
-      p.log.printf(
-          "mood-nas: %s: exiting now (run %s: %s)%n",
-          why, p.runId, p.runEnded ? "its end is recorded" : "recording it stopped");
-      p.log.flush();
-      Thread t = new Thread(p::forcedEnd, "forced end " + p.runId);
-      t.setDaemon(true);
-      t.start();
-      ends.add(t);
-      ending.add(p);
-    }
-    long until = System.nanoTime() + FORCED_END.toNanos();
-    for (Thread t : ends) {
-      try {
-        t.join(Math.max(1, (until - System.nanoTime()) / 1_000_000));
-      } catch (InterruptedException e) {
-        break;
-      }
-    }
-    boolean recorded = ending.stream().allMatch(p -> p.runEnded && !p.forced);
-    // halt, not exit: shutdown hooks (Spark's stops the SparkContext) may take longer than is left
-    Runtime.getRuntime().halt(recorded ? 0 : FORCED_EXIT);
-  }
-
-  /**
    * The lease first: deleting files is quick, and a run without a live lease shows lost. Then the
    * run's end, unless its command records it (waiting for that record when it is being written).
    */
-  private void forcedEnd() {
+  void forcedEnd() {
     try {
       releaseLease.run();
     } catch (RuntimeException e) {

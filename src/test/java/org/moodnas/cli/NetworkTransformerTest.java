@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.ml.Pipeline;
 import org.apache.spark.ml.PipelineModel;
 import org.apache.spark.ml.PipelineStage;
@@ -22,6 +23,8 @@ import org.moodnas.analysis.ensemble.Logits;
 import org.moodnas.core.DatasetKind;
 import org.moodnas.data.DataFeed;
 import org.moodnas.data.Datasets;
+import org.moodnas.data.ImageFiles;
+import org.moodnas.data.ImageFolderReader;
 import org.moodnas.data.ImageSet;
 import org.moodnas.spark.SparkSessions;
 import org.moodnas.spark.ml.ImageFrames;
@@ -29,6 +32,7 @@ import org.moodnas.spark.ml.NetworkTransformer;
 import org.moodnas.store.Tables;
 import org.moodnas.testing.PilImages;
 import org.moodnas.testing.TinyFashionMnist;
+import org.moodnas.testing.TinyImageNet;
 import org.moodnas.train.EvalCheckpoint;
 
 /**
@@ -51,6 +55,12 @@ class NetworkTransformerTest {
         .getAs("checkpoint");
   }
 
+  private static ImageSet testSet() {
+    return ImageSet.copyOf(
+        Datasets.split(
+            DatasetKind.FASHION_MNIST, TinyFashionMnist.path(), true, new Configuration()));
+  }
+
   /** The checkpoint's logits of every test image, scored on the driver. */
   private static Logits direct(String checkpoint, ImageSet test) {
     try (NDManager m = NDManager.newBaseManager()) {
@@ -64,13 +74,7 @@ class NetworkTransformerTest {
     TinyTrainedRuns t = TinyTrainedRuns.get();
     SparkSession spark = SparkSessions.getOrCreate("local[2]");
     String ckpt = checkpoint(t);
-    ImageSet test =
-        ImageSet.copyOf(
-            Datasets.split(
-                DatasetKind.FASHION_MNIST,
-                TinyFashionMnist.path(),
-                true,
-                new org.apache.hadoop.conf.Configuration()));
+    ImageSet test = testSet();
     Logits expected = direct(ckpt, test);
 
     Dataset<Row> frame =
@@ -132,13 +136,7 @@ class NetworkTransformerTest {
     TinyTrainedRuns t = TinyTrainedRuns.get();
     SparkSession spark = SparkSessions.getOrCreate("local[2]");
     String ckpt = checkpoint(t);
-    ImageSet test =
-        ImageSet.copyOf(
-            Datasets.split(
-                DatasetKind.FASHION_MNIST,
-                TinyFashionMnist.path(),
-                true,
-                new org.apache.hadoop.conf.Configuration()));
+    ImageSet test = testSet();
     Logits expected = direct(ckpt, test);
     Path files = writeFiles(test);
 
@@ -169,6 +167,79 @@ class NetworkTransformerTest {
         for (int c = 0; c < logits.size(); c++) {
           assertThat(logits.get(c)).isCloseTo(expected.values()[i][c], within(TOLERANCE));
         }
+      }
+    }
+  }
+
+  /** A PC_DARTS_image network of 4 channels and 3 cells trained one epoch on the tiny folder. */
+  private String imageNetCheckpoint() {
+    String ckpt = dir.resolve("imagenet.ckpt").toString();
+    CliRun r =
+        CliRun.of(
+            "train-one",
+            "--dataset",
+            "imagenet",
+            "--data",
+            TinyImageNet.path(),
+            "--layers",
+            "3",
+            "--arch",
+            "PC_DARTS_image",
+            "--init-channels",
+            "4",
+            "--epochs",
+            "1",
+            "--lr-schedule",
+            "cosine",
+            "--batch-size",
+            "6",
+            "--checkpoint",
+            ckpt);
+    assertThat(r.code()).as(r.err()).isZero();
+    return ckpt;
+  }
+
+  @Test
+  void anImageNetNetworkScoresAnImageFolderAsItsEvaluationDoes() {
+    String ckpt = imageNetCheckpoint();
+    ImageFiles train =
+        ImageFolderReader.train(
+            new org.apache.hadoop.fs.Path(TinyImageNet.path()), new Configuration());
+    Map<String, float[]> expected = new java.util.HashMap<>();
+    try (NDManager m = NDManager.newBaseManager()) {
+      EvalCheckpoint.Loaded l = EvalCheckpoint.load(ckpt, m);
+      DataFeed feed = DataFeed.of(DatasetKind.IMAGENET, l.checkpoint().normalization(), 0);
+      for (int i = 0; i < train.size(); i++) {
+        if (!train.file(i).toString().endsWith(TinyImageNet.UNREADABLE)) {
+          // one image at a time: the set's unreadable file is left out of Logits.of's batches
+          expected.put(
+              train.file(i).toString(),
+              Logits.of(l.network(), m, feed, train.subset(new int[] {i})).values()[0]);
+        }
+      }
+    }
+    SparkSession spark = SparkSessions.getOrCreate("local[2]");
+    List<Row> rows =
+        new NetworkTransformer()
+            .setCheckpoint(ckpt)
+            .transform(
+                ImageFrames.of(spark, DatasetKind.IMAGENET, TinyImageNet.path(), false, null))
+            .select("path", "label", "logits", "error")
+            .collectAsList();
+    assertThat(rows).hasSize(TinyImageNet.TRAIN_FILES);
+    for (Row row : rows) {
+      String path = row.getString(0);
+      if (path.endsWith(TinyImageNet.UNREADABLE)) {
+        assertThat(row.isNullAt(2)).isTrue();
+        assertThat(row.getString(3)).startsWith(path + ": ");
+        continue;
+      }
+      assertThat(row.isNullAt(3)).as("error: %s", row.get(3)).isTrue();
+      List<Float> logits = row.getList(2);
+      float[] want = expected.get(path);
+      assertThat(logits).as(path).hasSize(TinyImageNet.CLASSES);
+      for (int c = 0; c < want.length; c++) {
+        assertThat(logits.get(c)).as("%s class %d", path, c).isCloseTo(want[c], within(TOLERANCE));
       }
     }
   }

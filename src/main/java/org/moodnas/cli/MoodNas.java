@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
       SearchCommand.class,
       TrainCommand.class,
       EnsembleCommand.class,
+      PredictCommand.class,
       AnalyseCommand.class,
       SqlCommand.class,
       CheckpointsCommand.class,

@@ -10,6 +10,7 @@ import org.apache.spark.sql.SparkSession;
 import org.moodnas.analysis.Candidates;
 import org.moodnas.core.BatchRule;
 import org.moodnas.core.BatchSizing;
+import org.moodnas.core.DeviceSpec;
 import org.moodnas.core.EvalCandidate;
 import org.moodnas.core.EvalSpec;
 import org.moodnas.core.FanOutSpec;
@@ -21,8 +22,10 @@ import org.moodnas.data.Datasets;
 import org.moodnas.memory.MemoryModel;
 import org.moodnas.space.GenotypeRegistry;
 import org.moodnas.spark.EvaluationJob;
+import org.moodnas.spark.PredictionJob;
 import org.moodnas.spark.TaskResources;
 import org.moodnas.store.EvalRecords;
+import org.moodnas.store.Predictions;
 import org.moodnas.store.SearchRecords;
 import org.moodnas.store.Warehouse;
 import picocli.CommandLine.ArgGroup;
@@ -100,6 +103,12 @@ final class TrainCommand implements Callable<Integer> {
   int minBatchSize = BatchSizing.DEFAULT.minBatchSize();
 
   @Mixin ProfilingOptions profilingOptions;
+
+  @Option(
+      names = "--no-predictions",
+      description =
+          "do not write the trained networks' predictions (mood-nas predict writes them later)")
+  boolean noPredictions;
 
   @Mixin SparkOptions sparkOptions;
 
@@ -188,8 +197,40 @@ final class TrainCommand implements Callable<Integer> {
     if (run.paused(err)) {
       return 0;
     }
+    if (!noPredictions) {
+      predict(wh, run.id(), job, err);
+    }
     print(run.id(), results);
     return results.stream().allMatch(e -> e.status() == TrialStatus.OK) ? 0 : 1;
+  }
+
+  /**
+   * Writes the predictions of the run's successful networks that have none of both splits yet (a
+   * resumed run's earlier networks included): once the fan-out has ended, so that scoring takes no
+   * task slot or device from a training, and each network's images spread over every executor. The
+   * run is recorded by then; a failure here leaves it as it is and says how to retry.
+   */
+  private void predict(Warehouse wh, String runId, TrainJobSpec job, PrintWriter err) {
+    Predictions predictions = new Predictions(wh);
+    Set<String> done = new java.util.HashSet<>(predictions.members(runId, Predictions.Split.TEST));
+    done.retainAll(predictions.members(runId, Predictions.Split.WEIGHTS));
+    List<PredictionJob.Member> todo =
+        PredictCommand.chosen(new EvalRecords(wh), runId, null).stream()
+            .filter(m -> !done.contains(m.name()))
+            .toList();
+    if (todo.isEmpty()) {
+      return;
+    }
+    try {
+      new PredictionJob(spark, wh, DeviceSpec.CPU, PredictCommand.PREDICTION_BATCH, err)
+          .run(runId, job.eval(), todo);
+    } catch (RuntimeException e) {
+      err.printf(
+          "predictions of run %s not written (%s); retry with: jobs/mood-nas predict --train-run"
+              + " %s%n",
+          runId, e.getMessage(), ShellHint.word(runId));
+      err.flush();
+    }
   }
 
   /** On GPUs an explicit --batch-size wins over the memory model; the spec's batch is for CPUs. */

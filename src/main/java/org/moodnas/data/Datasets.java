@@ -38,6 +38,40 @@ public final class Datasets {
   }
 
   /**
+   * One split of a dataset alone: its test images ({@code test}; ImageNet's val) or its training
+   * images, read as {@link #load} reads them (an image folder's files are only listed), without the
+   * other split or the dataset's statistics.
+   */
+  public static ImageSource split(DatasetKind kind, String path, boolean test, Configuration conf) {
+    Path dir = new Path(path);
+    return switch (kind) {
+      case FASHION_MNIST -> test ? IdxReader.test(dir, conf) : IdxReader.train(dir, conf);
+      case CIFAR10, CIFAR100 -> {
+        CifarReader.Variant v =
+            kind == DatasetKind.CIFAR10
+                ? CifarReader.Variant.CIFAR10
+                : CifarReader.Variant.CIFAR100;
+        yield test ? CifarReader.test(v, dir, conf) : CifarReader.train(v, dir, conf);
+      }
+      case IMAGENET -> test ? ImageFolderReader.val(dir, conf) : ImageFolderReader.train(dir, conf);
+    };
+  }
+
+  /**
+   * The labels of one split of a dataset (as {@link #split}), read without its pixels where the
+   * format keeps them apart (Fashion-MNIST's labels file, an image folder's listing); CIFAR's files
+   * interleave them, so its split is read whole and its pixels dropped.
+   */
+  public static SampleIndices labels(
+      DatasetKind kind, String path, boolean test, Configuration conf) {
+    if (kind == DatasetKind.FASHION_MNIST) {
+      return SampleIndices.of(IdxReader.labels(new Path(path), test, conf), IdxReader.CLASSES);
+    }
+    ImageSource set = split(kind, path, test, conf);
+    return SampleIndices.of(set.labels(), set.classes());
+  }
+
+  /**
    * What can be told of a data source before a job starts: an image folder's class folders (none,
    * or a single one, is refused; a missing train folder too). A listing that fails otherwise (an
    * object store whose credentials only Spark's configuration holds) is left to the reading.

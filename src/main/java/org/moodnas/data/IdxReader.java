@@ -44,6 +44,11 @@ public final class IdxReader {
     return read(locate(dir, TEST_IMAGES, conf), locate(dir, TEST_LABELS, conf), CLASSES, conf);
   }
 
+  /** The labels of the test ({@code test}) or training set in {@code dir}, without its images. */
+  public static int[] labels(Path dir, boolean test, Configuration conf) {
+    return readLabels(locate(dir, test ? TEST_LABELS : TRAIN_LABELS, conf), CLASSES, conf);
+  }
+
   /** An images file and its labels file, labels in 0..classes-1. */
   public static ImageSet read(Path images, Path labels, int classes, Configuration conf) {
     int[] lb = readLabels(labels, classes, conf);

@@ -34,10 +34,18 @@ final class ImageDecoder {
 
   /** Decodes one image file into 3×256×256 bytes at {@code offset}. */
   static void decodeInto(Path file, Configuration conf, byte[] dst, int offset) {
-    byte[] data = HadoopFiles.readAll(file, conf);
+    BufferedImage img = read(file.toString(), HadoopFiles.readAll(file, conf));
+    resizeCenterCrop(rgb(img), img.getWidth(), img.getHeight(), SIZE, dst, offset);
+  }
+
+  /**
+   * The encoded image {@code data} (JPEG, PNG, … as javax.imageio reads them) of {@code origin}
+   * (named in errors only), read whole.
+   */
+  static BufferedImage read(String origin, byte[] data) {
     String problem = JpegHeaders.isJpeg(data) ? JpegHeaders.problem(data) : null;
     if (problem != null) {
-      throw new DatasetFormatException(file.toString(), problem);
+      throw new DatasetFormatException(origin, problem);
     }
     BufferedImage img;
     try {
@@ -46,13 +54,12 @@ final class ImageDecoder {
       ImageInputStream in = new MemoryCacheImageInputStream(new ByteArrayInputStream(data));
       img = ImageIO.read(in);
     } catch (IOException | RuntimeException e) {
-      throw new DatasetFormatException(
-          file.toString(), "cannot decode the image: " + e.getMessage(), e);
+      throw new DatasetFormatException(origin, "cannot decode the image: " + e.getMessage(), e);
     }
     if (img == null) {
-      throw new DatasetFormatException(file.toString(), "not an image javax.imageio can decode");
+      throw new DatasetFormatException(origin, "not an image javax.imageio can decode");
     }
-    resizeCenterCrop(rgb(img), img.getWidth(), img.getHeight(), dst, offset);
+    return img;
   }
 
   /** Packed 0xRRGGBB pixels, row-major. Grey images are read raw: no gamma conversion. */
@@ -76,39 +83,40 @@ final class ImageDecoder {
   }
 
   /**
-   * Shorter side to 256, longer side to int(256·long/short), center crop 256×256 (top/left offsets
-   * rounded as torchvision does), bilinear with half-pixel centres; writes CHW bytes.
+   * Shorter side to {@code size}, longer side to int(size·long/short), center crop size×size
+   * (top/left offsets rounded as torchvision does), bilinear with half-pixel centres; writes 3
+   * planes of CHW bytes (RGB). An image of size×size is copied as it is.
    */
-  static void resizeCenterCrop(int[] rgb, int w, int h, byte[] dst, int offset) {
+  static void resizeCenterCrop(int[] rgb, int w, int h, int size, byte[] dst, int offset) {
     int ow;
     int oh;
     if (w <= h) {
-      ow = SIZE;
-      oh = (int) ((long) SIZE * h / w);
+      ow = size;
+      oh = (int) ((long) size * h / w);
     } else {
-      oh = SIZE;
-      ow = (int) ((long) SIZE * w / h);
+      oh = size;
+      ow = (int) ((long) size * w / h);
     }
-    int top = (int) Math.round((oh - SIZE) / 2.0);
-    int left = (int) Math.round((ow - SIZE) / 2.0);
+    int top = (int) Math.round((oh - size) / 2.0);
+    int left = (int) Math.round((ow - size) / 2.0);
     double sy = (double) h / oh;
     double sx = (double) w / ow;
-    int plane = SIZE * SIZE;
-    int[] x0 = new int[SIZE];
-    int[] x1 = new int[SIZE];
-    float[] fx = new float[SIZE];
-    for (int x = 0; x < SIZE; x++) {
+    int plane = size * size;
+    int[] x0 = new int[size];
+    int[] x1 = new int[size];
+    float[] fx = new float[size];
+    for (int x = 0; x < size; x++) {
       double src = Math.min(Math.max((x + left + 0.5) * sx - 0.5, 0), w - 1);
       x0[x] = (int) src;
       x1[x] = Math.min(x0[x] + 1, w - 1);
       fx[x] = (float) (src - x0[x]);
     }
-    for (int y = 0; y < SIZE; y++) {
+    for (int y = 0; y < size; y++) {
       double srcY = Math.min(Math.max((y + top + 0.5) * sy - 0.5, 0), h - 1);
       int y0 = (int) srcY;
       int y1 = Math.min(y0 + 1, h - 1);
       float fy = (float) (srcY - y0);
-      for (int x = 0; x < SIZE; x++) {
+      for (int x = 0; x < size; x++) {
         int a = rgb[y0 * w + x0[x]];
         int b = rgb[y0 * w + x1[x]];
         int c = rgb[y1 * w + x0[x]];
@@ -118,7 +126,7 @@ final class ImageDecoder {
           float top2 = lerp(a >> shift & 0xff, b >> shift & 0xff, fx[x]);
           float bottom = lerp(c >> shift & 0xff, d >> shift & 0xff, fx[x]);
           int v = Math.round(lerp(top2, bottom, fy));
-          dst[offset + ch * plane + y * SIZE + x] = (byte) v;
+          dst[offset + ch * plane + y * size + x] = (byte) v;
         }
       }
     }

@@ -59,6 +59,13 @@ public record ImageFiles(
     return new Path(split, files.get(i));
   }
 
+  /**
+   * The bytes of image {@code i}'s file as stored (encoded); a DatasetFormatException naming it.
+   */
+  public byte[] encoded(int i) {
+    return HadoopFiles.readAll(file(i), conf);
+  }
+
   /** Image {@code i} decoded; a DatasetFormatException naming the file when it cannot be. */
   byte[] decode(int i) {
     return ImageDecoder.decode(file(i), conf);

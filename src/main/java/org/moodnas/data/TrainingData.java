@@ -28,13 +28,7 @@ public record TrainingData(
       DataSource source, long seed, double trainPortion, PrintWriter log) {
     String path = source.resolvedPath();
     Dataset d = Datasets.load(source.dataset(), path);
-    boolean imagenet = source.dataset() == DatasetKind.IMAGENET;
-    ImageSource all =
-        source.subsample() >= 1
-            ? d.train()
-            : imagenet
-                ? Splits.stratifiedSubsample(d.train(), source.subsample(), seed)
-                : Splits.stratifiedShuffledSubsample(d.train(), source.subsample(), seed);
+    ImageSource all = subsample(d.train(), source, seed);
     log.printf(
         "data: %s from %s: %d training images (of %d), %d test, %d×%d×%d, %d classes%n",
         source.dataset(),
@@ -55,14 +49,37 @@ public record TrainingData(
     if (trainPortion >= 1) {
       return new TrainingData(all, null, d.test(), d.normalization(), source.dataset());
     }
-    // An image folder is read class after class: DARTS's in-order split would leave the last
-    // classes out of the first part, so ImageNet splits class by class.
-    Split split =
-        source.dataset() == DatasetKind.IMAGENET
-            ? Splits.stratifiedPortion(all, trainPortion)
-            : Splits.trainPortion(all, trainPortion);
+    Split split = split(all, source.dataset(), trainPortion);
     return new TrainingData(
         split.first(), split.rest(), d.test(), d.normalization(), source.dataset());
+  }
+
+  /**
+   * The indices, in the training set, of the images {@link #load} holds out with these arguments
+   * ({@code trainPortion} below 1), in the order it holds them: told from the training set's labels
+   * ({@code train}) alone, so no pixel is read.
+   */
+  public static int[] heldOutSamples(
+      DataSource source, SampleIndices train, long seed, double trainPortion) {
+    ImageSource all = subsample(train, source, seed);
+    return ((SampleIndices) split(all, source.dataset(), trainPortion).rest()).indices();
+  }
+
+  private static ImageSource subsample(ImageSource train, DataSource source, long seed) {
+    if (source.subsample() >= 1) {
+      return train;
+    }
+    return source.dataset() == DatasetKind.IMAGENET
+        ? Splits.stratifiedSubsample(train, source.subsample(), seed)
+        : Splits.stratifiedShuffledSubsample(train, source.subsample(), seed);
+  }
+
+  // An image folder is read class after class: DARTS's in-order split would leave the last
+  // classes out of the first part, so ImageNet splits class by class.
+  private static Split split(ImageSource all, DatasetKind kind, double trainPortion) {
+    return kind == DatasetKind.IMAGENET
+        ? Splits.stratifiedPortion(all, trainPortion)
+        : Splits.trainPortion(all, trainPortion);
   }
 
   /**

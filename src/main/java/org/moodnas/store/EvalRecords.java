@@ -135,4 +135,18 @@ public final class EvalRecords {
     }
     return out;
   }
+
+  /** The genotype hash of each evaluation of {@code runId}, by arch. */
+  public java.util.Map<String, String> genotypeHashes(String runId) {
+    java.util.Map<String, String> out = new java.util.TreeMap<>();
+    for (Row r :
+        warehouse
+            .read(Tables.EVAL_TRIALS)
+            .where(col("run_id").equalTo(runId))
+            .select("arch", "genotype")
+            .collectAsList()) {
+      out.put(r.getString(0), org.moodnas.space.Genotype.fromJson(r.getString(1)).hash());
+    }
+    return out;
+  }
 }

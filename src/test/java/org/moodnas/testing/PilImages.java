@@ -25,6 +25,15 @@ public final class PilImages {
         file.toString());
   }
 
+  /** A w×h greyscale image of {@code pixels} (row-major), saved by PIL in the file's format. */
+  public static void grey(Path file, int w, int h, byte[] pixels) {
+    python(
+        "from PIL import Image; import sys; "
+            + "Image.frombytes('L', (%d, %d), bytes.fromhex('%s')).save(sys.argv[1], quality=95)"
+                .formatted(w, h, java.util.HexFormat.of().formatHex(pixels)),
+        file.toString());
+  }
+
   /** PIL's RGB of pixel (x, y) of {@code file}: {@code Image.open(file).convert('RGB')}. */
   public static int[] rgb(Path file, int x, int y) {
     String out =

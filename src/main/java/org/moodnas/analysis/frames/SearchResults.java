@@ -47,18 +47,21 @@ public final class SearchResults {
     Dataset<Row> run =
         trials
             .where(col("run_id").equalTo(runId))
-            .withColumn("genotype_hash", Profiles.hash(col("genotype")))
+            .withColumn("genotype_hash", ProfileSummaries.hash(col("genotype")))
             .withColumn("init_channels", lit(initChannels))
             .withColumn("layers", lit(layers))
             .withColumn("classes", lit(classes));
     Dataset<Row> t =
-        run.join(names(run), Profiles.scala("reg_weight"), "left")
-            .join(Profiles.summary(profiles), Profiles.scala(Profiles.SETTING), "left");
+        run.join(names(run), ProfileSummaries.scala("reg_weight"), "left")
+            .join(
+                ProfileSummaries.summary(profiles),
+                ProfileSummaries.scala(ProfileSummaries.SETTING),
+                "left");
     Column tested = lit(null).cast(DataTypes.DoubleType);
     Column testedTop5 = tested;
     Column notEvaluated = lit(null).cast(DataTypes.StringType);
     if (evaluations != null) {
-      t = t.join(tested(evaluations), Profiles.scala("genotype_hash"), "left");
+      t = t.join(tested(evaluations), ProfileSummaries.scala("genotype_hash"), "left");
       tested = col("_test_acc");
       testedTop5 = col("_test_top5");
       notEvaluated =
@@ -131,7 +134,7 @@ public final class SearchResults {
   private static Dataset<Row> tested(Dataset<Row> evaluations) {
     return evaluations
         .where(col("status").equalTo("ok"))
-        .groupBy(Profiles.hash(col("genotype")).as("genotype_hash"))
+        .groupBy(ProfileSummaries.hash(col("genotype")).as("genotype_hash"))
         .agg(
             org.apache.spark.sql.functions.max(col("test_acc").multiply(100)).as("_test_acc"),
             org.apache.spark.sql.functions.max(col("test_top5").multiply(100)).as("_test_top5"));

@@ -31,7 +31,7 @@ public final class TrainResults {
     Dataset<Row> e =
         evaluations
             .where(col("run_id").equalTo(runId))
-            .withColumn("genotype_hash", Profiles.hash(col("genotype")))
+            .withColumn("genotype_hash", ProfileSummaries.hash(col("genotype")))
             .withColumn("classes", classes(col("dataset")));
     Dataset<Row> s =
         searchTrials
@@ -39,7 +39,7 @@ public final class TrainResults {
             .select(
                 col("run_id").as("_source"),
                 col("reg_weight").as("_nu"),
-                Profiles.hash(col("genotype")).as("_hash"),
+                ProfileSummaries.hash(col("genotype")).as("_hash"),
                 col("criterion_loss").as("search_criterion_loss"),
                 col("reg_loss").as("search_reg_loss"),
                 col("train_acc").multiply(100).as("search_train_acc"),
@@ -54,8 +54,8 @@ public final class TrainResults {
                     .and(col("genotype_hash").equalTo(col("_hash"))),
                 "left")
             .join(
-                Profiles.summary(profiles).withColumnRenamed("params", "_profiled_params"),
-                Profiles.scala(Profiles.SETTING),
+                ProfileSummaries.summary(profiles).withColumnRenamed("params", "_profiled_params"),
+                ProfileSummaries.scala(ProfileSummaries.SETTING),
                 "left");
     return t.orderBy(col("arch"))
         .select(

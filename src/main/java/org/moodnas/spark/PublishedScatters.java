@@ -7,11 +7,11 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Row;
-import org.moodnas.analysis.frames.ResultColumns;
 import org.moodnas.analysis.frames.RunAnalysis;
 import org.moodnas.analysis.report.Charts;
 import org.moodnas.analysis.report.LabeledPoint;
 import org.moodnas.spark.AnalysisCharts.Chart;
+import org.moodnas.store.ResultColumns;
 
 /**
  * The scatters of one figure against another that tools/analyse_search_logs.py and

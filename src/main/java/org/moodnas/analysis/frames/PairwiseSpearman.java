@@ -8,6 +8,7 @@ import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.moodnas.store.ResultColumns;
 
 /**
  * The correlation matrix the published analysis draws (tools/analyse_train_logs.py and

@@ -16,6 +16,7 @@ import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.moodnas.space.GenotypeNames;
+import org.moodnas.store.ResultColumns;
 
 /**
  * A search run's table the way tools/analyse_search_logs.py writes it, beside our table of every

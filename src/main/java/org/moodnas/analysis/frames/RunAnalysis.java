@@ -5,6 +5,7 @@ import static org.apache.spark.sql.functions.col;
 import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.moodnas.store.ResultColumns;
 
 /**
  * Everything derived from one run's result table: the table itself, Spearman's matrix of its

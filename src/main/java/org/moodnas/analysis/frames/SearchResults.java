@@ -14,6 +14,7 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.moodnas.space.GenotypeNames;
+import org.moodnas.store.ResultColumns;
 
 /**
  * The result table of a search run, in the columns of the published search tables: one row per
@@ -67,33 +68,34 @@ public final class SearchResults {
       notEvaluated =
           when(col("status").equalTo("ok").and(col("_test_acc").isNull()), "not evaluated");
     }
-    return t.orderBy(col("trial_index"))
-        .select(
-            col("run_id"),
-            lit("search").as("kind"),
-            col("_name").as("model_name"),
-            col("reg_weight").as("nu"),
-            col("model_size_mb").as("size_mb"),
-            nothing("train_loss"),
-            nothing("train_acc"),
-            nothing("valid_loss"),
-            nothing("valid_acc"),
-            nothing("valid_top5"),
-            nothing("test_loss"),
-            tested.as("test_acc"),
-            testedTop5.as("test_top5"),
-            col("train_acc").multiply(100).as("search_train_acc"),
-            col("criterion_loss").as("search_criterion_loss"),
-            col("reg_loss").as("search_reg_loss"),
-            col("valid_acc").multiply(100).as("search_acc"),
-            col("params"),
-            col("params_with_aux"),
-            col("flops"),
-            col("latency_gpu_ms"),
-            col("latency_cpu_ms"),
-            col("genotype_hash"),
-            col("status"),
-            missing(notEvaluated).as("missing"));
+    return ResultColumns.conform(
+        t.orderBy(col("trial_index"))
+            .select(
+                col("run_id"),
+                lit("search").as("kind"),
+                col("_name").as("model_name"),
+                col("reg_weight").as("nu"),
+                col("model_size_mb").as("size_mb"),
+                nothing("train_loss"),
+                nothing("train_acc"),
+                nothing("valid_loss"),
+                nothing("valid_acc"),
+                nothing("valid_top5"),
+                nothing("test_loss"),
+                tested.as("test_acc"),
+                testedTop5.as("test_top5"),
+                col("train_acc").multiply(100).as("search_train_acc"),
+                col("criterion_loss").as("search_criterion_loss"),
+                col("reg_loss").as("search_reg_loss"),
+                col("valid_acc").multiply(100).as("search_acc"),
+                col("params"),
+                col("params_with_aux"),
+                col("flops"),
+                col("latency_gpu_ms"),
+                col("latency_cpu_ms"),
+                col("genotype_hash"),
+                col("status"),
+                missing(notEvaluated).as("missing")));
   }
 
   /** What a row lacks, or null. */

@@ -11,6 +11,7 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.Test;
 import org.moodnas.spark.SparkSessions;
+import org.moodnas.store.ResultColumns;
 
 /**
  * The search table as the published analysis writes it: the trials no other trial dominates, first

@@ -14,9 +14,10 @@ import org.moodnas.store.ResultColumns;
  * The correlation matrix the published analysis draws (tools/analyse_train_logs.py and
  * tools/analyse_search_logs.py, through pandas): the absolute value of Spearman's ρ, each pair of
  * figures over the models that have both (so pairs may rest on different models), ties ranked by
- * their average. A figure no model has is left out; a pair with fewer than two models, or a figure
- * that does not vary over them, is NaN. Beside {@link Correlations}: that one is signed and uses
- * only the models with every figure.
+ * their average. A figure no model has is left out (analyse_train_logs.py drops such a column
+ * first; analyse_search_logs.py would show it as a row of NaN); a pair with fewer than two models,
+ * or a figure that does not vary over them, is NaN. Beside {@link Correlations}: that one is signed
+ * and uses only the models with every figure.
  *
  * @param names the figures, in the order asked for
  * @param values |ρ| of figure i with figure j, NaN where undefined

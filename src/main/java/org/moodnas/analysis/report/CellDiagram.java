@@ -93,13 +93,13 @@ final class CellDiagram {
     return svg.append(labels).append("</svg>").toString();
   }
 
-  /** The svg element, sized in pixels, with its title for screen readers. */
+  /** The svg element, sized and titled (no xmlns: inline in HTML it needs none). */
   private static StringBuilder header(String title, int width, int height) {
     StringBuilder svg = new StringBuilder();
     svg.append(
             String.format(
                 Locale.ROOT,
-                "<svg class=\"cell\" xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\""
+                "<svg class=\"cell\" width=\"%d\""
                     + " height=\"%d\" viewBox=\"0 0 %d %d\" role=\"img\" aria-label=\"%s\">",
                 width,
                 height,

@@ -33,9 +33,12 @@ import picocli.CommandLine.Spec;
     description = {
       "Analyse a search run and/or a train run as the published tables do: the result table",
       "(model name, ν, size, train/valid/test loss and accuracy, top-5 where recorded, search",
-      "losses and accuracy, params, FLOPs, latency), Spearman's correlation matrix, the Pareto",
-      "fronts (dominated models kept and marked), the best model per size budget, charts",
-      "and report.html.",
+      "losses and accuracy, params, FLOPs, latency), Spearman's correlation matrix (signed, over",
+      "the models with every figure) beside the published one (absolute, each pair over the",
+      "models with both figures), a search run's table as the published analysis writes it",
+      "(its non-dominated trials) beside the table of every trial, the Pareto fronts (dominated",
+      "models kept and marked), the best model per size budget, charts (with the published",
+      "scatters of ν, search and validation figures), each genotype's cells and report.html.",
       "Result tables go to the warehouse's result_tables and, with the rest, to --out."
     })
 final class AnalyseCommand implements Callable<Integer> {

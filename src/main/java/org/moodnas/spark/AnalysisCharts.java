@@ -6,14 +6,63 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.moodnas.analysis.frames.PairwiseSpearman;
 import org.moodnas.analysis.frames.RunAnalysis;
 import org.moodnas.analysis.report.Charts;
 import org.moodnas.analysis.report.LabeledPoint;
 
-/** The charts of an analysis, by file name (PNG bytes); a chart without data is left out. */
+/**
+ * The charts of an analysis. Each chart's file name is spelt here and nowhere else: the report
+ * places the {@link Chart}s it is handed, it never looks one up by name. A chart without data is
+ * not drawn (its field null, or absent from its list).
+ */
 final class AnalysisCharts {
+
+  /** One chart: the file it is written to, its caption in the report, and its PNG bytes. */
+  record Chart(String file, String caption, byte[] png) {}
+
+  /**
+   * The charts of one run's table, by where the report shows them.
+   *
+   * @param searchFront the search's two objectives, or null
+   * @param costs test accuracy against each cost
+   * @param published the published analysis's scatters of one figure against another
+   * @param correlations our signed Spearman matrix, or null
+   * @param publishedCorrelations the published absolute pairwise matrix, or null
+   */
+  record RunCharts(
+      Chart searchFront,
+      List<Chart> costs,
+      List<Chart> published,
+      Chart correlations,
+      Chart publishedCorrelations) {
+
+    List<Chart> all() {
+      List<Chart> all = new ArrayList<>();
+      Stream.of(searchFront).filter(c -> c != null).forEach(all::add);
+      all.addAll(costs);
+      all.addAll(published);
+      Stream.of(correlations, publishedCorrelations).filter(c -> c != null).forEach(all::add);
+      return all;
+    }
+  }
+
+  /**
+   * Every chart of an analysis: per run (runs.get(i) of the analysis's i-th run) and the training
+   * curves.
+   */
+  record Drawn(List<RunCharts> runs, List<Chart> curves) {
+
+    List<Chart> all() {
+      List<Chart> all = new ArrayList<>();
+      runs.forEach(r -> all.addAll(r.all()));
+      all.addAll(curves);
+      return all;
+    }
+  }
 
   /** A cost axis: its front, axis label and the divisor that gives the label's unit. */
   private record Cost(String front, String axis, double unit) {}
@@ -27,9 +76,46 @@ final class AnalysisCharts {
 
   private AnalysisCharts() {}
 
-  static Map<String, byte[]> of(RunAnalysis a) {
-    Map<String, byte[]> charts = new LinkedHashMap<>();
+  /** Every chart of the analysis. */
+  static Drawn of(AnalysisJob.Analysed a) {
+    List<RunCharts> runs = a.runs().stream().map(AnalysisCharts::of).toList();
+    return new Drawn(runs, curves(a.epochs()));
+  }
+
+  static RunCharts of(RunAnalysis a) {
     String p = a.kind() + "_";
+    Chart searchFront = searchFront(a, p);
+    List<Chart> costs = costs(a, p);
+    List<Chart> published = PublishedScatters.of(a, p);
+    Chart correlations = null;
+    if (a.spearman().names().size() >= 2) {
+      correlations =
+          new Chart(
+              p + "correlations.png",
+              "Spearman correlation heat map (signed, models with every figure)",
+              Charts.heatMap(
+                  a.runId() + ": Spearman correlation (" + a.spearman().rowsUsed() + " models)",
+                  a.spearman().names(),
+                  a.spearman().values()));
+    }
+    Chart publishedCorrelations = null;
+    PairwiseSpearman ps = a.publishedSpearman();
+    if (ps.names().size() >= 2) {
+      publishedCorrelations =
+          new Chart(
+              p + "correlations_published.png",
+              "Absolute Spearman rank correlation, each pair over the models with both figures"
+                  + " (the published analysis's matrix)",
+              Charts.heatMap(
+                  a.runId() + ": absolute Spearman rank correlation (pairwise)",
+                  ps.names(),
+                  ps.values()));
+    }
+    return new RunCharts(searchFront, costs, published, correlations, publishedCorrelations);
+  }
+
+  /** The search's two objectives, every trial, the front joined; null without a search front. */
+  private static Chart searchFront(RunAnalysis a, String p) {
     List<Row> search = front(a, "search");
     if (!search.isEmpty()) {
       List<LabeledPoint> points = new ArrayList<>();
@@ -37,8 +123,9 @@ final class AnalysisCharts {
         String label = r.isNullAt(2) ? r.getString(1) : String.format("ν=%.3g", r.getDouble(2));
         points.add(new LabeledPoint(label, r.getDouble(4), r.getDouble(6), !r.getBoolean(7)));
       }
-      charts.put(
+      return new Chart(
           p + "search_front.png",
+          "Search front: regularization against cross-entropy",
           Charts.front(
               a.runId() + ": search front (" + points.size() + " trials)",
               "regularization loss (search, last epoch)",
@@ -47,6 +134,12 @@ final class AnalysisCharts {
               true,
               false));
     }
+    return null;
+  }
+
+  /** Test accuracy against each cost the table has. */
+  private static List<Chart> costs(RunAnalysis a, String p) {
+    List<Chart> costs = new ArrayList<>();
     for (Cost c : COSTS) {
       List<Row> rows = front(a, c.front());
       if (rows.isEmpty()) {
@@ -63,25 +156,19 @@ final class AnalysisCharts {
                 100 - r.getDouble(6),
                 onFront));
       }
-      charts.put(
-          p + "accuracy_vs_" + c.front() + ".png",
-          Charts.front(
-              a.runId() + ": test accuracy against " + c.axis().replaceFirst(" \\(.*", ""),
-              c.axis(),
-              "test accuracy (%)",
-              points,
-              true,
-              false));
+      costs.add(
+          new Chart(
+              p + "accuracy_vs_" + c.front() + ".png",
+              "Test accuracy against " + c.front(),
+              Charts.front(
+                  a.runId() + ": test accuracy against " + c.axis().replaceFirst(" \\(.*", ""),
+                  c.axis(),
+                  "test accuracy (%)",
+                  points,
+                  true,
+                  false)));
     }
-    if (a.spearman().names().size() >= 2) {
-      charts.put(
-          p + "correlations.png",
-          Charts.heatMap(
-              a.runId() + ": Spearman correlation (" + a.spearman().rowsUsed() + " models)",
-              a.spearman().names(),
-              a.spearman().values()));
-    }
-    return charts;
+    return costs;
   }
 
   /**
@@ -94,17 +181,25 @@ final class AnalysisCharts {
         .collectAsList();
   }
 
-  /** Training curves of a train run: loss and held-out (else training) accuracy per epoch. */
-  static Map<String, byte[]> curves(Dataset<Row> epochs) {
-    Map<String, byte[]> charts = new LinkedHashMap<>();
+  /**
+   * Training curves of a train run: loss and held-out (else training) accuracy per epoch, and the
+   * top-5 accuracy where the epochs record it (held-out, else test).
+   */
+  static List<Chart> curves(Dataset<Row> epochs) {
+    List<Chart> charts = new ArrayList<>();
     if (epochs == null || epochs.isEmpty()) {
       return charts;
     }
     List<Row> rows = epochs.orderBy("arch", "epoch").collectAsList();
     boolean heldOut = rows.stream().anyMatch(r -> r.getAs("valid_acc") != null);
     String accuracy = heldOut ? "valid_acc" : "train_acc";
+    String top5 =
+        rows.stream().anyMatch(r -> r.getAs("valid_top5") != null)
+            ? "valid_top5"
+            : rows.stream().anyMatch(r -> r.getAs("test_top5") != null) ? "test_top5" : null;
     Map<String, List<double[]>> loss = new LinkedHashMap<>();
     Map<String, List<double[]>> acc = new LinkedHashMap<>();
+    Map<String, List<double[]>> acc5 = new LinkedHashMap<>();
     for (Row r : rows) {
       String arch = r.getAs("arch");
       double epoch = r.<Integer>getAs("epoch") + 1;
@@ -112,17 +207,38 @@ final class AnalysisCharts {
           .add(new double[] {epoch, value(r, "train_loss", 1)});
       acc.computeIfAbsent(arch, k -> new ArrayList<>())
           .add(new double[] {epoch, value(r, accuracy, 100)});
+      if (top5 != null) {
+        acc5.computeIfAbsent(arch, k -> new ArrayList<>())
+            .add(new double[] {epoch, value(r, top5, 100)});
+      }
     }
-    charts.put(
-        "training_loss.png",
-        Charts.curves("Training loss per epoch", "epoch", "training loss (cross-entropy)", loss));
-    charts.put(
-        "training_accuracy.png",
-        Charts.curves(
-            (heldOut ? "Held-out" : "Training") + " accuracy per epoch",
-            "epoch",
-            (heldOut ? "held-out" : "training") + " accuracy (%)",
-            acc));
+    charts.add(
+        new Chart(
+            "training_loss.png",
+            "Training loss per epoch and genotype",
+            Charts.curves(
+                "Training loss per epoch", "epoch", "training loss (cross-entropy)", loss)));
+    charts.add(
+        new Chart(
+            "training_accuracy.png",
+            "Accuracy per epoch and genotype",
+            Charts.curves(
+                (heldOut ? "Held-out" : "Training") + " accuracy per epoch",
+                "epoch",
+                (heldOut ? "held-out" : "training") + " accuracy (%)",
+                acc)));
+    if (top5 != null) {
+      String which = top5.equals("valid_top5") ? "held-out" : "test";
+      charts.add(
+          new Chart(
+              "training_top5.png",
+              "Top-5 " + which + " accuracy per epoch and genotype",
+              Charts.curves(
+                  "Top-5 " + which + " accuracy per epoch",
+                  "epoch",
+                  "top-5 " + which + " accuracy (%)",
+                  acc5)));
+    }
     return charts;
   }
 

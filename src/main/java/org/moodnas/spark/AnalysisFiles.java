@@ -11,19 +11,18 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.moodnas.analysis.frames.RunAnalysis;
 
 /**
- * Writes an analysis into a folder: per analysed run its result table, correlations, fronts and
- * budgets as CSV and its charts as PNG, the training curves, and report.html. Everything is written
- * into a hidden folder beside the output first and moved in at the end, so an analysis that fails
- * leaves the folder as it was.
+ * Writes an analysis into a folder: per analysed run its result table, both correlation matrices
+ * (ours and the published analysis's), fronts, budgets and, of a search run, its table as the
+ * published analysis writes it, as CSV; its charts as PNG, the training curves, and report.html.
+ * Everything is written into a hidden folder beside the output first and moved in at the end, so an
+ * analysis that fails leaves the folder as it was.
  */
 public final class AnalysisFiles {
 
@@ -35,18 +34,24 @@ public final class AnalysisFiles {
       Files.createDirectories(out);
       Path tmp = Files.createTempDirectory(out, ".analyse-");
       try {
-        Map<String, byte[]> charts = new LinkedHashMap<>();
         for (RunAnalysis run : a.runs()) {
           String p = run.kind() + "_";
           csv(run.results(), tmp.resolve(p + "results.csv"));
           csv(run.spearman().toFrame(), tmp.resolve(p + "correlations.csv"));
+          csv(run.publishedSpearman().toFrame(), tmp.resolve(p + "correlations_published.csv"));
           csv(run.fronts(), tmp.resolve(p + "fronts.csv"));
           csv(run.budgets(), tmp.resolve(p + "budgets.csv"));
-          charts.putAll(AnalysisCharts.of(run));
+          if (run.publishedSearch() != null) {
+            csv(run.publishedSearch(), tmp.resolve(p + "table_published.csv"));
+          }
         }
-        charts.putAll(AnalysisCharts.curves(a.epochs()));
-        for (Map.Entry<String, byte[]> c : charts.entrySet()) {
-          Files.write(tmp.resolve(c.getKey()), c.getValue());
+        AnalysisCharts.Drawn charts = AnalysisCharts.of(a);
+        for (AnalysisCharts.Chart c : charts.all()) {
+          Path file = tmp.resolve(c.file());
+          if (Files.exists(file)) {
+            throw new IllegalStateException("two charts are named " + c.file());
+          }
+          Files.write(file, c.png());
         }
         AnalysisReport.of(a, charts).write(tmp.resolve("report.html"));
         return moveAll(tmp, out);

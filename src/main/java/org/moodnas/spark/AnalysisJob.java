@@ -3,7 +3,9 @@ package org.moodnas.spark;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -16,6 +18,7 @@ import org.moodnas.core.DatasetKind;
 import org.moodnas.core.EvaluationSetting;
 import org.moodnas.core.LatencySpec;
 import org.moodnas.core.SweepSpec;
+import org.moodnas.space.Genotype;
 import org.moodnas.store.AnalysisInputs;
 import org.moodnas.store.ResultTables;
 import org.moodnas.store.RunRecord;
@@ -38,13 +41,20 @@ public final class AnalysisJob {
     this.log = log;
   }
 
-  /** What was analysed: the runs (either may be null), published tables, and their analyses. */
+  /**
+   * What was analysed: the runs (either may be null), published tables, and their analyses; the
+   * distinct genotypes of the runs' models, each with the names of the models that have it.
+   */
   public record Analysed(
       RunRecord search,
       RunRecord train,
       List<RunAnalysis> runs,
       Dataset<Row> epochs,
-      Dataset<Row> ensembles) {}
+      Dataset<Row> ensembles,
+      List<NamedGenotype> genotypes) {}
+
+  /** A genotype and the models (of the runs analysed) that have it, in the runs' order. */
+  public record NamedGenotype(List<String> models, Genotype genotype) {}
 
   /** Analyses the runs and the published tables given; records the runs' result tables. */
   public Analysed run(RunRecord search, RunRecord train, List<Path> published) {
@@ -66,27 +76,75 @@ public final class AnalysisJob {
               setting.layers(),
               setting.classes(),
               evaluations);
-      out.add(analyse(search.runId(), "search", t, true));
+      out.add(
+          analyse(
+              search.runId(),
+              "search",
+              t,
+              true,
+              ((SweepSpec) search.config()).objective().toString()));
     }
     if (train != null) {
       say("train run %s: joining its evaluations with their searches and profiles", train.runId());
       Dataset<Row> t =
           TrainResults.of(
               inputs.evalTrials(), inputs.searchTrials(), inputs.profiles(), train.runId());
-      out.add(analyse(train.runId(), "train", t, true));
+      out.add(analyse(train.runId(), "train", t, true, null));
     }
     for (Path p : published) {
       String id = p.getFileName().toString().replaceFirst("\\.csv$", "");
       say("published table %s", id);
       Dataset<Row> t = PublishedTables.read(SparkSession.active(), p.toString(), id);
-      out.add(analyse(id, "published", t, false));
+      out.add(analyse(id, "published", t, false, null));
+    }
+    Map<String, NamedGenotype> genotypes = new LinkedHashMap<>();
+    if (search != null) {
+      genotypes(inputs.searchTrials(), search.runId(), out.get(0), genotypes);
+    }
+    if (train != null) {
+      genotypes(inputs.evalTrials(), train.runId(), out.get(search == null ? 0 : 1), genotypes);
     }
     return new Analysed(
         search,
         train,
         out,
         train == null ? null : curves(train.runId()).localCheckpoint(),
-        train == null ? null : inputs.ensembles(train.runId()).localCheckpoint());
+        train == null ? null : inputs.ensembles(train.runId()).localCheckpoint(),
+        List.copyOf(genotypes.values()));
+  }
+
+  /**
+   * Adds the genotypes of a run's models ({@code trials}: search_trials or eval_trials, whose
+   * {@code genotype} is canonical JSON) to {@code into}, by hash, naming each after its models.
+   */
+  private static void genotypes(
+      Dataset<Row> trials, String runId, RunAnalysis run, Map<String, NamedGenotype> into) {
+    Map<String, Genotype> byHash = new LinkedHashMap<>();
+    trials
+        .where(functions.col("run_id").equalTo(runId).and(functions.col("genotype").isNotNull()))
+        .select("genotype")
+        .distinct()
+        .collectAsList()
+        .forEach(
+            r -> {
+              Genotype g = Genotype.fromJson(r.getString(0));
+              byHash.put(g.hash(), g);
+            });
+    for (Row r :
+        run.results()
+            .where(functions.col("genotype_hash").isNotNull())
+            .select("model_name", "genotype_hash")
+            .collectAsList()) {
+      Genotype g = byHash.get(r.getString(1));
+      if (g == null) {
+        continue;
+      }
+      NamedGenotype named =
+          into.computeIfAbsent(g.hash(), h -> new NamedGenotype(new ArrayList<>(), g));
+      if (!named.models().contains(r.getString(0))) {
+        named.models().add(r.getString(0));
+      }
+    }
   }
 
   /**
@@ -143,8 +201,9 @@ public final class AnalysisJob {
     return MissingProfiles.record(warehouse, search.runId(), dataset, latency, log);
   }
 
-  private RunAnalysis analyse(String runId, String kind, Dataset<Row> table, boolean record) {
-    RunAnalysis a = RunAnalysis.of(runId, kind, table);
+  private RunAnalysis analyse(
+      String runId, String kind, Dataset<Row> table, boolean record, String searchObjective) {
+    RunAnalysis a = RunAnalysis.of(runId, kind, table, searchObjective);
     long missing = a.rowsWithMissing();
     long rows = a.results().count();
     say(

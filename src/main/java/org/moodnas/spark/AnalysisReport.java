@@ -7,33 +7,36 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.moodnas.analysis.frames.EmptyColumns;
+import org.moodnas.analysis.frames.PairwiseSpearman;
 import org.moodnas.analysis.frames.RunAnalysis;
 import org.moodnas.analysis.frames.SpearmanMatrix;
 import org.moodnas.analysis.report.HtmlReport;
+import org.moodnas.space.Edge;
 import org.moodnas.store.RunRecord;
 
-/** The one-page HTML report of an analysis: settings, fronts, budgets, tables, charts. */
+/**
+ * The one-page HTML report of an analysis: settings, fronts, budgets, tables, charts (the ones it
+ * is handed, each where its kind belongs), and each genotype's cells.
+ */
 final class AnalysisReport {
 
   private AnalysisReport() {}
 
-  static HtmlReport of(AnalysisJob.Analysed a, Map<String, byte[]> charts) {
+  static HtmlReport of(AnalysisJob.Analysed a, AnalysisCharts.Drawn charts) {
     HtmlReport r = new HtmlReport("MOOD-NAS analysis: " + title(a));
     r.paragraph(
         "Accuracies in percent, losses as recorded, size in MB of parameters (params / 1e6),"
             + " FLOPs as multiply-accumulates per image; a front keeps every model and marks"
             + " those another model beats in both objectives as dominated.");
-    for (RunAnalysis run : a.runs()) {
-      section(r, run, charts);
+    for (int i = 0; i < a.runs().size(); i++) {
+      section(r, a.runs().get(i), charts.runs().get(i));
     }
     if (a.epochs() != null) {
       r.heading("Training curves of train run " + a.train().runId());
-      image(r, charts, "training_loss.png", "Training loss per epoch and genotype");
-      image(r, charts, "training_accuracy.png", "Accuracy per epoch and genotype");
+      charts.curves().forEach(c -> image(r, c));
     }
     if (a.ensembles() != null) {
       r.heading("Ensembles of train run " + a.train().runId());
@@ -43,9 +46,35 @@ final class AnalysisReport {
         table(r, "Ensembles", a.ensembles().drop("weights").orderBy("created_at"));
       }
     }
+    cells(r, a.genotypes());
     settings(r, a.search());
     settings(r, a.train());
     return r;
+  }
+
+  /** Each genotype's normal and reduction cell, drawn as visualize.py draws them. */
+  private static void cells(HtmlReport r, List<AnalysisJob.NamedGenotype> genotypes) {
+    if (genotypes.isEmpty()) {
+      return;
+    }
+    r.heading("Cells of the genotypes");
+    r.paragraph(
+        "Each distinct genotype of the runs' models, its normal and its reduction cell: the cell's"
+            + " inputs c_{k-2} and c_{k-1}, its nodes 0, 1, …, and its output c_{k}, the"
+            + " concatenation of the nodes; each arrow an operation.");
+    for (AnalysisJob.NamedGenotype g : genotypes) {
+      String names = String.join(", ", g.models());
+      cell(r, "Normal cell of " + names, g.genotype().normal(), g.genotype().normalConcat());
+      cell(r, "Reduction cell of " + names, g.genotype().reduce(), g.genotype().reduceConcat());
+    }
+  }
+
+  private static void cell(HtmlReport r, String caption, List<Edge> edges, List<Integer> concat) {
+    r.cell(
+        caption,
+        edges.stream().map(e -> e.op().opName()).toList(),
+        edges.stream().map(Edge::input).toList(),
+        concat);
   }
 
   private static String title(AnalysisJob.Analysed a) {
@@ -87,7 +116,7 @@ final class AnalysisReport {
     }
   }
 
-  private static void section(HtmlReport r, RunAnalysis run, Map<String, byte[]> charts) {
+  private static void section(HtmlReport r, RunAnalysis run, AnalysisCharts.RunCharts charts) {
     r.heading(run.kind() + " " + run.runId());
     long missing = run.rowsWithMissing();
     if (missing > 0) {
@@ -120,15 +149,55 @@ final class AnalysisReport {
         r,
         "Best model per size budget (by " + run.accuracy() + ", size ≤ budget)",
         EmptyColumns.dropped(run.budgets()));
-    String p = run.kind() + "_";
-    image(r, charts, p + "search_front.png", "Search front: regularization against cross-entropy");
-    for (String c : List.of("params", "flops", "latency_gpu", "latency_cpu")) {
-      image(r, charts, p + "accuracy_vs_" + c + ".png", "Test accuracy against " + c);
+    if (charts.searchFront() != null) {
+      image(r, charts.searchFront());
     }
+    charts.costs().forEach(c -> image(r, c));
     table(r, "Result table of " + run.runId(), EmptyColumns.dropped(run.results()));
+    if (run.publishedSearch() != null) {
+      table(
+          r,
+          "Search table of "
+              + run.runId()
+              + " as the published analysis writes it: the "
+              + run.publishedSearch().count()
+              + " trials no other trial dominates in (regularization loss, cross-entropy), named"
+              + " among themselves, by ν descending",
+          run.publishedSearch());
+    }
     table(r, "Every front, dominated models marked", run.fronts());
+    charts.published().forEach(c -> image(r, c));
     correlations(r, run.spearman());
-    image(r, charts, p + "correlations.png", "Spearman correlation heat map");
+    if (charts.correlations() != null) {
+      image(r, charts.correlations());
+    }
+    publishedCorrelations(r, run.publishedSpearman());
+    if (charts.publishedCorrelations() != null) {
+      image(r, charts.publishedCorrelations());
+    }
+  }
+
+  /** The published analysis's matrix: absolute values, each pair over its own models. */
+  private static void publishedCorrelations(HtmlReport r, PairwiseSpearman m) {
+    if (m.names().size() < 2) {
+      r.paragraph("Too few figures for the published correlation matrix.");
+      return;
+    }
+    List<String> columns = new ArrayList<>(List.of("figure"));
+    columns.addAll(m.names());
+    List<List<Object>> rows = new ArrayList<>();
+    for (int i = 0; i < m.names().size(); i++) {
+      List<Object> row = new ArrayList<>(List.of(m.names().get(i)));
+      Arrays.stream(m.values()[i]).forEach(v -> row.add(Double.isNaN(v) ? null : v));
+      rows.add(row);
+    }
+    r.table(
+        "Absolute Spearman correlation as the published analysis computes it: each pair over the"
+            + " models with both figures (at least "
+            + m.fewestModels()
+            + " models per pair)",
+        columns,
+        rows);
   }
 
   private static void correlations(HtmlReport r, SpearmanMatrix m) {
@@ -154,10 +223,8 @@ final class AnalysisReport {
         rows);
   }
 
-  private static void image(HtmlReport r, Map<String, byte[]> charts, String file, String caption) {
-    if (charts.containsKey(file)) {
-      r.image(caption, charts.get(file));
-    }
+  private static void image(HtmlReport r, AnalysisCharts.Chart chart) {
+    r.image(chart.caption(), chart.png());
   }
 
   static void table(HtmlReport r, String caption, Dataset<Row> frame) {

@@ -181,39 +181,7 @@ public enum Tables {
 
   /** One row per model of an analysed run, in the published columns (mood-nas analyse). */
   private static StructType resultTable() {
-    StructType t =
-        new StructType()
-            .add("run_id", DataTypes.StringType, false)
-            .add("kind", DataTypes.StringType, false)
-            .add("model_name", DataTypes.StringType, true);
-    for (String c :
-        new String[] {
-          "nu",
-          "size_mb",
-          "train_loss",
-          "train_acc",
-          "valid_loss",
-          "valid_acc",
-          "valid_top5",
-          "test_loss",
-          "test_acc",
-          "test_top5",
-          "search_train_acc",
-          "search_criterion_loss",
-          "search_reg_loss",
-          "search_acc"
-        }) {
-      t = t.add(c, DataTypes.DoubleType, true);
-    }
-    return t.add("params", DataTypes.LongType, true)
-        .add("params_with_aux", DataTypes.LongType, true)
-        .add("flops", DataTypes.LongType, true)
-        .add("latency_gpu_ms", DataTypes.DoubleType, true)
-        .add("latency_cpu_ms", DataTypes.DoubleType, true)
-        .add("genotype_hash", DataTypes.StringType, true)
-        .add("status", DataTypes.StringType, true)
-        .add("missing", DataTypes.StringType, true)
-        .add("analysed_at", DataTypes.TimestampType, false);
+    return ResultColumns.schema().add("analysed_at", DataTypes.TimestampType, false);
   }
 
   public StructType schema() {

@@ -37,6 +37,10 @@ class AnalyseCommandTest {
             Array.prototype.map.call(document.querySelectorAll('caption'), function (c) {
               return c.textContent;
             }).join('|'));
+        document.body.setAttribute('data-cells',
+            Array.prototype.map.call(document.querySelectorAll('svg.cell'), function (svg) {
+              return svg.querySelectorAll('g.op-edge').length;
+            }).join(' '));
       });
       """;
 
@@ -158,6 +162,11 @@ class AnalyseCommandTest {
         .contains("Best model per size budget")
         .contains("Spearman correlation over")
         .contains("Ensembles");
+    assertThat(attribute(dom, "data-captions"))
+        .contains("Absolute Spearman correlation as the published analysis computes it")
+        .contains("Search table of s as the published analysis writes it");
+    // the search's three distinct genotypes, each a normal and a reduction cell of 8 operations
+    assertThat(attribute(dom, "data-cells")).isEqualTo("8 8 8 8 8 8");
     assertThat(dom).contains("ens").doesNotContain("http://").doesNotContain("https://");
     Path png = Path.of("target/report-screenshots/analysis.png");
     Files.createDirectories(png.getParent());

@@ -40,12 +40,16 @@ import org.moodnas.store.ResultTables;
 import org.moodnas.store.RunRecord;
 import org.moodnas.store.SearchRecords;
 import org.moodnas.store.Warehouse;
+import org.moodnas.testing.HeadlessChromium;
 import org.moodnas.testing.TinyFashionMnist;
 import org.moodnas.testing.Trials;
 
 /**
  * A search run with a failed trial, a train run with a failed evaluation, and profiles of one
  * genotype only: the analysis keeps every model, leaves what is missing null and says what.
+ *
+ * <p>Long: the one fixture, analysed once (minutes), serves every test of what the analysis
+ * derives, writes and shows.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AnalysisJobTest {
@@ -210,6 +214,102 @@ class AnalysisJobTest {
     assertThat(marks)
         .extracting(r -> r.getAs("model_name") + ":" + r.getAs("dominated"))
         .containsExactly("l2_loss_0e00:false", "l2_loss_1e01:false", "l2_loss_5e02:null");
+  }
+
+  /**
+   * Counts, once the page loaded, the figures by caption, the tables by caption, and per cell
+   * diagram its operation edges, their labels and its arrows into c_{k}.
+   */
+  private static final String PROBE =
+      """
+      window.addEventListener('load', function () {
+        function texts(selector) {
+          return Array.prototype.map.call(document.querySelectorAll(selector), function (e) {
+            return e.textContent;
+          }).join('|');
+        }
+        var body = document.body;
+        body.setAttribute('data-figures', texts('figcaption'));
+        body.setAttribute('data-captions', texts('caption'));
+        body.setAttribute('data-cells',
+            Array.prototype.map.call(document.querySelectorAll('svg.cell'), function (svg) {
+              var box = svg.getBoundingClientRect();
+              return svg.querySelectorAll('g.op-edge').length + '/'
+                  + svg.querySelectorAll('text.op-label').length + '/'
+                  + svg.querySelectorAll('g.concat-edge').length + '/'
+                  + (box.width > 0 && box.height > 0);
+            }).join(' '));
+        var loaded = Array.prototype.filter.call(document.images, function (i) {
+          return i.complete && i.naturalWidth > 0;
+        });
+        body.setAttribute('data-images', document.images.length + '/' + loaded.length);
+      });
+      """;
+
+  @Test
+  void publishedSearchTableKeepsTheNonDominatedTrialsNamedAmongThemselves() {
+    RunAnalysis search = analysed.runs().get(0);
+    assertThat(search.publishedSearch().collectAsList())
+        .extracting(r -> r.getString(0) + "@" + r.getDouble(1))
+        .containsExactly("l2_loss_1e01@0.1", "l2_loss_0e00@0.0");
+    // the train run's table: ν, search and test accuracy, ... as analyse_train_logs.py picks them
+    RunAnalysis train = analysed.runs().get(1);
+    assertThat(train.publishedSpearman().names())
+        .containsExactly("nu", "size_mb", "flops", "search_acc", "valid_acc", "test_acc");
+    // of the search table's two trials, ν 0.1 has the lower regularization loss: ρ = −1, shown 1
+    int nu = search.publishedSpearman().names().indexOf("nu");
+    int reg = search.publishedSpearman().names().indexOf("search_reg_loss");
+    assertThat(search.publishedSpearman().values()[nu][reg]).isEqualTo(1.0);
+    assertThat(
+            search.spearman()
+                .values()[search.spearman().names().indexOf("nu")][
+                search.spearman().names().indexOf("search_reg_loss")])
+        .isCloseTo(-1.0, org.assertj.core.api.Assertions.within(1e-12));
+  }
+
+  @Test
+  void theReportShowsThePublishedPlotsTablesAndEveryGenotypesCells() throws Exception {
+    HeadlessChromium.require();
+    Path out = dir.resolve("rendered");
+    AnalysisFiles.write(analysed, out);
+    String dom = HeadlessChromium.renderedDomWithProbe(out.resolve("report.html"), PROBE);
+    assertThat(attribute(dom, "data-figures"))
+        .contains(
+            "Search accuracy (%) against ν, every model with both (a plot of analyse_search_logs")
+        .contains("Model size (MB of parameters) against ν")
+        .contains("Validation loss against search cross-entropy loss")
+        .contains("Validation error (%) against search error (%)")
+        .contains("Validation accuracy (%) against ν")
+        .contains("Test accuracy (%) against ν")
+        .contains("Top-5 held-out accuracy per epoch")
+        .contains("Absolute Spearman rank correlation")
+        .contains("Normal cell of l2_loss_1e01")
+        .contains("Reduction cell of l2_loss_0e00");
+    assertThat(attribute(dom, "data-captions"))
+        .contains("Absolute Spearman correlation as the published analysis computes it")
+        .contains("Spearman correlation over")
+        .contains("Search table of s as the published analysis writes it: the 2 trials");
+    // two genotypes (l2_loss_1e01's and PC_DARTS_cifar's, found at ν = 0): four cells, each
+    // with 8 operations labelled and its 4 nodes into c_{k}, drawn with a size
+    assertThat(attribute(dom, "data-cells"))
+        .isEqualTo("8/8/4/true 8/8/4/true 8/8/4/true 8/8/4/true");
+    String[] images = attribute(dom, "data-images").split("/");
+    assertThat(images[1]).isEqualTo(images[0]);
+    assertThat(out.resolve("search_table_published.csv")).exists();
+    assertThat(out.resolve("train_correlations_published.csv")).exists();
+    Path png = Path.of("target/report-screenshots/analysis-cells.png");
+    Files.createDirectories(png.getParent());
+    Files.copy(
+        out.resolve("report.html"),
+        png.resolveSibling("analysis-cells.html"),
+        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+  }
+
+  private static String attribute(String dom, String name) {
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile(name + "=\"([^\"]*)\"").matcher(dom);
+    assertThat(m.find()).as("%s in the rendered page", name).isTrue();
+    return m.group(1);
   }
 
   @Test

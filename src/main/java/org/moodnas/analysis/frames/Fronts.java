@@ -62,7 +62,7 @@ public final class Fronts {
             .join(others, beats, "left")
             .groupBy("_x", "_y")
             .agg(count(col("_ox")).gt(0).as("_d"));
-    return rows.join(marked, Profiles.scala("_x", "_y"), "left")
+    return rows.join(marked, ProfileSummaries.scala("_x", "_y"), "left")
         .withColumnRenamed("_d", "dominated")
         .drop("_x", "_y");
   }
@@ -104,10 +104,10 @@ public final class Fronts {
             .join(others, beats, "left")
             .groupBy("front", "x", "y")
             .agg(count(col("_ox")).gt(0).as("dominated"));
-    Dataset<Row> all = stacked.join(marked, Profiles.scala("front", "x", "y"), "left");
+    Dataset<Row> all = stacked.join(marked, ProfileSummaries.scala("front", "x", "y"), "left");
     // a front without a single point with both figures is not one of this table's
     Dataset<Row> present = marked.select("front").distinct();
-    return all.join(present, Profiles.scala("front"), "left_semi")
+    return all.join(present, ProfileSummaries.scala("front"), "left_semi")
         .select("front", "model_name", "nu", "x_name", "x", "y_name", "y", "dominated")
         .orderBy(col("front"), col("x").asc_nulls_last(), col("y"));
   }

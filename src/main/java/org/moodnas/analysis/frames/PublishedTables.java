@@ -12,6 +12,7 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.moodnas.store.ResultColumns;
 
 /**
  * A result table as the method's authors released it (CSV, one per run) read into the columns of
@@ -69,9 +70,8 @@ public final class PublishedTables {
       case ResultColumns.MODEL_NAME -> col("`" + in + "`").cast("string").as(out);
       case ResultColumns.STATUS -> lit("ok").as(out);
       case ResultColumns.GENOTYPE_HASH, ResultColumns.MISSING -> lit(null).cast("string").as(out);
-      case ResultColumns.PARAMS, ResultColumns.FLOPS, "params_with_aux" ->
-          (in == null ? lit(null) : col("`" + in + "`")).cast("bigint").as(out);
-      default -> (in == null ? lit(null) : col("`" + in + "`")).cast("double").as(out);
+      default ->
+          (in == null ? lit(null) : col("`" + in + "`")).cast(ResultColumns.type(out)).as(out);
     };
   }
 

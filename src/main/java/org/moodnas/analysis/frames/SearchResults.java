@@ -14,6 +14,7 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.moodnas.space.GenotypeNames;
+import org.moodnas.store.ResultColumns;
 
 /**
  * The result table of a search run, in the columns of the published search tables: one row per
@@ -47,50 +48,54 @@ public final class SearchResults {
     Dataset<Row> run =
         trials
             .where(col("run_id").equalTo(runId))
-            .withColumn("genotype_hash", Profiles.hash(col("genotype")))
+            .withColumn("genotype_hash", ProfileSummaries.hash(col("genotype")))
             .withColumn("init_channels", lit(initChannels))
             .withColumn("layers", lit(layers))
             .withColumn("classes", lit(classes));
     Dataset<Row> t =
-        run.join(names(run), Profiles.scala("reg_weight"), "left")
-            .join(Profiles.summary(profiles), Profiles.scala(Profiles.SETTING), "left");
+        run.join(names(run), ProfileSummaries.scala("reg_weight"), "left")
+            .join(
+                ProfileSummaries.summary(profiles),
+                ProfileSummaries.scala(ProfileSummaries.SETTING),
+                "left");
     Column tested = lit(null).cast(DataTypes.DoubleType);
     Column testedTop5 = tested;
     Column notEvaluated = lit(null).cast(DataTypes.StringType);
     if (evaluations != null) {
-      t = t.join(tested(evaluations), Profiles.scala("genotype_hash"), "left");
+      t = t.join(tested(evaluations), ProfileSummaries.scala("genotype_hash"), "left");
       tested = col("_test_acc");
       testedTop5 = col("_test_top5");
       notEvaluated =
           when(col("status").equalTo("ok").and(col("_test_acc").isNull()), "not evaluated");
     }
-    return t.orderBy(col("trial_index"))
-        .select(
-            col("run_id"),
-            lit("search").as("kind"),
-            col("_name").as("model_name"),
-            col("reg_weight").as("nu"),
-            col("model_size_mb").as("size_mb"),
-            nothing("train_loss"),
-            nothing("train_acc"),
-            nothing("valid_loss"),
-            nothing("valid_acc"),
-            nothing("valid_top5"),
-            nothing("test_loss"),
-            tested.as("test_acc"),
-            testedTop5.as("test_top5"),
-            col("train_acc").multiply(100).as("search_train_acc"),
-            col("criterion_loss").as("search_criterion_loss"),
-            col("reg_loss").as("search_reg_loss"),
-            col("valid_acc").multiply(100).as("search_acc"),
-            col("params"),
-            col("params_with_aux"),
-            col("flops"),
-            col("latency_gpu_ms"),
-            col("latency_cpu_ms"),
-            col("genotype_hash"),
-            col("status"),
-            missing(notEvaluated).as("missing"));
+    return ResultColumns.conform(
+        t.orderBy(col("trial_index"))
+            .select(
+                col("run_id"),
+                lit("search").as("kind"),
+                col("_name").as("model_name"),
+                col("reg_weight").as("nu"),
+                col("model_size_mb").as("size_mb"),
+                nothing("train_loss"),
+                nothing("train_acc"),
+                nothing("valid_loss"),
+                nothing("valid_acc"),
+                nothing("valid_top5"),
+                nothing("test_loss"),
+                tested.as("test_acc"),
+                testedTop5.as("test_top5"),
+                col("train_acc").multiply(100).as("search_train_acc"),
+                col("criterion_loss").as("search_criterion_loss"),
+                col("reg_loss").as("search_reg_loss"),
+                col("valid_acc").multiply(100).as("search_acc"),
+                col("params"),
+                col("params_with_aux"),
+                col("flops"),
+                col("latency_gpu_ms"),
+                col("latency_cpu_ms"),
+                col("genotype_hash"),
+                col("status"),
+                missing(notEvaluated).as("missing")));
   }
 
   /** What a row lacks, or null. */
@@ -131,7 +136,7 @@ public final class SearchResults {
   private static Dataset<Row> tested(Dataset<Row> evaluations) {
     return evaluations
         .where(col("status").equalTo("ok"))
-        .groupBy(Profiles.hash(col("genotype")).as("genotype_hash"))
+        .groupBy(ProfileSummaries.hash(col("genotype")).as("genotype_hash"))
         .agg(
             org.apache.spark.sql.functions.max(col("test_acc").multiply(100)).as("_test_acc"),
             org.apache.spark.sql.functions.max(col("test_top5").multiply(100)).as("_test_top5"));

@@ -9,6 +9,7 @@ import static org.apache.spark.sql.functions.when;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.moodnas.store.ResultColumns;
 
 /**
  * The result table of a train run, as the published evaluation tables: one row per genotype trained
@@ -31,7 +32,7 @@ public final class TrainResults {
     Dataset<Row> e =
         evaluations
             .where(col("run_id").equalTo(runId))
-            .withColumn("genotype_hash", Profiles.hash(col("genotype")))
+            .withColumn("genotype_hash", ProfileSummaries.hash(col("genotype")))
             .withColumn("classes", classes(col("dataset")));
     Dataset<Row> s =
         searchTrials
@@ -39,7 +40,7 @@ public final class TrainResults {
             .select(
                 col("run_id").as("_source"),
                 col("reg_weight").as("_nu"),
-                Profiles.hash(col("genotype")).as("_hash"),
+                ProfileSummaries.hash(col("genotype")).as("_hash"),
                 col("criterion_loss").as("search_criterion_loss"),
                 col("reg_loss").as("search_reg_loss"),
                 col("train_acc").multiply(100).as("search_train_acc"),
@@ -54,36 +55,37 @@ public final class TrainResults {
                     .and(col("genotype_hash").equalTo(col("_hash"))),
                 "left")
             .join(
-                Profiles.summary(profiles).withColumnRenamed("params", "_profiled_params"),
-                Profiles.scala(Profiles.SETTING),
+                ProfileSummaries.summary(profiles).withColumnRenamed("params", "_profiled_params"),
+                ProfileSummaries.scala(ProfileSummaries.SETTING),
                 "left");
-    return t.orderBy(col("arch"))
-        .select(
-            col("run_id"),
-            lit("train").as("kind"),
-            col("arch").as("model_name"),
-            col("reg_weight").as("nu"),
-            coalesce(col("param_size_mb"), col("_profiled_params").divide(1e6)).as("size_mb"),
-            col("train_loss"),
-            col("train_acc").multiply(100).as("train_acc"),
-            col("valid_loss"),
-            col("valid_acc").multiply(100).as("valid_acc"),
-            col("valid_top5").multiply(100).as("valid_top5"),
-            col("test_loss"),
-            col("test_acc").multiply(100).as("test_acc"),
-            col("test_top5").multiply(100).as("test_top5"),
-            col("search_train_acc"),
-            col("search_criterion_loss"),
-            col("search_reg_loss"),
-            col("search_acc"),
-            coalesce(col("params"), col("_profiled_params")).as("params"),
-            col("params_with_aux"),
-            col("flops"),
-            col("latency_gpu_ms"),
-            col("latency_cpu_ms"),
-            col("genotype_hash"),
-            col("status"),
-            missing().as("missing"));
+    return ResultColumns.conform(
+        t.orderBy(col("arch"))
+            .select(
+                col("run_id"),
+                lit("train").as("kind"),
+                col("arch").as("model_name"),
+                col("reg_weight").as("nu"),
+                coalesce(col("param_size_mb"), col("_profiled_params").divide(1e6)).as("size_mb"),
+                col("train_loss"),
+                col("train_acc").multiply(100).as("train_acc"),
+                col("valid_loss"),
+                col("valid_acc").multiply(100).as("valid_acc"),
+                col("valid_top5").multiply(100).as("valid_top5"),
+                col("test_loss"),
+                col("test_acc").multiply(100).as("test_acc"),
+                col("test_top5").multiply(100).as("test_top5"),
+                col("search_train_acc"),
+                col("search_criterion_loss"),
+                col("search_reg_loss"),
+                col("search_acc"),
+                coalesce(col("params"), col("_profiled_params")).as("params"),
+                col("params_with_aux"),
+                col("flops"),
+                col("latency_gpu_ms"),
+                col("latency_cpu_ms"),
+                col("genotype_hash"),
+                col("status"),
+                missing().as("missing")));
   }
 
   /** What a row lacks, or null. */

@@ -38,6 +38,29 @@ public final class Charts {
         ChartStyle.HEIGHT);
   }
 
+  /**
+   * A labelled scatter of every point, not joined (all drawn alike; onFront is ignored), as the
+   * published plot_columns draws one figure against another. LogX / logY: logarithmic axes, each
+   * linear (said in a subtitle) when some value on it is ≤ 0. Note: a subtitle, or null. PNG,
+   * 900×560.
+   */
+  public static byte[] scatter(
+      String title,
+      String xAxisLabel,
+      String yAxisLabel,
+      List<LabeledPoint> points,
+      boolean logX,
+      boolean logY,
+      String note) {
+    List<LabeledPoint> all =
+        points.stream().map(p -> new LabeledPoint(p.label(), p.x(), p.y(), true)).toList();
+    return ChartStyle.png(
+        FrontChart.chart(
+            title, xAxisLabel, yAxisLabel, all, true, logX, logY, false, "models", note),
+        ChartStyle.WIDTH,
+        ChartStyle.HEIGHT);
+  }
+
   /** One line per series (points are {x, y}); a NaN y leaves a gap. PNG, 900×560. */
   public static byte[] curves(
       String title, String xAxisLabel, String yAxisLabel, Map<String, List<double[]>> series) {

@@ -39,6 +39,25 @@ final class FrontChart {
       List<LabeledPoint> points,
       boolean labels,
       boolean logX) {
+    return chart(title, xLabel, yLabel, points, labels, logX, false, true, "Pareto front", null);
+  }
+
+  /**
+   * The scatter drawn in general: the onFront points as series {@code frontName}, joined in x order
+   * when {@code joined}; a logarithmic y axis when {@code logY} and every y is positive; {@code
+   * note}, when given, as a subtitle.
+   */
+  static JFreeChart chart(
+      String title,
+      String xLabel,
+      String yLabel,
+      List<LabeledPoint> points,
+      boolean labels,
+      boolean logX,
+      boolean logY,
+      boolean joined,
+      String frontName,
+      String note) {
     List<LabeledPoint> drawable =
         points.stream()
             .filter(LabeledPoint::drawable)
@@ -47,8 +66,11 @@ final class FrontChart {
     List<LabeledPoint> front = drawable.stream().filter(LabeledPoint::onFront).toList();
     List<LabeledPoint> dominated = drawable.stream().filter(p -> !p.onFront()).toList();
     XYSeriesCollection data = new XYSeriesCollection();
-    data.addSeries(series("Pareto front", front));
-    data.addSeries(series("dominated", dominated));
+    data.addSeries(series(frontName, front));
+    if (joined || !dominated.isEmpty()) {
+      // a plain scatter has no dominated points: no empty legend entry for them
+      data.addSeries(series("dominated", dominated));
+    }
     boolean log = logX && !drawable.isEmpty() && drawable.stream().allMatch(p -> p.x() > 0);
     List<List<LabeledPoint>> bySeries = List.of(front, dominated);
     double span = span(drawable, log);
@@ -58,7 +80,10 @@ final class FrontChart {
             List.of(
                 labelPositions(front, log, left, span),
                 labelPositions(dominated, log, left, span)));
-    XYPlot plot = new XYPlot(data, xAxis(xLabel, log, span), yAxis(yLabel), r);
+    boolean logAxisY = logY && !drawable.isEmpty() && drawable.stream().allMatch(p -> p.y() > 0);
+    r.setSeriesLinesVisible(FRONT, joined);
+    XYPlot plot =
+        new XYPlot(data, xAxis(xLabel, log, span), logAxisY ? logYAxis(yLabel) : yAxis(yLabel), r);
     JFreeChart chart = new JFreeChart(title, plot);
     ChartStyle.apply(chart);
     if (labels) {
@@ -71,6 +96,11 @@ final class FrontChart {
       ChartStyle.subtitle(chart, "no data");
     } else if (logX && !log) {
       ChartStyle.subtitle(chart, "linear x axis: some x ≤ 0");
+    } else if (logY && !logAxisY) {
+      ChartStyle.subtitle(chart, "linear y axis: some y ≤ 0");
+    }
+    if (note != null) {
+      ChartStyle.subtitle(chart, note);
     }
     return chart;
   }
@@ -147,6 +177,15 @@ final class FrontChart {
     }
     axis.setLowerMargin(0.06);
     axis.setUpperMargin(0.06);
+    return axis;
+  }
+
+  private static ValueAxis logYAxis(String label) {
+    LogAxis axis = new LogAxis(label);
+    axis.setSmallestValue(Double.MIN_NORMAL);
+    axis.setNumberFormatOverride(new PlainNumberFormat());
+    axis.setLowerMargin(0.06);
+    axis.setUpperMargin(0.12);
     return axis;
   }
 

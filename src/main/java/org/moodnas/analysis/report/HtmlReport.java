@@ -70,6 +70,23 @@ public final class HtmlReport {
     return this;
   }
 
+  /**
+   * A genotype's cell as an inline SVG diagram ({@link CellDiagram}): edge e applies {@code ops[e]}
+   * to state {@code inputs[e]} (0, 1: the cell's inputs; k ≥ 2: node k − 2) into node e / 2.
+   *
+   * @throws IllegalArgumentException when the lists do not describe a cell
+   */
+  public HtmlReport cell(
+      String caption, List<String> ops, List<Integer> inputs, List<Integer> concat) {
+    parts.add(
+        "<figure>"
+            + CellDiagram.svg(caption, ops, inputs, concat)
+            + "<figcaption>"
+            + escape(caption)
+            + "</figcaption></figure>");
+    return this;
+  }
+
   public String html() {
     StringBuilder out = new StringBuilder();
     out.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")

@@ -30,6 +30,7 @@ final class ReportStyle {
       td.missing { color: #999; font-style: italic; }
       figure { margin: 16px 0; }
       figure img { max-width: 100%; height: auto; border: 1px solid #eee; }
+      figure svg.cell { max-width: 100%; height: auto; border: 1px solid #eee; }
       figcaption { color: #555; font-size: 14px; margin-top: 4px; }
       """;
 

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.moodnas.spark.SparkSessions;
+import org.moodnas.store.ResultColumns;
 
 /**
  * The published result tables imported as result tables: Spearman's matrix equals one computed

@@ -13,16 +13,16 @@ import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.functions;
 
 /**
- * The {@code profiles} table as one row per genotype and network setting: its counts, and the
- * latest latency measured on a CPU and on a GPU (at whatever batch each was measured; the batch is
- * kept beside it).
+ * The {@code profiles} table (written by the store's {@code Profiles}) summarized, one row per
+ * genotype and network setting: its counts, and the latest latency measured on a CPU and on a GPU
+ * (at whatever batch each was measured; the batch is kept beside it).
  */
-public final class Profiles {
+public final class ProfileSummaries {
 
   /** What identifies a network whose profile is looked up. */
   static final String[] SETTING = {"genotype_hash", "init_channels", "layers", "classes"};
 
-  private Profiles() {}
+  private ProfileSummaries() {}
 
   /** The genotype hash of a canonical genotype JSON column, as {@code Genotype.hash()} gives it. */
   public static Column hash(Column genotypeJson) {

@@ -36,6 +36,9 @@ public final class EnsembleWeighing {
     if (members.isEmpty()) {
       throw new IllegalArgumentException("an ensemble needs at least one member");
     }
+    if (mode == EnsembleMode.GREEDY) {
+      throw new IllegalArgumentException("greedy weights come from EnsembleSelection");
+    }
     this.members = List.copyOf(members);
     this.mode = mode;
   }

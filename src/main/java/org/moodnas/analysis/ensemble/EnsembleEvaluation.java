@@ -18,7 +18,7 @@ import org.moodnas.train.Devices;
 import org.moodnas.train.EvalCheckpoint;
 
 /**
- * Evaluates an ensemble of trained networks as ensemble.py does: weights (by mode) fitted on the
+ * Evaluates an ensemble of trained networks in ensemble.py's order: weights (by mode) fitted on the
  * predictions frame of the split that weighs the members, test accuracy and the members' mean loss
  * from the test split's frame ({@link EnsembleWeighing}, {@link WeightedEnsemble}: DataFrame
  * transforms), then the training part scored with the training transform (augmented, shuffled with

@@ -12,12 +12,14 @@ import picocli.CommandLine.Command;
     subcommands = {
       BenchSearchStepCommand.class,
       BenchEvalStepCommand.class,
-      BenchSweepCommand.class
+      BenchSweepCommand.class,
+      BenchEnsembleCommand.class
     },
     mixinStandardHelpOptions = true,
     description =
         "Benchmarks: the training steps on random images (ms/step, images/s, memory) and the"
-            + " orchestration overhead of a sweep.")
+            + " orchestration overhead of a sweep; ensembles as DataFrame transforms against the"
+            + " driver-side path.")
 final class BenchCommand implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -25,7 +27,8 @@ final class BenchCommand implements Runnable {
   @Override
   public void run() {
     throw new CommandLine.ParameterException(
-        spec.commandLine(), "a bench command is required (search-step, eval-step, sweep)");
+        spec.commandLine(),
+        "a bench command is required (search-step, eval-step, sweep, ensemble)");
   }
 
   /** One line to read, then the numbers as JSON. */

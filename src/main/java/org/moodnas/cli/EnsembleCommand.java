@@ -2,13 +2,10 @@ package org.moodnas.cli;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.moodnas.analysis.ensemble.EnsembleEvaluation;
+import org.moodnas.analysis.ensemble.WeightedEnsemble;
 import org.moodnas.core.DeviceSpec;
 import org.moodnas.core.EnsembleMode;
 import org.moodnas.core.EnsembleResult;
@@ -17,12 +14,12 @@ import org.moodnas.core.EvalSpec;
 import org.moodnas.core.RunKind;
 import org.moodnas.core.RunStatus;
 import org.moodnas.core.TrainJobSpec;
-import org.moodnas.core.TrialStatus;
 import org.moodnas.data.TrainingData;
 import org.moodnas.store.EnsembleRecords;
 import org.moodnas.store.EvalRecords;
 import org.moodnas.store.Lease;
 import org.moodnas.store.Leases;
+import org.moodnas.store.Predictions;
 import org.moodnas.store.Runs;
 import org.moodnas.store.Warehouse;
 import org.moodnas.train.Devices;
@@ -85,16 +82,12 @@ final class EnsembleCommand implements Callable<Integer> {
 
   @Mixin SparkOptions sparkOptions;
 
+  @Mixin SelectionOptions selection;
+
   @Override
   public Integer call() {
     Devices.requireVisible(device);
-    if (perClass && !calculate) {
-      throw new IllegalArgumentException("--per-class needs --calculate");
-    }
-    EnsembleMode mode =
-        !calculate
-            ? EnsembleMode.UNIFORM
-            : perClass ? EnsembleMode.PER_CLASS : EnsembleMode.PER_MODEL;
+    EnsembleMode mode = mode();
     String id = runId != null ? runId : RunOptions.newId(RunKind.ENSEMBLE.toString());
     Warehouse wh = sparkOptions.warehouse();
     Runs runs = new Runs(wh);
@@ -103,25 +96,51 @@ final class EnsembleCommand implements Callable<Integer> {
     }
     TrainJobSpec train =
         (TrainJobSpec) RunOptions.require(wh, "--train-run", trainRun, RunKind.TRAIN).config();
-    List<EnsembleEvaluation.Member> chosen = members(new EvalRecords(wh));
+    List<EnsembleEvaluation.Member> chosen =
+        EnsembleMembers.of(new EvalRecords(wh), trainRun, members);
     EvalSpec e = train.eval();
     double trained = e.training().trainPortion();
     double portion =
         trainPortion != null
             ? trainPortion
             : trained < 1 ? trained : EnsembleSpec.DEFAULT_TRAIN_PORTION;
-    EnsembleSpec ensemble =
-        new EnsembleSpec(
-            trainRun,
-            chosen.stream().map(EnsembleEvaluation.Member::name).toList(),
-            mode,
-            e.data().dataset(),
-            portion);
+    // checks the portion against the mode before any image is read
+    new EnsembleSpec(trainRun, List.of(), mode, e.data().dataset(), portion);
     PrintWriter err = spec.commandLine().getErr();
-    err.printf("ensemble of %s (%s weights) over run %s%n", ensemble.members(), mode, trainRun);
+    err.printf(
+        "ensemble of %s (%s) over run %s%n",
+        chosen.stream().map(EnsembleEvaluation.Member::name).toList(),
+        mode == EnsembleMode.GREEDY ? "greedy selection" : mode + " weights",
+        trainRun);
     TrainingData data =
         TrainingData.load(
             e.data(), e.training().seed(), portion, new PrintWriter(new StringWriter()));
+    sayWhichImages(err, mode, portion, trained, data);
+    EnsembleEvaluation.Frames frames =
+        new EnsemblePredictions(sparkOptions.session(), new Predictions(wh), trainRun, device, err)
+            .frames(
+                chosen,
+                data,
+                data.feed(e.training().cutoutOrZero()),
+                mode != EnsembleMode.UNIFORM,
+                trainPortion == null);
+    EnsembleEvaluation evaluation = new EnsembleEvaluation(device, err);
+    long seed = e.training().seed();
+    int cutout = e.training().cutoutOrZero();
+    EnsembleResult r;
+    if (mode == EnsembleMode.GREEDY) {
+      WeightedEnsemble selected = selection.select(chosen, frames.weighing(), err);
+      chosen = chosen.stream().filter(m -> selected.members().contains(m.key())).toList();
+      r = evaluation.score(selected, chosen, data, seed, cutout, frames, true);
+    } else {
+      r = evaluation.evaluate(chosen, data, mode, seed, cutout, frames);
+    }
+    record(wh, runs, id, spec(chosen, mode, e, portion), r);
+    return 0;
+  }
+
+  private static void sayWhichImages(
+      PrintWriter err, EnsembleMode mode, double portion, double trained, TrainingData data) {
     err.printf(
         "ensemble: training accuracy on the first %s of the training set (%d images, training"
             + " transform)%n",
@@ -130,10 +149,33 @@ final class EnsembleCommand implements Callable<Integer> {
       err.println(weighing(portion, trained, data.heldOut().size()));
     }
     err.flush();
-    EnsembleResult r =
-        new EnsembleEvaluation(device, err)
-            .evaluate(chosen, data, mode, e.training().seed(), e.training().cutoutOrZero());
+  }
+
+  private EnsembleMode mode() {
+    if (perClass && !calculate) {
+      throw new IllegalArgumentException("--per-class needs --calculate");
+    }
+    selection.check(calculate);
+    return selection.on()
+        ? EnsembleMode.GREEDY
+        : !calculate
+            ? EnsembleMode.UNIFORM
+            : perClass ? EnsembleMode.PER_CLASS : EnsembleMode.PER_MODEL;
+  }
+
+  private EnsembleSpec spec(
+      List<EnsembleEvaluation.Member> chosen, EnsembleMode mode, EvalSpec e, double portion) {
+    return new EnsembleSpec(
+        trainRun,
+        chosen.stream().map(EnsembleEvaluation.Member::name).toList(),
+        mode,
+        e.data().dataset(),
+        portion);
+  }
+
+  private void record(Warehouse wh, Runs runs, String id, EnsembleSpec ensemble, EnsembleResult r) {
     wh.checkWritable();
+    PrintWriter err = spec.commandLine().getErr();
     // held while the run is recorded running, so that no one sees it lost
     try (Lease lease = new Leases(wh).acquire(id, err::println)) {
       runs.start(id, ensemble);
@@ -141,7 +183,6 @@ final class EnsembleCommand implements Callable<Integer> {
       runs.finish(id, RunStatus.DONE);
     }
     print(id, ensemble, r);
-    return 0;
   }
 
   /** Which images weighed the members, and whether the members trained on them. */
@@ -190,36 +231,5 @@ final class EnsembleCommand implements Callable<Integer> {
             : String.format("; weighing split top-1 %.4f", r.heldOutTop1()));
     out.printf("weights: %s%n", EnsembleRecords.weightsJson(r.weights()));
     out.flush();
-  }
-
-  private List<EnsembleEvaluation.Member> members(EvalRecords records) {
-    Map<String, EvalRecords.Evaluated> byArch =
-        records.evaluations(trainRun).stream()
-            .collect(Collectors.toMap(EvalRecords.Evaluated::arch, Function.identity()));
-    List<String> names =
-        members != null
-            ? members
-            : byArch.values().stream()
-                .filter(e -> e.status() == TrialStatus.OK)
-                .map(EvalRecords.Evaluated::arch)
-                .sorted()
-                .toList();
-    if (names.isEmpty()) {
-      throw new IllegalArgumentException(
-          "train run " + trainRun + " has no successful evaluations");
-    }
-    List<EnsembleEvaluation.Member> out = new ArrayList<>();
-    for (String name : names) {
-      EvalRecords.Evaluated e = byArch.get(name);
-      if (e == null || e.status() != TrialStatus.OK || e.checkpoint() == null) {
-        throw new IllegalArgumentException(
-            "--members: "
-                + name
-                + " has no successful evaluation with a checkpoint in run "
-                + trainRun);
-      }
-      out.add(new EnsembleEvaluation.Member(name, e.checkpoint(), e.params()));
-    }
-    return out;
   }
 }

@@ -10,13 +10,18 @@ import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.moodnas.analysis.ensemble.DriverPredictions;
+import org.moodnas.analysis.ensemble.EnsembleScores;
 import org.moodnas.analysis.ensemble.Logits;
+import org.moodnas.analysis.ensemble.MemberKey;
 import org.moodnas.data.DataFeed;
 import org.moodnas.data.TrainingData;
 import org.moodnas.spark.SparkSessions;
+import org.moodnas.store.Predictions;
 import org.moodnas.store.Tables;
 import org.moodnas.store.Warehouse;
 import org.moodnas.testing.TinyFashionMnist;
@@ -120,5 +125,67 @@ class EnsembleOfFullyTrainedMembersTest {
         .singleElement()
         .asString()
         .contains("--train-portion must be below 1 for calculated weights");
+  }
+
+  @Test
+  void takesTheMembersPredictionsFromThePredictionsTableWhenItHoldsThem() throws Exception {
+    TrainingData data =
+        TrainingData.load(TinyFashionMnist.data(), 0, 0.9, new PrintWriter(new StringWriter()));
+    DataFeed feed = data.feed(0);
+    List<Logits> test = new ArrayList<>();
+    List<Logits> rest = new ArrayList<>();
+    List<String> names = new ArrayList<>();
+    TinyTrainedRuns.eachMember(
+        warehouse,
+        "all",
+        (loaded, m) -> {
+          test.add(Logits.of(loaded.network(), m, feed, data.test()));
+          rest.add(Logits.of(loaded.network(), m, feed, data.heldOut()));
+          names.add(loaded.checkpoint().spec().genotype().hash());
+        });
+    // Both members' rows hold the first one's logits: read from the table, the members agree on
+    // every image, so no one wins a contested one (per-model scores all 0: uniform weights).
+    String[] archs = {"DARTS_V2", "PC_DARTS_cifar"};
+    for (int i = 0; i < 2; i++) {
+      record(archs[i], names.get(i), Predictions.Split.TEST, test.get(0));
+      record(archs[i], names.get(i), Predictions.Split.WEIGHTS, rest.get(0));
+    }
+    CliRun fromTable =
+        CliRun.of(
+            "ensemble",
+            "--train-run",
+            "all",
+            "--calculate",
+            "--warehouse",
+            wh,
+            "--run-id",
+            "ens-table",
+            "--master",
+            "local[2]");
+    assertThat(fromTable.code()).as(fromTable.err()).isZero();
+    assertThat(fromTable.err())
+        .contains("ensemble: test predictions from the predictions table")
+        .contains("ensemble: weights predictions from the predictions table");
+    assertThat(fromTable.err()).contains("every score 0): uniform weights instead");
+    List<Logits> same = List.of(test.get(0), test.get(0));
+    double[][] ones = {new double[10], new double[10]};
+    for (double[] row : ones) {
+      java.util.Arrays.fill(row, 1);
+    }
+    Row e = warehouse.read(Tables.ENSEMBLES).where("run_id = 'ens-table'").first();
+    assertThat(new ObjectMapper().readValue(e.<String>getAs("weights"), double[][].class))
+        .isDeepEqualTo(ones);
+    assertThat(e.<Double>getAs("test_top1"))
+        .isCloseTo(EnsembleScores.combine(same, ones).topK(1), within(1e-12));
+    assertThat(e.<Double>getAs("test_loss"))
+        .isCloseTo(EnsembleScores.crossEntropy(test.get(0)), within(1e-9));
+  }
+
+  /** {@code logits} recorded in the predictions table as member {@code arch}'s on {@code split}. */
+  private void record(String arch, String hash, Predictions.Split split, Logits logits) {
+    SparkSession spark = SparkSessions.getOrCreate("local[2]");
+    List<Row> rows = DriverPredictions.rows(new MemberKey("all", arch), hash, "x", logits);
+    new Predictions(warehouse)
+        .replace("all", arch, hash, split, spark.createDataFrame(rows, DriverPredictions.SCHEMA));
   }
 }

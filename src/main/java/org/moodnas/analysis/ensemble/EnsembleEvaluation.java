@@ -5,6 +5,8 @@ import ai.djl.training.ParameterStore;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
 import org.moodnas.core.DeviceSpec;
 import org.moodnas.core.EnsembleMode;
 import org.moodnas.core.EnsembleResult;
@@ -16,15 +18,27 @@ import org.moodnas.train.Devices;
 import org.moodnas.train.EvalCheckpoint;
 
 /**
- * Evaluates an ensemble of trained networks as ensemble.py does: each member's checkpoint is
- * loaded; calculated weights come from the members' logits on the rest of the training set
- * (test-time transform), accuracy from the test set, and then the training part is scored with the
- * training transform (augmented, shuffled with the seed) under the same weights.
+ * Evaluates an ensemble of trained networks in ensemble.py's order: weights (by mode) fitted on the
+ * predictions frame of the split that weighs the members, test accuracy and the members' mean loss
+ * from the test split's frame ({@link EnsembleWeighing}, {@link WeightedEnsemble}: DataFrame
+ * transforms), then the training part scored with the training transform (augmented, shuffled with
+ * the seed) under the same weights, batch by batch with each member's checkpoint loaded here.
  */
 public final class EnsembleEvaluation {
 
-  /** A trained network: its name, checkpoint and parameter count. */
-  public record Member(String name, String checkpoint, long params) {}
+  /** A trained network: its run and name, checkpoint and parameter count. */
+  public record Member(MemberKey key, String checkpoint, long params) {
+
+    public String name() {
+      return key.member();
+    }
+  }
+
+  /**
+   * The members' predictions: on the test split, and on the split that weighs them (null when the
+   * weights are uniform).
+   */
+  public record Frames(Dataset<Row> test, Dataset<Row> weighing) {}
 
   /** ensemble.py's batch; top-k counts do not depend on it, the augmentation draws might. */
   static final int TRAIN_BATCH = 96;
@@ -38,63 +52,67 @@ public final class EnsembleEvaluation {
   }
 
   /**
-   * Scores {@code members} on {@code data}: weights (by {@code mode}) from its held-out part, test
-   * accuracy, then accuracy on its training part augmented with {@code seed} and cutout of side
-   * {@code cutoutLength} (0: none).
+   * Scores {@code members}: weights (by {@code mode}) and test figures from {@code frames}, then
+   * accuracy on {@code data}'s training part augmented with {@code seed} and cutout of side {@code
+   * cutoutLength} (0: none).
    */
   public EnsembleResult evaluate(
-      List<Member> members, TrainingData data, EnsembleMode mode, long seed, int cutoutLength) {
+      List<Member> members,
+      TrainingData data,
+      EnsembleMode mode,
+      long seed,
+      int cutoutLength,
+      Frames frames) {
     if (members.isEmpty()) {
       throw new IllegalArgumentException("an ensemble needs at least one member");
     }
-    if (mode != EnsembleMode.UNIFORM && data.heldOut() == null) {
+    if (mode != EnsembleMode.UNIFORM && frames.weighing() == null) {
       throw new IllegalArgumentException(
           "calculated weights need a part of the training set to weigh the members on");
     }
-    // The published recipe passes ensemble.py the --cutout its members trained with.
-    DataFeed feed = data.feed(cutoutLength);
-    List<NDManager> managers = new ArrayList<>();
-    try {
-      List<EvalNetwork> networks = new ArrayList<>();
-      List<Logits> test = new ArrayList<>();
-      List<Logits> heldOut = new ArrayList<>();
-      for (Member m : members) {
-        NDManager manager = NDManager.newBaseManager(Devices.of(device));
-        managers.add(manager);
-        EvalNetwork network = EvalCheckpoint.load(m.checkpoint(), manager).network();
-        networks.add(network);
-        test.add(Logits.of(network, manager, feed, data.test()));
-        if (mode != EnsembleMode.UNIFORM) {
-          heldOut.add(Logits.of(network, manager, feed, data.heldOut()));
-        }
-      }
-      EnsembleWeights.Weights weights =
-          EnsembleWeights.compute(mode == EnsembleMode.UNIFORM ? test : heldOut, mode);
-      if (weights.uniformFallback()) {
-        log.println(
-            "ensemble: no member classified any image of the weighing split that another got"
-                + " wrong (every score 0): uniform weights instead");
-        log.flush();
-      }
-      double[][] w = weights.values();
-      EnsembleScores scores = EnsembleScores.combine(test, w);
-      double loss = test.stream().mapToDouble(EnsembleScores::crossEntropy).average().orElseThrow();
-      Double heldOutTop1 =
-          mode == EnsembleMode.UNIFORM ? null : EnsembleScores.combine(heldOut, w).topK(1);
-      Train train = train(networks, managers, feed, data, seed, w);
-      return new EnsembleResult(
-          w,
-          members.stream().mapToLong(Member::params).sum(),
-          scores.topK(1),
-          scores.topK(5),
-          loss,
-          train.top1(),
-          train.top5(),
-          train.loss(),
-          heldOutTop1);
-    } finally {
-      managers.forEach(NDManager::close);
+    List<MemberKey> keys = members.stream().map(Member::key).toList();
+    WeightedEnsemble ensemble =
+        new EnsembleWeighing(keys, mode)
+            .fit(mode == EnsembleMode.UNIFORM ? frames.test() : frames.weighing());
+    if (ensemble.uniformFallback()) {
+      log.println(
+          "ensemble: no member classified any image of the weighing split that another got"
+              + " wrong (every score 0): uniform weights instead");
+      log.flush();
     }
+    return score(ensemble, members, data, seed, cutoutLength, frames, mode != EnsembleMode.UNIFORM);
+  }
+
+  /**
+   * Scores {@code ensemble} (whose members are {@code members}, in its order) as {@link #evaluate}
+   * does once the weights are known; top-1 on the weighing frame when {@code weighed}.
+   */
+  public EnsembleResult score(
+      WeightedEnsemble ensemble,
+      List<Member> members,
+      TrainingData data,
+      long seed,
+      int cutoutLength,
+      Frames frames,
+      boolean weighed) {
+    if (!ensemble.members().equals(members.stream().map(Member::key).toList())) {
+      throw new IllegalArgumentException("the members are not the ensemble's");
+    }
+    double[][] w = ensemble.weights();
+    WeightedEnsemble.Figures test = ensemble.figures(frames.test());
+    Double heldOutTop1 = weighed ? ensemble.figures(frames.weighing()).top1() : null;
+    // The published recipe passes ensemble.py the --cutout its members trained with.
+    Train train = train(members, data.feed(cutoutLength), data, seed, w);
+    return new EnsembleResult(
+        w,
+        members.stream().mapToLong(Member::params).sum(),
+        test.top1(),
+        test.top5(),
+        test.loss(),
+        train.top1(),
+        train.top5(),
+        train.loss(),
+        heldOutTop1);
   }
 
   private record Train(double top1, double top5, double loss) {}
@@ -103,6 +121,22 @@ public final class EnsembleEvaluation {
    * The ensemble on the training part, batch by batch (every member sees each augmented batch): an
    * ImageNet training part's logits would not fit in memory whole.
    */
+  private Train train(
+      List<Member> members, DataFeed feed, TrainingData data, long seed, double[][] weights) {
+    List<NDManager> managers = new ArrayList<>();
+    try {
+      List<EvalNetwork> networks = new ArrayList<>();
+      for (Member m : members) {
+        NDManager manager = NDManager.newBaseManager(Devices.of(device));
+        managers.add(manager);
+        networks.add(EvalCheckpoint.load(m.checkpoint(), manager).network());
+      }
+      return train(networks, managers, feed, data, seed, weights);
+    } finally {
+      managers.forEach(NDManager::close);
+    }
+  }
+
   private static Train train(
       List<EvalNetwork> networks,
       List<NDManager> managers,

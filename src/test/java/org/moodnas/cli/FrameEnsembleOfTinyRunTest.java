@@ -1,0 +1,121 @@
+package org.moodnas.cli;
+
+import static org.apache.spark.sql.functions.col;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.moodnas.analysis.ensemble.DriverPredictions;
+import org.moodnas.analysis.ensemble.EnsembleScores;
+import org.moodnas.analysis.ensemble.EnsembleWeighing;
+import org.moodnas.analysis.ensemble.EnsembleWeights;
+import org.moodnas.analysis.ensemble.Logits;
+import org.moodnas.analysis.ensemble.MemberKey;
+import org.moodnas.analysis.ensemble.WeightedEnsemble;
+import org.moodnas.core.EnsembleMode;
+import org.moodnas.data.DataFeed;
+import org.moodnas.data.TrainingData;
+import org.moodnas.spark.SparkSessions;
+import org.moodnas.store.Tables;
+import org.moodnas.testing.TinyFashionMnist;
+
+/**
+ * The ensemble transforms over predictions frames equal the driver-side ensemble (every member's
+ * logits in arrays, {@link EnsembleWeights} and {@link EnsembleScores}) on the members of the tiny
+ * trained run, in every mode: the weights, test top-1, top-5 and mean loss, and top-1 on the
+ * weighing split.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class FrameEnsembleOfTinyRunTest {
+
+  private final List<Logits> test = new ArrayList<>();
+  private final List<Logits> weighing = new ArrayList<>();
+  private final List<MemberKey> keys = new ArrayList<>();
+  private Dataset<Row> testFrame;
+  private Dataset<Row> weighingFrame;
+  private TinyTrainedRuns runs;
+
+  @BeforeAll
+  void scoreTheMembersOnTheDriver() {
+    runs = TinyTrainedRuns.get();
+    SparkSession spark = SparkSessions.getOrCreate("local[2]");
+    // The tiny run held out the last 20 %: the ensemble weighs its members there.
+    TrainingData data =
+        TrainingData.load(TinyFashionMnist.data(), 0, 0.8, new PrintWriter(new StringWriter()));
+    DataFeed feed = data.feed(0);
+    TinyTrainedRuns.eachMember(
+        runs.warehouse(),
+        "tiny",
+        (loaded, m) -> {
+          test.add(Logits.of(loaded.network(), m, feed, data.test()));
+          weighing.add(Logits.of(loaded.network(), m, feed, data.heldOut()));
+        });
+    runs.warehouse()
+        .read(Tables.EVAL_TRIALS)
+        .where(col("run_id").equalTo("tiny"))
+        .orderBy("arch")
+        .collectAsList()
+        .forEach(r -> keys.add(new MemberKey("tiny", r.getAs("arch"))));
+    List<Row> t = new ArrayList<>();
+    List<Row> w = new ArrayList<>();
+    for (int i = 0; i < keys.size(); i++) {
+      t.addAll(DriverPredictions.rows(keys.get(i), "h", "test", test.get(i)));
+      w.addAll(DriverPredictions.rows(keys.get(i), "h", "weights", weighing.get(i)));
+    }
+    testFrame = spark.createDataFrame(t, DriverPredictions.SCHEMA);
+    weighingFrame = spark.createDataFrame(w, DriverPredictions.SCHEMA);
+  }
+
+  @Test
+  void everyModeEqualsTheDriverSideEnsemble() {
+    assertThat(keys).hasSize(2);
+    assertThat(test.get(0).samples()).isPositive();
+    double loss = test.stream().mapToDouble(EnsembleScores::crossEntropy).average().orElseThrow();
+    for (EnsembleMode mode : EnsembleMode.values()) {
+      boolean uniform = mode == EnsembleMode.UNIFORM;
+      EnsembleWeights.Weights expected = EnsembleWeights.compute(uniform ? test : weighing, mode);
+      WeightedEnsemble frames =
+          new EnsembleWeighing(keys, mode).fit(uniform ? testFrame : weighingFrame);
+      assertThat(frames.weights()).as(mode.toString()).isDeepEqualTo(expected.values());
+      assertThat(frames.uniformFallback()).isEqualTo(expected.uniformFallback());
+      EnsembleScores scores = EnsembleScores.combine(test, expected.values());
+      WeightedEnsemble.Figures f = frames.figures(testFrame);
+      assertThat(f.samples()).isEqualTo(test.get(0).samples());
+      assertThat(f.top1()).as(mode + " top-1").isCloseTo(scores.topK(1), within(1e-12));
+      assertThat(f.top5()).as(mode + " top-5").isCloseTo(scores.topK(5), within(1e-12));
+      assertThat(f.loss()).as(mode + " loss").isCloseTo(loss, within(1e-9));
+      double heldOut = EnsembleScores.combine(weighing, expected.values()).topK(1);
+      assertThat(frames.figures(weighingFrame).top1()).isCloseTo(heldOut, within(1e-12));
+    }
+  }
+
+  @Test
+  void theEnsembleCommandRecordsTheDriverSideFigures() throws Exception {
+    // run ens: --calculate --per-class over run tiny, its predictions scored into frames.
+    assertThat(runs.ensemble().err())
+        .contains("ensemble: test predictions scored on the driver (not in the predictions table)");
+    Row e = runs.warehouse().read(Tables.ENSEMBLES).where("run_id = 'ens'").first();
+    EnsembleWeights.Weights expected = EnsembleWeights.compute(weighing, EnsembleMode.PER_CLASS);
+    double[][] stored = new ObjectMapper().readValue(e.<String>getAs("weights"), double[][].class);
+    assertThat(stored).isDeepEqualTo(expected.values());
+    EnsembleScores scores = EnsembleScores.combine(test, expected.values());
+    assertThat(e.<Double>getAs("test_top1")).isCloseTo(scores.topK(1), within(1e-12));
+    assertThat(e.<Double>getAs("test_top5")).isCloseTo(scores.topK(5), within(1e-12));
+    assertThat(e.<Double>getAs("test_loss"))
+        .isCloseTo(
+            test.stream().mapToDouble(EnsembleScores::crossEntropy).average().orElseThrow(),
+            within(1e-9));
+    assertThat(e.<Double>getAs("held_out_top1"))
+        .isCloseTo(EnsembleScores.combine(weighing, expected.values()).topK(1), within(1e-12));
+  }
+}

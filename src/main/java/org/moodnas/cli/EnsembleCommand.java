@@ -15,6 +15,7 @@ import org.moodnas.core.RunKind;
 import org.moodnas.core.RunStatus;
 import org.moodnas.core.TrainJobSpec;
 import org.moodnas.data.TrainingData;
+import org.moodnas.spark.PredictionJob;
 import org.moodnas.store.EnsembleRecords;
 import org.moodnas.store.EvalRecords;
 import org.moodnas.store.Lease;
@@ -117,13 +118,15 @@ final class EnsembleCommand implements Callable<Integer> {
             e.data(), e.training().seed(), portion, new PrintWriter(new StringWriter()));
     sayWhichImages(err, mode, portion, trained, data);
     EnsembleEvaluation.Frames frames =
-        new EnsemblePredictions(sparkOptions.session(), new Predictions(wh), trainRun, device, err)
-            .frames(
-                chosen,
-                data,
-                data.feed(e.training().cutoutOrZero()),
-                mode != EnsembleMode.UNIFORM,
-                trainPortion == null);
+        new EnsemblePredictions(
+                new PredictionJob(
+                    sparkOptions.session(), wh, device, PredictCommand.PREDICTION_BATCH, err),
+                new Predictions(wh),
+                trainRun,
+                e,
+                new EvalRecords(wh).genotypeHashes(trainRun),
+                err)
+            .frames(chosen, mode != EnsembleMode.UNIFORM, portion);
     EnsembleEvaluation evaluation = new EnsembleEvaluation(device, err);
     long seed = e.training().seed();
     int cutout = e.training().cutoutOrZero();

@@ -76,15 +76,59 @@ public final class PredictionJob {
     }
   }
 
+  /** Writes both splits of the members of {@code runId} that the table lacks in either. */
+  public void complete(String runId, EvalSpec eval, List<Member> members) {
+    List<String> test = predictions.members(runId, Predictions.Split.TEST);
+    List<String> weights = predictions.members(runId, Predictions.Split.WEIGHTS);
+    List<Member> missing =
+        members.stream()
+            .filter(m -> !test.contains(m.name()) || !weights.contains(m.name()))
+            .toList();
+    if (!missing.isEmpty()) {
+      log.printf(
+          "predictions: scoring %s of run %s into the predictions table first%n",
+          missing.stream().map(Member::name).toList(), runId);
+      run(runId, eval, missing);
+    }
+  }
+
+  /**
+   * The members' scores of the training images after {@code portion} (a weighing split other than
+   * the recorded one), scored on the executors and not recorded: the predictions table's columns.
+   */
+  public Dataset<Row> weighing(String runId, EvalSpec eval, double portion, List<Member> members) {
+    DataSource source = eval.data();
+    String path = source.resolvedPath();
+    var conf = spark.sparkContext().hadoopConfiguration();
+    int[] samples =
+        TrainingData.heldOutSamples(
+            source,
+            Datasets.labels(source.dataset(), path, false, conf),
+            eval.training().seed(),
+            portion);
+    Dataset<Row> images = ImageFrames.of(spark, source.dataset(), path, false, samples);
+    Dataset<Row> all = null;
+    for (Member m : members) {
+      Dataset<Row> rows =
+          Predictions.rows(
+              runId, m.name(), m.genotypeHash(), Predictions.Split.WEIGHTS, scored(m, images));
+      all = all == null ? rows : all.unionByName(rows);
+    }
+    return all;
+  }
+
+  private Dataset<Row> scored(Member m, Dataset<Row> images) {
+    return new NetworkTransformer()
+        .setCheckpoint(m.checkpoint())
+        .setDevice(device.toString())
+        .setBatchSize(batchSize)
+        .transform(images)
+        .where(col("logits").isNotNull());
+  }
+
   private void write(
       String runId, Member m, Predictions.Split split, Dataset<Row> images, long count) {
-    Dataset<Row> scored =
-        new NetworkTransformer()
-            .setCheckpoint(m.checkpoint())
-            .setDevice(device.toString())
-            .setBatchSize(batchSize)
-            .transform(images)
-            .where(col("logits").isNotNull());
+    Dataset<Row> scored = scored(m, images);
     predictions.replace(runId, m.name(), m.genotypeHash(), split, scored);
     long written = predictions.of(runId, List.of(m.name()), split).count();
     log.printf(

@@ -54,15 +54,7 @@ public final class Predictions {
               + ", not "
               + SCORED);
     }
-    Dataset<Row> rows =
-        scored.select(
-            lit(runId).as("run_id"),
-            lit(member).as("member"),
-            lit(genotypeHash).as("genotype_hash"),
-            lit(split.value()).as("split"),
-            col("sample").cast("long"),
-            col("label").cast("int"),
-            col("logits").cast("array<float>"));
+    Dataset<Row> rows = rows(runId, member, genotypeHash, split, scored);
     String where = where(runId, member, split);
     String path = warehouse.path(Tables.PREDICTIONS);
     DiskFullException.guard(
@@ -76,6 +68,19 @@ public final class Predictions {
                         .partitionBy(PARTITIONS.toArray(String[]::new))
                         .option("replaceWhere", where)
                         .save(path)));
+  }
+
+  /** {@code scored} (columns {@link #SCORED}) as rows of the table: whose scores, which split. */
+  public static Dataset<Row> rows(
+      String runId, String member, String genotypeHash, Split split, Dataset<Row> scored) {
+    return scored.select(
+        lit(runId).as("run_id"),
+        lit(member).as("member"),
+        lit(genotypeHash).as("genotype_hash"),
+        lit(split.value()).as("split"),
+        col("sample").cast("long"),
+        col("label").cast("int"),
+        col("logits").cast("array<float>"));
   }
 
   /** Every recorded row of {@code runId}'s members (every member when {@code members} is null). */

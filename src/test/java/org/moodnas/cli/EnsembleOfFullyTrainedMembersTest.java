@@ -14,7 +14,6 @@ import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.moodnas.analysis.ensemble.DriverPredictions;
 import org.moodnas.analysis.ensemble.EnsembleScores;
 import org.moodnas.analysis.ensemble.Logits;
 import org.moodnas.analysis.ensemble.MemberKey;
@@ -24,6 +23,7 @@ import org.moodnas.spark.SparkSessions;
 import org.moodnas.store.Predictions;
 import org.moodnas.store.Tables;
 import org.moodnas.store.Warehouse;
+import org.moodnas.testing.PredictionRows;
 import org.moodnas.testing.TinyFashionMnist;
 
 /**
@@ -184,8 +184,8 @@ class EnsembleOfFullyTrainedMembersTest {
   /** {@code logits} recorded in the predictions table as member {@code arch}'s on {@code split}. */
   private void record(String arch, String hash, Predictions.Split split, Logits logits) {
     SparkSession spark = SparkSessions.getOrCreate("local[2]");
-    List<Row> rows = DriverPredictions.rows(new MemberKey("all", arch), hash, "x", logits);
+    List<Row> rows = PredictionRows.of(new MemberKey("all", arch), hash, "x", logits);
     new Predictions(warehouse)
-        .replace("all", arch, hash, split, spark.createDataFrame(rows, DriverPredictions.SCHEMA));
+        .replace("all", arch, hash, split, spark.createDataFrame(rows, PredictionRows.SCHEMA));
   }
 }

@@ -15,7 +15,6 @@ import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.moodnas.analysis.ensemble.DriverPredictions;
 import org.moodnas.analysis.ensemble.EnsembleScores;
 import org.moodnas.analysis.ensemble.EnsembleWeighing;
 import org.moodnas.analysis.ensemble.EnsembleWeights;
@@ -27,6 +26,7 @@ import org.moodnas.data.DataFeed;
 import org.moodnas.data.TrainingData;
 import org.moodnas.spark.SparkSessions;
 import org.moodnas.store.Tables;
+import org.moodnas.testing.PredictionRows;
 import org.moodnas.testing.TinyFashionMnist;
 
 /**
@@ -69,11 +69,11 @@ class FrameEnsembleOfTinyRunTest {
     List<Row> t = new ArrayList<>();
     List<Row> w = new ArrayList<>();
     for (int i = 0; i < keys.size(); i++) {
-      t.addAll(DriverPredictions.rows(keys.get(i), "h", "test", test.get(i)));
-      w.addAll(DriverPredictions.rows(keys.get(i), "h", "weights", weighing.get(i)));
+      t.addAll(PredictionRows.of(keys.get(i), "h", "test", test.get(i)));
+      w.addAll(PredictionRows.of(keys.get(i), "h", "weights", weighing.get(i)));
     }
-    testFrame = spark.createDataFrame(t, DriverPredictions.SCHEMA);
-    weighingFrame = spark.createDataFrame(w, DriverPredictions.SCHEMA);
+    testFrame = spark.createDataFrame(t, PredictionRows.SCHEMA);
+    weighingFrame = spark.createDataFrame(w, PredictionRows.SCHEMA);
   }
 
   @Test

@@ -10,6 +10,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
 import org.moodnas.spark.SparkSessions;
+import org.moodnas.testing.PredictionRows;
 
 /** Greedy ensemble selection on a frame small enough to follow by hand. */
 class EnsembleSelectionTest {
@@ -28,9 +29,9 @@ class EnsembleSelectionTest {
   private static final MemberKey KD = new MemberKey("r", "d");
 
   private static Dataset<Row> frame() {
-    List<Row> rows = new ArrayList<>(DriverPredictions.rows(KC, "h", "weights", C));
-    rows.addAll(DriverPredictions.rows(KD, "h", "weights", D));
-    return SPARK.createDataFrame(rows, DriverPredictions.SCHEMA);
+    List<Row> rows = new ArrayList<>(PredictionRows.of(KC, "h", "weights", C));
+    rows.addAll(PredictionRows.of(KD, "h", "weights", D));
+    return SPARK.createDataFrame(rows, PredictionRows.SCHEMA);
   }
 
   private static EnsembleSelection.Selection select(long budget, int steps) {

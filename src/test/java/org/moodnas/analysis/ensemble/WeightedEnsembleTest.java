@@ -12,6 +12,7 @@ import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
 import org.moodnas.core.EnsembleMode;
 import org.moodnas.spark.SparkSessions;
+import org.moodnas.testing.PredictionRows;
 
 /** The ensemble transforms on frames small enough to work out by hand. */
 class WeightedEnsembleTest {
@@ -38,10 +39,10 @@ class WeightedEnsembleTest {
     List<Row> rows = new ArrayList<>();
     for (int i = 0; i < keysAndLogits.length; i += 2) {
       rows.addAll(
-          DriverPredictions.rows(
+          PredictionRows.of(
               (MemberKey) keysAndLogits[i], "h", "test", (Logits) keysAndLogits[i + 1]));
     }
-    return SPARK.createDataFrame(rows, DriverPredictions.SCHEMA);
+    return SPARK.createDataFrame(rows, PredictionRows.SCHEMA);
   }
 
   private static WeightedEnsemble fit(EnsembleMode mode, Dataset<Row> f, MemberKey... keys) {

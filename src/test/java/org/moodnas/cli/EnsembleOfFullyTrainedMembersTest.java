@@ -107,6 +107,52 @@ class EnsembleOfFullyTrainedMembersTest {
   }
 
   @Test
+  void weighsOnAnotherSplitScoredOnTheExecutorsWithoutRecordingIt() throws Exception {
+    CliRun other =
+        CliRun.of(
+            "ensemble",
+            "--train-run",
+            "all",
+            "--calculate",
+            "--train-portion",
+            "0.8",
+            "--warehouse",
+            wh,
+            "--run-id",
+            "ens-80",
+            "--master",
+            "local[2]");
+    assertThat(other.code()).as(other.err()).isZero();
+    assertThat(other.err())
+        .contains("ensemble: weights predictions scored on the executors (another split)");
+    TrainingData data =
+        TrainingData.load(TinyFashionMnist.data(), 0, 0.8, new PrintWriter(new StringWriter()));
+    DataFeed feed = data.feed(0);
+    List<Logits> rest = new ArrayList<>();
+    TinyTrainedRuns.eachMember(
+        warehouse,
+        "all",
+        (loaded, m) -> rest.add(Logits.of(loaded.network(), m, feed, data.heldOut())));
+    Row e = warehouse.read(Tables.ENSEMBLES).where("run_id = 'ens-80'").first();
+    double[][] stored = new ObjectMapper().readValue(e.<String>getAs("weights"), double[][].class);
+    double[][] expected = PublishedEnsemble.perModelWeights(rest);
+    for (int m = 0; m < 2; m++) {
+      for (int c = 0; c < 10; c++) {
+        assertThat(stored[m][c]).isCloseTo(expected[m][0], within(1e-12));
+      }
+    }
+    assertThat(e.<Double>getAs("held_out_top1"))
+        .isCloseTo(PublishedEnsemble.top1(rest, stored), within(1e-12));
+    // the recorded weighing split stays the run's own: 0.9's last tenth, 60 images per member
+    assertThat(
+            warehouse
+                .read(Tables.PREDICTIONS)
+                .where("run_id = 'all' AND split = 'weights'")
+                .count())
+        .isEqualTo(120);
+  }
+
+  @Test
   void calculatedWeightsNeedImagesAfterTheSplit() {
     CliRun none =
         CliRun.of(

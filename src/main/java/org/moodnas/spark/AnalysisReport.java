@@ -177,6 +177,17 @@ final class AnalysisReport {
     }
   }
 
+  /** A correlation matrix's rows for a table: each figure's name, then its values (NaN: none). */
+  private static List<List<Object>> matrixRows(List<String> names, double[][] values) {
+    List<List<Object>> rows = new ArrayList<>();
+    for (int i = 0; i < names.size(); i++) {
+      List<Object> row = new ArrayList<>(List.of(names.get(i)));
+      Arrays.stream(values[i]).forEach(v -> row.add(Double.isNaN(v) ? null : v));
+      rows.add(row);
+    }
+    return rows;
+  }
+
   /** The published analysis's matrix: absolute values, each pair over its own models. */
   private static void publishedCorrelations(HtmlReport r, PairwiseSpearman m) {
     if (m.names().size() < 2) {
@@ -185,12 +196,7 @@ final class AnalysisReport {
     }
     List<String> columns = new ArrayList<>(List.of("figure"));
     columns.addAll(m.names());
-    List<List<Object>> rows = new ArrayList<>();
-    for (int i = 0; i < m.names().size(); i++) {
-      List<Object> row = new ArrayList<>(List.of(m.names().get(i)));
-      Arrays.stream(m.values()[i]).forEach(v -> row.add(Double.isNaN(v) ? null : v));
-      rows.add(row);
-    }
+    List<List<Object>> rows = matrixRows(m.names(), m.values());
     r.table(
         "Absolute Spearman correlation as the published analysis computes it: each pair over the"
             + " models with both figures (at least "
@@ -207,12 +213,7 @@ final class AnalysisReport {
     }
     List<String> columns = new ArrayList<>(List.of("figure"));
     columns.addAll(m.names());
-    List<List<Object>> rows = new ArrayList<>();
-    for (int i = 0; i < m.names().size(); i++) {
-      List<Object> row = new ArrayList<>(List.of(m.names().get(i)));
-      Arrays.stream(m.values()[i]).forEach(v -> row.add(Double.isNaN(v) ? null : v));
-      rows.add(row);
-    }
+    List<List<Object>> rows = matrixRows(m.names(), m.values());
     r.table(
         "Spearman correlation over "
             + m.rowsUsed()

@@ -2,12 +2,14 @@ package org.moodnas.spark;
 
 import java.util.ArrayList;
 import java.util.List;
+import sun.misc.Signal;
+import sun.misc.SignalHandler;
 
 /**
  * The driver's exit when a second SIGTERM comes or the grace runs out: each watched run's lease is
  * released and its end recorded unless its command did (within {@link Preemption#FORCED_END}); then
- * the JVM halts, not exits: shutdown hooks (Spark's stops the SparkContext) may take longer than is
- * left.
+ * the process ends at once, without shutdown hooks (Spark's stops the SparkContext, which may take
+ * longer than is left).
  */
 final class ForcedExit {
 
@@ -39,7 +41,29 @@ final class ForcedExit {
         break;
       }
     }
-    boolean recorded = ending.stream().allMatch(Preemption::endedByCommand);
-    Runtime.getRuntime().halt(recorded ? 0 : FORCED_EXIT);
+    if (ending.stream().allMatch(Preemption::endedByCommand)) {
+      Runtime.getRuntime().halt(0);
+    }
+    dieBySigterm();
+  }
+
+  /**
+   * Ends the process as SIGTERM's default action does (status 143 to the shell): no exit handlers
+   * run. A halt would run libtorch's static destructors under a step still running on another
+   * thread, which aborts (status 134).
+   */
+  private static void dieBySigterm() {
+    try {
+      Signal term = new Signal("TERM");
+      Signal.handle(term, SignalHandler.SIG_DFL);
+      // to the process, not this thread (the JVM's own threads may hold SIGTERM blocked)
+      new ProcessBuilder("kill", "-TERM", Long.toString(ProcessHandle.current().pid()))
+          .start()
+          .waitFor();
+      Thread.sleep(1000); // the signal is delivered meanwhile
+    } catch (IllegalArgumentException | java.io.IOException | InterruptedException e) {
+      // no POSIX signals here: halt instead
+    }
+    Runtime.getRuntime().halt(FORCED_EXIT);
   }
 }

@@ -66,6 +66,33 @@ class LongStepPreemptionIT {
         .containsExactly("done");
   }
 
+  @Test
+  void aSecondSigtermInsideAStepExitsAtOnceWith143AndTheLeaseReleased() throws Exception {
+    String wh = dir.resolve("wh").toString();
+    Path err = dir.resolve("twice.err");
+    // a grace far longer than the step: only the second SIGTERM ends the driver early
+    List<String> cmd = new ArrayList<>(List.of(ROOT.resolve("jobs/mood-nas").toString()));
+    cmd.addAll(List.of(TinyTrainedRuns.tiny("train", longSteps(wh, "--grace-seconds", "300"))));
+    Process p = LaunchedDriver.launch(cmd, err, dir.resolve("twice.out"));
+    LaunchedDriver.awaitLines(p, err, LongStepPreemptionIT::isStepLine, 1);
+    p.destroy();
+    Thread.sleep(300);
+    p.destroy();
+    // at once: up to 5 s releasing the lease and recording the run, and the JVM's halt
+    assertThat(p.waitFor(60, TimeUnit.SECONDS)).as("the driver exits").isTrue();
+    String log = Files.readString(err);
+    assertThat(p.exitValue()).as(log).isEqualTo(143);
+    assertThat(log)
+        .contains("mood-nas: second SIGTERM: exiting now (run long: recording it stopped)")
+        .doesNotContain("could not be recorded stopped")
+        .doesNotContain(" done: ");
+    assertThat(LaunchedDriver.leaseFiles(wh, "long")).as("the lease is released").isEmpty();
+    // recorded stopped when the commit fits in the 5 s (a first UPDATE in a JVM busy with a step
+    // often does not), else lost: the lease is gone either way, and both resume the same way
+    assertThat(LaunchedDriver.sql(wh, "SELECT status FROM runs WHERE run_id = 'long'"))
+        .containsAnyOf("stopped", "lost");
+  }
+
   /** One evaluation of a wide network, a state after every step, one epoch. */
   private static String[] longSteps(String wh, String... more) {
     List<String> args =

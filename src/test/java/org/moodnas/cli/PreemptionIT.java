@@ -96,11 +96,18 @@ class PreemptionIT {
     // at once: the 5 s it may spend releasing the lease and recording the run, and the JVM's exit
     assertThat(p.waitFor(60, TimeUnit.SECONDS)).as("the driver exits").isTrue();
     String log = Files.readString(err);
-    assertThat(p.exitValue()).as(log).isEqualTo(143);
     assertThat(log)
         .contains("mood-nas: SIGTERM: stopping run twice")
-        .contains("mood-nas: second SIGTERM: exiting now (run twice: recording it stopped)")
+        .contains("mood-nas: second SIGTERM: exiting now (run twice: ")
         .doesNotContain(" done: ");
+    // simulated trials pause within 0.1 s: the second SIGTERM may come while the command records
+    // the pause, which it then waits for (exit 0), or before (143: the forced end records it);
+    // LongStepPreemptionIT has the second SIGTERM inside a step, always 143
+    if (p.exitValue() == 0) {
+      assertThat(log).as(log).contains("run twice stopped: 2 trial(s) paused");
+    } else {
+      assertThat(p.exitValue()).as(log).isEqualTo(143);
+    }
     assertThat(LaunchedDriver.leaseFiles(wh, "twice")).as("the lease is released").isEmpty();
     assertThat(LaunchedDriver.sql(wh, "SELECT count(*) FROM search_trials")).containsExactly("0");
     // recorded stopped when its commit fits in the 5 s, else lost: both resume the same way

@@ -59,14 +59,8 @@ public final class PredictionJob {
   public void run(String runId, EvalSpec eval, List<Member> members) {
     DataSource source = eval.data();
     String path = source.resolvedPath();
-    double portion = weighingPortion(eval.training().trainPortion());
     var conf = spark.sparkContext().hadoopConfiguration();
-    int[] weighing =
-        TrainingData.heldOutSamples(
-            source,
-            Datasets.labels(source.dataset(), path, false, conf),
-            eval.training().seed(),
-            portion);
+    int[] weighing = trainingSamplesAfter(eval, weighingPortion(eval.training().trainPortion()));
     int testImages = Datasets.labels(source.dataset(), path, true, conf).size();
     Dataset<Row> test = ImageFrames.of(spark, source.dataset(), path, true, null);
     Dataset<Row> weights = ImageFrames.of(spark, source.dataset(), path, false, weighing);
@@ -98,15 +92,9 @@ public final class PredictionJob {
    */
   public Dataset<Row> weighing(String runId, EvalSpec eval, double portion, List<Member> members) {
     DataSource source = eval.data();
-    String path = source.resolvedPath();
-    var conf = spark.sparkContext().hadoopConfiguration();
-    int[] samples =
-        TrainingData.heldOutSamples(
-            source,
-            Datasets.labels(source.dataset(), path, false, conf),
-            eval.training().seed(),
-            portion);
-    Dataset<Row> images = ImageFrames.of(spark, source.dataset(), path, false, samples);
+    int[] samples = trainingSamplesAfter(eval, portion);
+    Dataset<Row> images =
+        ImageFrames.of(spark, source.dataset(), source.resolvedPath(), false, samples);
     Dataset<Row> all = null;
     for (Member m : members) {
       Dataset<Row> rows =
@@ -115,6 +103,20 @@ public final class PredictionJob {
       all = all == null ? rows : all.unionByName(rows);
     }
     return all;
+  }
+
+  /** The training images after {@code portion}, as the train run split them (labels read only). */
+  private int[] trainingSamplesAfter(EvalSpec eval, double portion) {
+    DataSource source = eval.data();
+    return TrainingData.heldOutSamples(
+        source,
+        Datasets.labels(
+            source.dataset(),
+            source.resolvedPath(),
+            false,
+            spark.sparkContext().hadoopConfiguration()),
+        eval.training().seed(),
+        portion);
   }
 
   private Dataset<Row> scored(Member m, Dataset<Row> images) {

@@ -68,18 +68,7 @@ public final class EnsembleWeighing {
         }
       }
     }
-    boolean fallback = false;
-    for (int c = 0; c < classes; c++) {
-      double max = 0;
-      for (int m = 0; m < models; m++) {
-        max = Math.max(max, w[m][c]);
-      }
-      // Only per-model scores start at 0, so only they can all be 0 (in every class at once).
-      fallback |= max == 0;
-      for (int m = 0; m < models; m++) {
-        w[m][c] = max == 0 ? 1 : w[m][c] / max;
-      }
-    }
+    boolean fallback = EnsembleWeights.divideByClassMaximum(w);
     return new WeightedEnsemble(members, w, fallback);
   }
 

@@ -55,19 +55,28 @@ public final class EnsembleWeights {
         }
       }
     }
+    boolean fallback = divideByClassMaximum(w);
+    return new Weights(w, fallback);
+  }
+
+  /**
+   * Divides each class's scores by their maximum, in place; a class whose scores are all 0 gets
+   * weights 1. True when that happened (only per-model scores start at 0, so only they can all be
+   * 0, in every class at once).
+   */
+  static boolean divideByClassMaximum(double[][] w) {
     boolean fallback = false;
-    for (int c = 0; c < classes; c++) {
+    for (int c = 0; c < w[0].length; c++) {
       double max = 0;
-      for (int m = 0; m < models; m++) {
-        max = Math.max(max, w[m][c]);
+      for (double[] model : w) {
+        max = Math.max(max, model[c]);
       }
-      // Only per-model scores start at 0, so only they can all be 0 (in every class at once).
       fallback |= max == 0;
-      for (int m = 0; m < models; m++) {
-        w[m][c] = max == 0 ? 1 : w[m][c] / max;
+      for (double[] model : w) {
+        model[c] = max == 0 ? 1 : model[c] / max;
       }
     }
-    return new Weights(w, fallback);
+    return fallback;
   }
 
   static int argmax(float[] v) {

@@ -1,4 +1,4 @@
-package org.moodnas.spark;
+package org.moodnas.analysis;
 
 import static org.apache.spark.sql.functions.col;
 

@@ -1,4 +1,4 @@
-package org.moodnas.spark;
+package org.moodnas.analysis;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;

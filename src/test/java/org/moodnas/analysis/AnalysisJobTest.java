@@ -1,4 +1,4 @@
-package org.moodnas.spark;
+package org.moodnas.analysis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -34,6 +34,7 @@ import org.moodnas.core.SweepSpec;
 import org.moodnas.core.TrainJobSpec;
 import org.moodnas.space.Genotype;
 import org.moodnas.space.GenotypeRegistry;
+import org.moodnas.spark.SparkSessions;
 import org.moodnas.store.EvalRecords;
 import org.moodnas.store.Profiles;
 import org.moodnas.store.ResultTables;

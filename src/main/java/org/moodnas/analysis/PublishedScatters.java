@@ -1,4 +1,4 @@
-package org.moodnas.spark;
+package org.moodnas.analysis;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
@@ -7,10 +7,10 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Row;
+import org.moodnas.analysis.AnalysisCharts.Chart;
 import org.moodnas.analysis.frames.RunAnalysis;
 import org.moodnas.analysis.report.Charts;
 import org.moodnas.analysis.report.LabeledPoint;
-import org.moodnas.spark.AnalysisCharts.Chart;
 import org.moodnas.store.ResultColumns;
 
 /**

@@ -1,4 +1,4 @@
-package org.moodnas.spark;
+package org.moodnas.analysis;
 
 import com.univocity.parsers.csv.CsvWriter;
 import com.univocity.parsers.csv.CsvWriterSettings;

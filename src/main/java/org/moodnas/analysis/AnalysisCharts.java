@@ -3,11 +3,8 @@ package org.moodnas.analysis;
 import static org.apache.spark.sql.functions.col;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
-import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.moodnas.analysis.frames.PairwiseSpearman;
 import org.moodnas.analysis.frames.RunAnalysis;
@@ -51,15 +48,16 @@ final class AnalysisCharts {
   }
 
   /**
-   * Every chart of an analysis: per run (runs.get(i) of the analysis's i-th run) and the training
-   * curves.
+   * Every chart of an analysis: per run (runs.get(i) of the analysis's i-th run), the training
+   * curves and the front of ensembles (null when not analysed).
    */
-  record Drawn(List<RunCharts> runs, List<Chart> curves) {
+  record Drawn(List<RunCharts> runs, List<Chart> curves, Chart ensembleFront) {
 
     List<Chart> all() {
       List<Chart> all = new ArrayList<>();
       runs.forEach(r -> all.addAll(r.all()));
       all.addAll(curves);
+      Stream.of(ensembleFront).filter(c -> c != null).forEach(all::add);
       return all;
     }
   }
@@ -79,7 +77,12 @@ final class AnalysisCharts {
   /** Every chart of the analysis. */
   static Drawn of(AnalysisJob.Analysed a) {
     List<RunCharts> runs = a.runs().stream().map(AnalysisCharts::of).toList();
-    return new Drawn(runs, curves(a.epochs()));
+    return new Drawn(
+        runs,
+        TrainingCurves.charts(a.epochs()),
+        a.ensembleFront() == null
+            ? null
+            : TrainRunEnsembleFront.chart(a.train().runId(), a.ensembleFront()));
   }
 
   static RunCharts of(RunAnalysis a) {
@@ -179,71 +182,5 @@ final class AnalysisCharts {
     return a.fronts()
         .where(col("front").equalTo(name).and(col("dominated").isNotNull()))
         .collectAsList();
-  }
-
-  /**
-   * Training curves of a train run: loss and held-out (else training) accuracy per epoch, and the
-   * top-5 accuracy where the epochs record it (held-out, else test).
-   */
-  static List<Chart> curves(Dataset<Row> epochs) {
-    List<Chart> charts = new ArrayList<>();
-    if (epochs == null || epochs.isEmpty()) {
-      return charts;
-    }
-    List<Row> rows = epochs.orderBy("arch", "epoch").collectAsList();
-    boolean heldOut = rows.stream().anyMatch(r -> r.getAs("valid_acc") != null);
-    String accuracy = heldOut ? "valid_acc" : "train_acc";
-    String top5 =
-        rows.stream().anyMatch(r -> r.getAs("valid_top5") != null)
-            ? "valid_top5"
-            : rows.stream().anyMatch(r -> r.getAs("test_top5") != null) ? "test_top5" : null;
-    Map<String, List<double[]>> loss = new LinkedHashMap<>();
-    Map<String, List<double[]>> acc = new LinkedHashMap<>();
-    Map<String, List<double[]>> acc5 = new LinkedHashMap<>();
-    for (Row r : rows) {
-      String arch = r.getAs("arch");
-      double epoch = r.<Integer>getAs("epoch") + 1;
-      loss.computeIfAbsent(arch, k -> new ArrayList<>())
-          .add(new double[] {epoch, value(r, "train_loss", 1)});
-      acc.computeIfAbsent(arch, k -> new ArrayList<>())
-          .add(new double[] {epoch, value(r, accuracy, 100)});
-      if (top5 != null) {
-        acc5.computeIfAbsent(arch, k -> new ArrayList<>())
-            .add(new double[] {epoch, value(r, top5, 100)});
-      }
-    }
-    charts.add(
-        new Chart(
-            "training_loss.png",
-            "Training loss per epoch and genotype",
-            Charts.curves(
-                "Training loss per epoch", "epoch", "training loss (cross-entropy)", loss)));
-    charts.add(
-        new Chart(
-            "training_accuracy.png",
-            "Accuracy per epoch and genotype",
-            Charts.curves(
-                (heldOut ? "Held-out" : "Training") + " accuracy per epoch",
-                "epoch",
-                (heldOut ? "held-out" : "training") + " accuracy (%)",
-                acc)));
-    if (top5 != null) {
-      String which = top5.equals("valid_top5") ? "held-out" : "test";
-      charts.add(
-          new Chart(
-              "training_top5.png",
-              "Top-5 " + which + " accuracy per epoch and genotype",
-              Charts.curves(
-                  "Top-5 " + which + " accuracy per epoch",
-                  "epoch",
-                  "top-5 " + which + " accuracy (%)",
-                  acc5)));
-    }
-    return charts;
-  }
-
-  private static double value(Row r, String column, double scale) {
-    Object v = r.getAs(column);
-    return v == null ? Double.NaN : ((Number) v).doubleValue() * scale;
   }
 }

@@ -45,6 +45,9 @@ public final class AnalysisFiles {
             csv(run.publishedSearch(), tmp.resolve(p + "table_published.csv"));
           }
         }
+        if (a.ensembleFront() != null) {
+          csv(a.ensembleFront(), tmp.resolve("train_ensemble_front.csv"));
+        }
         AnalysisCharts.Drawn charts = AnalysisCharts.of(a);
         for (AnalysisCharts.Chart c : charts.all()) {
           Path file = tmp.resolve(c.file());

@@ -51,13 +51,19 @@ public final class AnalysisJob {
       List<RunAnalysis> runs,
       Dataset<Row> epochs,
       Dataset<Row> ensembles,
+      Dataset<Row> ensembleFront,
       List<NamedGenotype> genotypes) {}
 
   /** A genotype and the models (of the runs analysed) that have it, in the runs' order. */
   public record NamedGenotype(List<String> models, Genotype genotype) {}
 
-  /** Analyses the runs and the published tables given; records the runs' result tables. */
-  public Analysed run(RunRecord search, RunRecord train, List<Path> published) {
+  /**
+   * Analyses the runs and the published tables given; records the runs' result tables. With {@code
+   * ensembleFront}, a train run's front of ensembles too (from its predictions; see {@link
+   * TrainRunEnsembleFront}).
+   */
+  public Analysed run(
+      RunRecord search, RunRecord train, List<Path> published, boolean ensembleFront) {
     List<RunAnalysis> out = new ArrayList<>();
     if (search != null) {
       say("search run %s: joining its trials with their profiles", search.runId());
@@ -110,6 +116,9 @@ public final class AnalysisJob {
         out,
         train == null ? null : curves(train.runId()).localCheckpoint(),
         train == null ? null : inputs.ensembles(train.runId()).localCheckpoint(),
+        train == null || !ensembleFront
+            ? null
+            : TrainRunEnsembleFront.of(warehouse, train.runId(), log),
         List.copyOf(genotypes.values()));
   }
 

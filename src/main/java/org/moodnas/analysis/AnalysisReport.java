@@ -2,8 +2,6 @@ package org.moodnas.analysis;
 
 import static org.apache.spark.sql.functions.col;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -15,7 +13,6 @@ import org.moodnas.analysis.frames.RunAnalysis;
 import org.moodnas.analysis.frames.SpearmanMatrix;
 import org.moodnas.analysis.report.HtmlReport;
 import org.moodnas.space.Edge;
-import org.moodnas.store.RunRecord;
 
 /**
  * The one-page HTML report of an analysis: settings, fronts, budgets, tables, charts (the ones it
@@ -46,9 +43,20 @@ final class AnalysisReport {
         table(r, "Ensembles", a.ensembles().drop("weights").orderBy("created_at"));
       }
     }
+    if (a.ensembleFront() != null) {
+      r.heading("Front of ensembles of train run " + a.train().runId());
+      r.paragraph(
+          "For each parameter budget (each network's own size, and all networks together), the"
+              + " ensemble that greedy forward selection with replacement builds within it on the"
+              + " weights split, scored on the test set, beside the networks alone: the most"
+              + " accurate thing to deploy in N parameters, one network or several. Accuracies as"
+              + " fractions; weights: how often each member was chosen, over the most chosen.");
+      image(r, charts.ensembleFront());
+      table(r, "Front of ensembles", a.ensembleFront());
+    }
     cells(r, a.genotypes());
-    settings(r, a.search());
-    settings(r, a.train());
+    RunSettings.add(r, a.search());
+    RunSettings.add(r, a.train());
     return r;
   }
 
@@ -81,39 +89,6 @@ final class AnalysisReport {
     List<String> parts = new ArrayList<>();
     a.runs().forEach(run -> parts.add(run.kind() + " " + run.runId()));
     return String.join(", ", parts);
-  }
-
-  private static void settings(HtmlReport r, RunRecord run) {
-    if (run == null) {
-      return;
-    }
-    List<List<Object>> rows = new ArrayList<>();
-    rows.add(List.of("status", run.status().toString()));
-    flatten("", readTree(run.configJson()), rows);
-    r.heading("Settings of " + run.kind() + " run " + run.runId());
-    r.table("Settings of " + run.runId(), List.of("setting", "value"), rows);
-  }
-
-  private static JsonNode readTree(String json) {
-    try {
-      return new ObjectMapper().readTree(json);
-    } catch (java.io.IOException e) {
-      throw new IllegalStateException("runs.config is JSON", e);
-    }
-  }
-
-  private static void flatten(String prefix, JsonNode node, List<List<Object>> rows) {
-    if (node.isObject()) {
-      node.fields()
-          .forEachRemaining(
-              e ->
-                  flatten(
-                      prefix.isEmpty() ? e.getKey() : prefix + "." + e.getKey(),
-                      e.getValue(),
-                      rows));
-    } else {
-      rows.add(List.of(prefix, node.isTextual() ? node.asText() : node.toString()));
-    }
   }
 
   private static void section(HtmlReport r, RunAnalysis run, AnalysisCharts.RunCharts charts) {

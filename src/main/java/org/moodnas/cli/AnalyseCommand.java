@@ -38,7 +38,8 @@ import picocli.CommandLine.Spec;
       "models with both figures), a search run's table as the published analysis writes it",
       "(its non-dominated trials) beside the table of every trial, the Pareto fronts (dominated",
       "models kept and marked), the best model per size budget, charts (with the published",
-      "scatters of ν, search and validation figures), each genotype's cells and report.html.",
+      "scatters of ν, search and validation figures), a train run's front of ensembles beside",
+      "its networks, each genotype's cells and report.html.",
       "Result tables go to the warehouse's result_tables and, with the rest, to --out."
     })
 final class AnalyseCommand implements Callable<Integer> {
@@ -71,6 +72,13 @@ final class AnalyseCommand implements Callable<Integer> {
               + " row for at the evaluation setting (36 channels and 20 cells; ImageNet 48 and 14,"
               + " 1000 classes), and record them")
   boolean profileMissing;
+
+  @Option(
+      names = "--no-ensemble-front",
+      description =
+          "with --train-run: do not draw the front of ensembles (greedy selection within each"
+              + " network's size, on the run's recorded predictions; default: drawn)")
+  boolean noEnsembleFront;
 
   @Mixin ProfilingOptions profilingOptions;
 
@@ -157,7 +165,7 @@ final class AnalyseCommand implements Callable<Integer> {
     if (profileMissing) {
       job.profileMissing(search, profiling.latencyOn(DeviceSpec.CPU));
     }
-    AnalysisJob.Analysed a = job.run(search, train, published);
+    AnalysisJob.Analysed a = job.run(search, train, published, !noEnsembleFront);
     PrintWriter stdout = spec.commandLine().getOut();
     for (RunAnalysis run : a.runs()) {
       stdout.printf("%s %s%n", run.kind(), run.runId());

@@ -173,7 +173,8 @@ final class EnsembleCommand implements Callable<Integer> {
         chosen.stream().map(EnsembleEvaluation.Member::name).toList(),
         mode,
         e.data().dataset(),
-        portion);
+        portion,
+        selection.budget());
   }
 
   private void record(Warehouse wh, Runs runs, String id, EnsembleSpec ensemble, EnsembleResult r) {

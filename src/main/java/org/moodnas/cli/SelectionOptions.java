@@ -26,6 +26,11 @@ final class SelectionOptions {
       description = "with --select: most parameters of the selected networks together")
   Long budgetParams;
 
+  /** The budget given, or null. */
+  Long budget() {
+    return budgetParams;
+  }
+
   boolean on() {
     return select != null;
   }

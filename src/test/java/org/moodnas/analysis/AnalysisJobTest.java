@@ -123,7 +123,7 @@ class AnalysisJobTest {
             List.of(
                 profile(good, channels, layers, 1000, 17.0),
                 profile(good, 36, 20, 1_500_000, null)));
-    analysed = new AnalysisJob(wh, new PrintWriter(log)).run(s, t, List.of());
+    analysed = new AnalysisJob(wh, new PrintWriter(log)).run(s, t, List.of(), true);
   }
 
   private static ProfileRecord profile(

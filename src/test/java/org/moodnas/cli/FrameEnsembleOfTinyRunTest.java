@@ -121,4 +121,53 @@ class FrameEnsembleOfTinyRunTest {
     assertThat(e.<Double>getAs("held_out_top1"))
         .isCloseTo(EnsembleScores.combine(weighing, expected.values()).topK(1), within(1e-12));
   }
+
+  @Test
+  void aGreedySelectionStaysWithinItsBudgetAndRecordsIt() throws Exception {
+    List<Row> members =
+        runs.warehouse()
+            .read(Tables.EVAL_TRIALS)
+            .where("run_id = 'tiny'")
+            .orderBy(col("params"), col("arch"))
+            .collectAsList();
+    long smallest = members.get(0).<Long>getAs("params");
+    assertThat(members.get(1).<Long>getAs("params")).isGreaterThan(smallest);
+    CliRun tooSmall = greedy("greedy-none", smallest - 1);
+    assertThat(tooSmall.code()).isNotZero();
+    assertThat(tooSmall.err())
+        .contains("--budget-params " + (smallest - 1) + ": no candidate fits");
+    CliRun g = greedy("greedy-small", smallest);
+    assertThat(g.code()).as(g.err()).isZero();
+    // only the smallest network fits: the selection is that network alone
+    Row e = runs.warehouse().read(Tables.ENSEMBLES).where("run_id = 'greedy-small'").first();
+    assertThat(e.getList(e.fieldIndex("members")))
+        .containsExactly(members.get(0).<String>getAs("arch"));
+    assertThat(e.<Long>getAs("params")).isEqualTo(smallest);
+    int alone = keys.indexOf(new MemberKey("tiny", members.get(0).getAs("arch")));
+    double[][] one = new double[1][test.get(alone).classes()];
+    java.util.Arrays.fill(one[0], 1);
+    assertThat(e.<Double>getAs("test_top1"))
+        .isCloseTo(EnsembleScores.combine(List.of(test.get(alone)), one).topK(1), within(1e-12));
+    String config =
+        runs.warehouse().read(Tables.RUNS).where("run_id = 'greedy-small'").first().getAs("config");
+    assertThat(new ObjectMapper().readTree(config).get("budget_params").asLong())
+        .isEqualTo(smallest);
+  }
+
+  private CliRun greedy(String id, long budget) {
+    return CliRun.of(
+        "ensemble",
+        "--train-run",
+        "tiny",
+        "--select",
+        "greedy",
+        "--budget-params",
+        String.valueOf(budget),
+        "--warehouse",
+        runs.wh(),
+        "--run-id",
+        id,
+        "--master",
+        "local[2]");
+  }
 }

@@ -13,6 +13,7 @@ import java.util.stream.Collectors;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
@@ -52,6 +53,7 @@ import org.moodnas.testing.Trials;
  * <p>Long: the one fixture, analysed once (minutes), serves every test of what the analysis
  * derives, writes and shows.
  */
+@Tag("slow")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AnalysisJobTest {
 

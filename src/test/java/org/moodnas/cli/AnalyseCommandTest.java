@@ -16,6 +16,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.moodnas.store.Tables;
@@ -26,6 +27,7 @@ import org.moodnas.testing.HeadlessChromium;
  * the tables it prints, and the report as headless Chromium renders it (a screenshot stays in
  * target/report-screenshots/analysis.png to look at).
  */
+@Tag("slow")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AnalyseCommandTest {
 

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Sweeps started at once into a fresh warehouse: their first commits race to create every table,
  * and later ones to append and update the same tables. All finish, every trial recorded once.
  */
+@Tag("slow")
 class ConcurrentSweepsTest {
 
   @Test

@@ -12,6 +12,7 @@ import java.util.List;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.moodnas.analysis.ensemble.EnsembleScores;
@@ -31,6 +32,7 @@ import org.moodnas.testing.TinyFashionMnist;
  * calculated weights at ensemble.py's default train portion 0.9, i.e. on the last tenth of the
  * training set, which the members trained on. Two tiny real trainings of registry genotypes.
  */
+@Tag("slow")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class EnsembleOfFullyTrainedMembersTest {
 

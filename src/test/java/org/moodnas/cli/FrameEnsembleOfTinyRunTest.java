@@ -13,6 +13,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.moodnas.analysis.ensemble.EnsembleScores;
@@ -35,6 +36,7 @@ import org.moodnas.testing.TinyFashionMnist;
  * trained run, in every mode: the weights, test top-1, top-5 and mean loss, and top-1 on the
  * weighing split.
  */
+@Tag("slow")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class FrameEnsembleOfTinyRunTest {
 

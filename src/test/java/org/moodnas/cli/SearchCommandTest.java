@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.moodnas.core.SweepSpec;
@@ -19,6 +20,7 @@ import org.moodnas.testing.DamagedLog;
  * {@code mood-nas search} end to end on simulated and tiny real sweeps. Long: one class keeps the
  * command's whole contract (recording, resuming, refusing) beside the runs it shares.
  */
+@Tag("slow")
 class SearchCommandTest {
 
   @Test

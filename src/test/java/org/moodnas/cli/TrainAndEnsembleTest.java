@@ -14,6 +14,7 @@ import java.util.List;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.moodnas.analysis.ensemble.Logits;
@@ -29,6 +30,7 @@ import org.moodnas.testing.TinyFashionMnist;
  * first training of each genotype failing as out of memory on purpose), then a per-class ensemble
  * of its checkpoints; each test checks one thing of them.
  */
+@Tag("slow")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TrainAndEnsembleTest {
 

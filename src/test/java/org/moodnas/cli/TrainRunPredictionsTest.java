@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.moodnas.analysis.ensemble.Logits;
 import org.moodnas.core.DataSource;
@@ -24,6 +25,7 @@ import org.moodnas.store.Tables;
  * checkpoint scored on the driver ({@link Logits#of}) over the same images, and {@code predict} run
  * again over them.
  */
+@Tag("slow")
 class TrainRunPredictionsTest {
 
   /** Batches of 64 on the executors against 256 on the driver: oneDNN may sum in another order. */

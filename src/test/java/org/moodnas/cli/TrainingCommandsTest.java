@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.moodnas.space.Genotype;
 import org.moodnas.testing.TinyFashionMnist;
 
+@Tag("slow")
 class TrainingCommandsTest {
 
   private static CliRun run(String... args) {

@@ -15,6 +15,7 @@ import java.util.stream.IntStream;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.moodnas.bench.Overlap;
@@ -35,6 +36,7 @@ import org.moodnas.testing.Trials;
  * Sweeps through local Spark into Delta tables. Long: the sweep's cases share its fixtures (the toy
  * problem, a recorded run, tiny real data).
  */
+@Tag("slow")
 class SearchSweepTest {
 
   private static SparkSession spark;

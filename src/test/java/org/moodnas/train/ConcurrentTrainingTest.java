@@ -13,6 +13,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Function;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.moodnas.bench.Overlap;
 import org.moodnas.core.EvalEpoch;
@@ -30,6 +31,7 @@ import org.moodnas.testing.Untimed;
  * Trainings on two threads of one JVM at once (CPU, one thread each) give exactly what each gives
  * alone: nothing they share (grad mode, the engine's generator, data) leaks between them.
  */
+@Tag("slow")
 class ConcurrentTrainingTest {
 
   private static TrainingData search;

@@ -7,6 +7,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.training.ParameterStore;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.moodnas.core.DatasetKind;
@@ -29,6 +30,7 @@ import org.moodnas.space.GenotypeRegistry;
 import org.moodnas.space.Primitive;
 
 /** Both trainings end to end on the real Fashion-MNIST (Debian's dataset-fashion-mnist). */
+@Tag("slow")
 class FashionMnistTrainingTest {
 
   private static Dataset fashion;

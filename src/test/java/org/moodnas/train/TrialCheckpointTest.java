@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.moodnas.core.EvalEpoch;
@@ -36,6 +37,7 @@ import org.moodnas.testing.Untimed;
  * the same optimizer state. Long: every way a trial can stop, each against the same two
  * uninterrupted references.
  */
+@Tag("slow")
 class TrialCheckpointTest {
 
   private static final Duration EVERY_STEP = Duration.ZERO;

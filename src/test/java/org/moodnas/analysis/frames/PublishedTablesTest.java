@@ -85,7 +85,10 @@ class PublishedTablesTest {
   @ParameterizedTest
   @ValueSource(
       strings = {
+        "cifar10_l1_train.csv",
         "cifar10_l2_train.csv",
+        "cifar10_l1_l2fix_train.csv",
+        "cifar10_l1_l2fix_search.csv",
         "cifar100_l1_l2fix_search.csv",
         "cifar100_l1_l2fix_train.csv"
       })
@@ -133,8 +136,10 @@ class PublishedTablesTest {
       strings = {
         "cifar10_l1_train.csv:test_acc:Parameters",
         "cifar10_l2_train.csv:test_acc:FLOPs",
+        "cifar10_l1_l2fix_train.csv:test_acc:Latency GPU",
         "cifar100_l1_l2fix_train.csv:test_acc:Latency CPU",
-        "cifar10_l1_l2fix_search.csv:Search crit loss:Search reg loss"
+        "cifar10_l1_l2fix_search.csv:Search crit loss:Search reg loss",
+        "cifar100_l1_l2fix_search.csv:Search crit loss:Search reg loss"
       })
   void frontsKeepExactlyTheModelsNoOtherBeats(String spec) throws Exception {
     String[] s = spec.split(":");

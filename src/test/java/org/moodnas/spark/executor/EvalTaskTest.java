@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.moodnas.core.BatchRule;
@@ -28,6 +29,7 @@ import org.moodnas.train.TrainingProgress;
  * as a device would, after it wrote training states) trains again from scratch with a batch 5
  * smaller, and records both attempts.
  */
+@Tag("slow")
 class EvalTaskTest {
 
   @TempDir Path dir;

@@ -1,21 +1,14 @@
 package org.moodnas.cli;
 
 import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.SparkSession;
 import org.moodnas.bench.Overlap;
-import org.moodnas.core.DataSource;
-import org.moodnas.core.DatasetKind;
-import org.moodnas.core.FanOutSpec;
-import org.moodnas.core.SearchSpec;
-import org.moodnas.core.SweepSpec;
-import org.moodnas.spark.SearchSweep;
+import org.moodnas.bench.sweep.SweepBenchmark;
 import org.moodnas.spark.SparkSessions;
-import org.moodnas.spark.executor.DataCache;
-import org.moodnas.store.SearchRecords;
 import org.moodnas.store.Warehouse;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -71,96 +64,60 @@ final class BenchSweepCommand implements Runnable {
       Warehouse wh =
           new Warehouse(
               spark, Files.createTempDirectory("mood-nas-bench-sweep").toUri().toString());
+      SweepBenchmark bench = new SweepBenchmark(spark, wh);
       if (real) {
-        realSweeps(spark, wh);
+        print(bench.real(trials, subsample, List.of(1, parallelism), spec.commandLine().getErr()));
       } else {
-        simulatedSweep(spark, wh, sessionS);
+        print(bench.simulated(parallelism, seconds), sessionS);
       }
     } catch (java.io.IOException | InterruptedException e) {
       throw new IllegalStateException("bench sweep: " + e.getMessage(), e);
     }
   }
 
-  private void simulatedSweep(SparkSession spark, Warehouse wh, double sessionS)
-      throws InterruptedException {
-    SweepSpec sweepSpec =
-        SweepSpec.of(SearchSpec.DEFAULTS, new FanOutSpec(parallelism, 0)).simulated(seconds);
-    SearchSweep sweep =
-        new SearchSweep(spark, wh, "bench", sweepSpec, new PrintWriter(new StringWriter()));
-    long t1 = System.nanoTime();
-    sweep.start();
-    double sweepS = (System.nanoTime() - t1) / 1e9;
-    int n = sweep.trialsRun();
-    double ideal = n * seconds / parallelism;
+  private void print(SweepBenchmark.Simulated s, double sessionS) {
     Map<String, Object> r = new LinkedHashMap<>();
-    r.put("trials", n);
-    r.put("parallelism", parallelism);
-    r.put("simulate_seconds", seconds);
+    r.put("trials", s.trials());
+    r.put("parallelism", s.parallelism());
+    r.put("simulate_seconds", s.trialSeconds());
     r.put("session_start_s", sessionS);
-    r.put("sweep_wall_s", sweepS);
-    r.put("ideal_s", ideal);
-    r.put("overhead_per_trial_s", (sweepS - ideal) / n);
-    r.put("delta_record_per_trial_s", sweep.recordingSeconds() / n);
+    r.put("sweep_wall_s", s.wallSeconds());
+    r.put("ideal_s", s.idealSeconds());
+    r.put("overhead_per_trial_s", s.overheadPerTrial());
+    r.put("delta_record_per_trial_s", s.recordPerTrial());
     PrintWriter out = spec.commandLine().getOut();
     out.printf(
         "sweep: %d trials, wall %.1f s (ideal %d × %.1f s / %d = %.1f s) + session start %.1f s;"
             + " %.2f s overhead per trial, of which %.2f s recording to Delta%n",
-        n,
-        sweepS,
-        n,
-        seconds,
-        parallelism,
-        ideal,
+        s.trials(),
+        s.wallSeconds(),
+        s.trials(),
+        s.trialSeconds(),
+        s.parallelism(),
+        s.idealSeconds(),
         sessionS,
-        (sweepS - ideal) / n,
-        sweep.recordingSeconds() / n);
+        s.overheadPerTrial(),
+        s.recordPerTrial());
     out.println(Json.write(r));
     out.flush();
   }
 
-  /** The small real sweep, with {@code trials} trials and no early stop. */
-  private SweepSpec realSweep(int p) {
-    SearchSpec trial =
-        SearchSpec.DEFAULTS
-            .withData(new DataSource(DatasetKind.FASHION_MNIST, null, subsample))
-            .withArchWarmupEpochs(0)
-            .withTraining(
-                SearchSpec.DEFAULTS.training().toBuilder()
-                    .initChannels(8)
-                    .layers(5)
-                    .epochs(1)
-                    .batchSize(64)
-                    .build());
-    return SweepSpec.of(trial, new FanOutSpec(p, 0)).withMaxTrials(trials).withDelta(1e-9);
-  }
-
-  private void realSweeps(SparkSession spark, Warehouse wh) throws InterruptedException {
+  private void print(List<SweepBenchmark.Real> sweeps) {
     PrintWriter out = spec.commandLine().getOut();
-    PrintWriter err = spec.commandLine().getErr();
-    // Read once before timing, as every trial after the first in an executor finds it cached.
-    SearchSpec trial = realSweep(1).trial();
-    DataCache.get(trial.data(), trial.training());
     Map<String, Object> r = new LinkedHashMap<>();
     r.put("trials", trials);
     r.put("master", master);
-    double[] wall = new double[2];
-    int[] ps = {1, parallelism};
-    for (int i = 0; i < 2; i++) {
-      String runId = "p" + ps[i];
-      err.printf("bench sweep --real: %d trials, parallelism %d …%n", trials, ps[i]);
-      err.flush();
-      long t = System.nanoTime();
-      new SearchSweep(spark, wh, runId, realSweep(ps[i]), err).start();
-      wall[i] = (System.nanoTime() - t) / 1e9;
-      Overlap o = Overlap.of(new SearchRecords(wh).spans(runId));
+    for (SweepBenchmark.Real s : sweeps) {
+      Overlap o = s.overlap();
       out.printf(
           "parallelism %d: wall %.1f s; trials ran %.1f s, of which %.1f s with two or more at once"
               + " (at most %d)%n",
-          ps[i], wall[i], o.busySeconds(), o.overlapSeconds(), o.most());
-      r.put("parallelism_" + ps[i], Map.of("wall_s", wall[i], "overlap", o));
+          s.parallelism(), s.wallSeconds(), o.busySeconds(), o.overlapSeconds(), o.most());
+      r.put("parallelism_" + s.parallelism(), Map.of("wall_s", s.wallSeconds(), "overlap", o));
     }
-    r.put("speed_up", wall[0] / wall[1]);
-    out.printf("speed-up of parallelism %d: %.2fx%n", parallelism, wall[0] / wall[1]);
+    double speedUp = sweeps.get(0).wallSeconds() / sweeps.get(1).wallSeconds();
+    r.put("speed_up", speedUp);
+    out.printf("speed-up of parallelism %d: %.2fx%n", parallelism, speedUp);
     out.println(Json.write(r));
     out.flush();
   }

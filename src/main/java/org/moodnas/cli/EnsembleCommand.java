@@ -15,6 +15,7 @@ import org.moodnas.core.RunKind;
 import org.moodnas.core.RunStatus;
 import org.moodnas.core.TrainJobSpec;
 import org.moodnas.data.TrainingData;
+import org.moodnas.run.RunChoice;
 import org.moodnas.spark.PredictionJob;
 import org.moodnas.store.EnsembleRecords;
 import org.moodnas.store.EvalRecords;
@@ -89,7 +90,7 @@ final class EnsembleCommand implements Callable<Integer> {
   public Integer call() {
     Devices.requireVisible(device);
     EnsembleMode mode = mode();
-    String id = runId != null ? runId : RunOptions.newId(RunKind.ENSEMBLE.toString());
+    String id = runId != null ? runId : RunChoice.newId(RunKind.ENSEMBLE);
     Warehouse wh = sparkOptions.warehouse();
     Runs runs = new Runs(wh);
     if (runs.exists(id)) {

@@ -11,6 +11,7 @@ import org.moodnas.core.SearchMetrics;
 import org.moodnas.core.SweepSpec;
 import org.moodnas.core.Weight;
 import org.moodnas.data.Datasets;
+import org.moodnas.run.RunChoice;
 import org.moodnas.spark.SearchSweep;
 import org.moodnas.spark.TaskResources;
 import org.moodnas.store.SearchRecords;
@@ -85,12 +86,12 @@ final class SearchCommand implements Callable<Integer> {
     Warehouse wh = sparkOptions.warehouse();
     wh.checkWritable();
     PrintWriter err = spec.commandLine().getErr();
-    try (RunOptions.Choice run = runOptions.choose(RunKind.SEARCH, wh, err)) {
+    try (RunChoice run = runOptions.choose(RunKind.SEARCH, wh, err)) {
       return run(run, sweep, wh, err);
     }
   }
 
-  private int run(RunOptions.Choice run, SweepSpec sweep, Warehouse wh, PrintWriter err)
+  private int run(RunChoice run, SweepSpec sweep, Warehouse wh, PrintWriter err)
       throws InterruptedException {
     if (run.alreadyDone()) {
       err.printf("run %s is done: nothing to resume%n", run.id());
@@ -114,7 +115,7 @@ final class SearchCommand implements Callable<Integer> {
     } else {
       sweeper.start();
     }
-    if (run.paused(err)) {
+    if (RunOptions.paused(run, err)) {
       return 0;
     }
     printFront(run.id(), new SearchRecords(wh));

@@ -20,6 +20,7 @@ import org.moodnas.core.TrainJobSpec;
 import org.moodnas.core.TrialStatus;
 import org.moodnas.data.Datasets;
 import org.moodnas.memory.MemoryModel;
+import org.moodnas.run.RunChoice;
 import org.moodnas.space.GenotypeRegistry;
 import org.moodnas.spark.EvaluationJob;
 import org.moodnas.spark.PredictionJob;
@@ -114,12 +115,9 @@ final class TrainCommand implements Callable<Integer> {
 
   @Mixin RunOptions runOptions;
 
-  // the checked settings, for run()
-  private EvalSpec evalSpec;
-  private BatchSizing sizing;
-  private FanOutSpec fanOutSpec;
-  private ProfilingSpec profiling;
-  private SparkSession spark;
+  /** The settings of a new job, checked before Spark starts. */
+  private record Settings(
+      EvalSpec eval, BatchSizing sizing, FanOutSpec fanOut, ProfilingSpec profiling) {}
 
   @Override
   public Integer call() throws InterruptedException {
@@ -130,24 +128,22 @@ final class TrainCommand implements Callable<Integer> {
     if (paretoOnly && (which == null || which.fromSearch == null)) {
       throw new IllegalArgumentException("--pareto-only needs --from-search");
     }
-    evalSpec = eval.spec();
-    sizing = sizing();
-    fanOutSpec = fanOut.spec();
-    fanOutSpec.requireBatchOf(evalSpec.training().batchSize());
-    profiling = profilingOptions.spec();
+    Settings settings = new Settings(eval.spec(), sizing(), fanOut.spec(), profilingOptions.spec());
+    settings.fanOut().requireBatchOf(settings.eval().training().batchSize());
     runOptions.check();
-    Datasets.check(evalSpec.data()); // a resume's command line names no data: a no-op there
-    TaskResources.checkGpusOffered(sparkOptions.masterUrl(), fanOutSpec.gpusPerTrial());
-    spark = sparkOptions.session();
+    Datasets.check(settings.eval().data()); // a resume's command line names no data: a no-op there
+    TaskResources.checkGpusOffered(sparkOptions.masterUrl(), settings.fanOut().gpusPerTrial());
+    SparkSession spark = sparkOptions.session();
     Warehouse wh = sparkOptions.warehouse();
     wh.checkWritable();
     PrintWriter err = spec.commandLine().getErr();
-    try (RunOptions.Choice run = runOptions.choose(RunKind.TRAIN, wh, err)) {
-      return run(run, wh, err);
+    try (RunChoice run = runOptions.choose(RunKind.TRAIN, wh, err)) {
+      return run(run, settings, spark, wh, err);
     }
   }
 
-  private int run(RunOptions.Choice run, Warehouse wh, PrintWriter err)
+  private int run(
+      RunChoice run, Settings settings, SparkSession spark, Warehouse wh, PrintWriter err)
       throws InterruptedException {
     if (run.alreadyDone()) {
       // Failed evaluations stay recorded as failed; a new run retries them.
@@ -164,20 +160,20 @@ final class TrainCommand implements Callable<Integer> {
       job =
           recorded.withFanOut(
               new ResumedLimits(spec, err, runOptions.resume != null, changeable)
-                  .fanOut(recorded.fanOut(), fanOutSpec));
+                  .fanOut(recorded.fanOut(), settings.fanOut()));
       candidates = candidates(wh, job.archs(), job.fromSearch(), job.paretoOnly());
       err.printf("run %s continues with its recorded settings%n", run.id());
     } else {
       candidates = candidates(wh, which.archs, which.fromSearch, paretoOnly);
       job =
           new TrainJobSpec(
-              evalSpec,
+              settings.eval(),
               names(candidates),
               which.fromSearch,
               paretoOnly,
-              sizing,
-              fanOutSpec,
-              profiling);
+              settings.sizing(),
+              settings.fanOut(),
+              settings.profiling());
     }
     Candidates.Deduplicated unique = Candidates.deduplicate(candidates);
     for (Map.Entry<String, String> m : unique.mergedInto().entrySet()) {
@@ -194,11 +190,11 @@ final class TrainCommand implements Callable<Integer> {
     }
     List<EvalRecords.Evaluated> results =
         run.resuming() ? evaluation.resume(unique.kept()) : evaluation.start(unique.kept());
-    if (run.paused(err)) {
+    if (RunOptions.paused(run, err)) {
       return 0;
     }
     if (!noPredictions) {
-      predict(wh, run.id(), job, err);
+      predict(spark, wh, run.id(), job, err);
     }
     print(run.id(), results);
     return results.stream().allMatch(e -> e.status() == TrialStatus.OK) ? 0 : 1;
@@ -210,7 +206,8 @@ final class TrainCommand implements Callable<Integer> {
    * task slot or device from a training, and each network's images spread over every executor. The
    * run is recorded by then; a failure here leaves it as it is and says how to retry.
    */
-  private void predict(Warehouse wh, String runId, TrainJobSpec job, PrintWriter err) {
+  private static void predict(
+      SparkSession spark, Warehouse wh, String runId, TrainJobSpec job, PrintWriter err) {
     Predictions predictions = new Predictions(wh);
     Set<String> done = new java.util.HashSet<>(predictions.members(runId, Predictions.Split.TEST));
     done.retainAll(predictions.members(runId, Predictions.Split.WEIGHTS));

@@ -1,6 +1,8 @@
 package org.moodnas.pareto;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
@@ -18,6 +20,14 @@ import org.moodnas.core.Weight;
  * <p>Trials may run in parallel: {@link #next()} may be called while earlier weights are still in
  * flight (their pairs count as visited); it returns empty when nothing can be proposed now. With
  * one trial at a time the sequence is the sequential algorithm's.
+ *
+ * <p>Speculation (batch Bayesian optimisation's "constant liar", Ginsbourger et al.): when no real
+ * pair is left to bisect but a slot is free, each trial in flight is assumed to land at the
+ * midpoint of the gap it aimed at, which splits that gap in two; the widest such virtual gap wider
+ * than δ gets the weight halfway between the weights of its ends. A returned trial's real point
+ * replaces its assumed one; a speculative trial whose gap on the real front is no longer wider than
+ * δ is {@linkplain #unneeded() unneeded}. The stopping rule is the real front's. With one trial at
+ * a time nothing is ever in flight when a weight is proposed, so speculation changes nothing.
  */
 public final class WeightEstimator {
 
@@ -25,9 +35,17 @@ public final class WeightEstimator {
   private final double delta;
   private final ParetoFront front = new ParetoFront();
   private final Set<List<Point>> visited = new HashSet<>();
-  private int inFlight;
+  private final List<Proposal> inFlight = new ArrayList<>();
+  private final Set<Weight> handedOut = new HashSet<>();
+  private final boolean speculate;
 
+  /** Without speculation: the published estimator. */
   public WeightEstimator(List<Weight> initialWeights, double delta) {
+    this(initialWeights, delta, false);
+  }
+
+  /** With {@code speculate}, free slots get speculative weights (see the class comment). */
+  public WeightEstimator(List<Weight> initialWeights, double delta, boolean speculate) {
     if (initialWeights.isEmpty()) {
       throw new IllegalArgumentException("at least one initial weight is needed");
     }
@@ -36,33 +54,166 @@ public final class WeightEstimator {
     }
     this.initial = new ArrayDeque<>(initialWeights);
     this.delta = delta;
+    this.speculate = speculate;
   }
 
   /** The next weight to try, or empty when none can be proposed until a trial in flight ends. */
   public Optional<Weight> next() {
-    if (!initial.isEmpty()) {
-      inFlight++;
-      return Optional.of(initial.poll());
-    }
-    Optional<List<Point>> widest = widestUnvisitedPair();
-    if (widest.isEmpty()) {
-      return Optional.empty();
-    }
-    List<Point> best = widest.get();
-    visited.add(best);
-    inFlight++;
-    return Optional.of(between(best.get(0), best.get(1)));
+    return propose().map(Proposal::weight);
   }
 
-  /** The result of a weight handed out by {@link #next()}. */
+  /** The next proposal, or empty when none can be made until a trial in flight ends. */
+  public Optional<Proposal> propose() {
+    Proposal p = null;
+    if (!initial.isEmpty()) {
+      p = new Proposal(initial.poll(), false, null, null);
+    } else if (speculate) {
+      p = widestVirtualGap();
+    } else {
+      Optional<List<Point>> widest = widestUnvisitedPair();
+      if (widest.isPresent()) {
+        List<Point> best = widest.get();
+        visited.add(best);
+        p = new Proposal(between(best.get(0), best.get(1)), false, best.get(0), best.get(1));
+      }
+    }
+    if (p != null) {
+      inFlight.add(p);
+      handedOut.add(p.weight());
+    }
+    return Optional.ofNullable(p);
+  }
+
+  /** The result of a weight handed out: its real point joins the front. */
   public void record(Point result) {
-    inFlight--;
+    leave(result.weight());
     front.add(result);
   }
 
-  /** A weight handed out by {@link #next()} whose trial failed: its pair stays visited. */
-  public void recordFailure() {
-    inFlight--;
+  /** A weight handed out whose trial failed: its pair stays visited. */
+  public void recordFailure(Weight weight) {
+    leave(weight);
+  }
+
+  /** A speculative weight whose trial was cancelled: it leaves, with no result. */
+  public void cancel(Weight weight) {
+    leave(weight);
+  }
+
+  /** The weights in flight, oldest first. */
+  public List<Proposal> inFlight() {
+    return List.copyOf(inFlight);
+  }
+
+  /**
+   * The speculative trials in flight that the real front no longer needs: the gap of the front
+   * between the members whose weights bracket theirs is not wider than δ.
+   */
+  public List<Proposal> unneeded() {
+    List<Point> m = front.members();
+    List<Proposal> out = new ArrayList<>();
+    for (Proposal p : inFlight) {
+      if (!p.speculative()) {
+        continue;
+      }
+      double nu = p.weight().nu();
+      for (int i = 0; i + 1 < m.size(); i++) {
+        double a = m.get(i).weight().nu();
+        double b = m.get(i + 1).weight().nu();
+        if (nu <= Math.max(a, b)
+            && nu >= Math.min(a, b)
+            && front.normalizedDistance(m.get(i), m.get(i + 1)) <= delta) {
+          out.add(p);
+          break;
+        }
+      }
+    }
+    return out;
+  }
+
+  private void leave(Weight weight) {
+    for (int i = 0; i < inFlight.size(); i++) {
+      if (inFlight.get(i).weight().equals(weight)) {
+        inFlight.remove(i);
+        return;
+      }
+    }
+    throw new IllegalArgumentException("no weight " + weight + " is in flight");
+  }
+
+  /**
+   * The front with every trial in flight at its assumed position: on the segment between the
+   * members whose weights bracket its weight, as far along as its ν is between theirs. Its widest
+   * unvisited pair of real members wider than δ is bisected as without speculation (a pair with a
+   * trial in flight between them is not adjacent here); else its widest pair with an assumed end
+   * wider than δ gets, speculatively, the weight halfway between its ends' weights.
+   */
+  private Proposal widestVirtualGap() {
+    List<Point> real = front.members();
+    List<Point> virtual = new ArrayList<>(real);
+    Set<Point> assumed = new HashSet<>();
+    for (Proposal p : inFlight) {
+      Point a = assumedPosition(p.weight(), real);
+      if (a != null) {
+        virtual.add(a);
+        assumed.add(a);
+      }
+    }
+    // ν falls along the front as the criterion loss does; real members first on a tie
+    virtual.sort(
+        Comparator.comparingDouble((Point q) -> -q.weight().nu())
+            .thenComparing(q -> assumed.contains(q)));
+    Proposal bisection = null;
+    Proposal speculative = null;
+    double widestReal = delta;
+    double widestSpeculative = delta;
+    for (int i = 0; i + 1 < virtual.size(); i++) {
+      Point a = virtual.get(i);
+      Point b = virtual.get(i + 1);
+      double d = front.normalizedDistance(a, b);
+      if (!assumed.contains(a) && !assumed.contains(b)) {
+        if (d > widestReal && !visited.contains(List.of(a, b))) {
+          widestReal = d;
+          bisection = new Proposal(between(a, b), false, a, b);
+        }
+        continue;
+      }
+      Weight w =
+          new Weight(
+              (a.weight().nu() + b.weight().nu()) / 2,
+              (a.weight().criterionWeight() + b.weight().criterionWeight()) / 2);
+      if (d > widestSpeculative && !handedOut.contains(w)) {
+        widestSpeculative = d;
+        speculative = new Proposal(w, true, a, b);
+      }
+    }
+    if (bisection != null) {
+      visited.add(List.of(bisection.left(), bisection.right()));
+      return bisection;
+    }
+    return speculative;
+  }
+
+  /**
+   * Where a trial of weight {@code w} is assumed to land on {@code members} (ordered by ν falling):
+   * interpolated in ν between the members bracketing it; null outside them.
+   */
+  private static Point assumedPosition(Weight w, List<Point> members) {
+    double nu = w.nu();
+    for (int i = 0; i + 1 < members.size(); i++) {
+      Point a = members.get(i);
+      Point b = members.get(i + 1);
+      double hi = a.weight().nu();
+      double lo = b.weight().nu();
+      if (nu < hi && nu > lo) {
+        double t = (hi - nu) / (hi - lo);
+        return new Point(
+            a.regLoss() + t * (b.regLoss() - a.regLoss()),
+            a.criterionLoss() + t * (b.criterionLoss() - a.criterionLoss()),
+            w);
+      }
+    }
+    return null;
   }
 
   /**
@@ -90,7 +241,7 @@ public final class WeightEstimator {
 
   /** True when nothing is in flight and nothing more would be proposed. */
   public boolean done() {
-    return inFlight == 0 && initial.isEmpty() && widestUnvisitedPair().isEmpty();
+    return inFlight.isEmpty() && initial.isEmpty() && widestUnvisitedPair().isEmpty();
   }
 
   /** The widest adjacent pair not visited yet, if it is farther apart than δ. */

@@ -178,7 +178,7 @@ public final class SearchSweep {
       if (r.ok()) {
         estimator.record(Point.of(r));
       } else {
-        estimator.recordFailure();
+        estimator.recordFailure(task.weight());
       }
       log.printf(
           "trial %d done: ν = %.6g, status %s, reg_loss %s, criterion_loss %s%s (%.1f s)%n",

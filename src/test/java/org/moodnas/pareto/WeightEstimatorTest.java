@@ -123,7 +123,7 @@ class WeightEstimatorTest {
     e.record(ToyProblem.solve(e.next().orElseThrow()));
     e.record(ToyProblem.solve(e.next().orElseThrow()));
     assertThat(e.next()).isPresent();
-    e.recordFailure();
+    e.recordFailure(e.inFlight().get(0).weight());
     assertThat(e.next()).isEmpty();
     assertThat(e.done()).isTrue();
   }

@@ -2,12 +2,15 @@ package org.moodnas.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Files;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.SparkSession;
 import org.moodnas.bench.Overlap;
 import org.moodnas.bench.sweep.SweepBenchmark;
+import org.moodnas.core.SweepSpec;
+import org.moodnas.pareto.SweepRounds;
 import org.moodnas.spark.SparkSessions;
 import org.moodnas.store.Warehouse;
 import picocli.CommandLine.Command;
@@ -52,8 +55,51 @@ final class BenchSweepCommand implements Runnable {
   @Option(names = "--subsample", description = "--real: share of Fashion-MNIST each trial reads")
   double subsample = 0.01;
 
+  @Option(
+      names = "--rounds",
+      description =
+          "the default sweep at each --deltas and --parallelisms, without and with speculation:"
+              + " its span in trial lengths, trials started, recorded and cancelled, mean busy"
+              + " slots, the final front's largest gap; in simulated time (the estimator alone)"
+              + " unless --spark")
+  boolean rounds;
+
+  @Option(
+      names = "--spark",
+      description =
+          "with --rounds: through Spark, every trial simulated for --simulate-seconds (give"
+              + " --master local[P] for the largest P)")
+  boolean throughSpark;
+
+  @Option(
+      names = "--parallelisms",
+      split = ",",
+      paramLabel = "P",
+      description = "with --rounds (default: 1,2,4,8)")
+  List<Integer> parallelisms = List.of(1, 2, 4, 8);
+
+  @Option(
+      names = "--deltas",
+      split = ",",
+      paramLabel = "δ",
+      description = "with --rounds (default: 0.15,0.05)")
+  List<Double> deltas = List.of(0.15, 0.05);
+
   @Override
   public void run() {
+    if (rounds && !throughSpark) {
+      List<SweepBenchmark.Rounds> out = new ArrayList<>();
+      for (double d : deltas) {
+        for (int p : parallelisms) {
+          for (boolean sp : List.of(false, true)) {
+            SweepRounds sweep = new SweepRounds(SweepSpec.DEFAULT_INITIAL_WEIGHTS, d, p, sp);
+            out.add(new SweepBenchmark.Rounds(d, p, sp, sweep.run()));
+          }
+        }
+      }
+      printRounds(out);
+      return;
+    }
     if (trials < 1) {
       throw new ParameterException(spec.commandLine(), "--trials " + trials + ": must be ≥ 1");
     }
@@ -65,7 +111,21 @@ final class BenchSweepCommand implements Runnable {
           new Warehouse(
               spark, Files.createTempDirectory("mood-nas-bench-sweep").toUri().toString());
       SweepBenchmark bench = new SweepBenchmark(spark, wh);
-      if (real) {
+      if (rounds) {
+        List<SweepBenchmark.Rounds> out = new ArrayList<>();
+        for (double d : deltas) {
+          for (int p : parallelisms) {
+            for (boolean sp : List.of(false, true)) {
+              PrintWriter err = spec.commandLine().getErr();
+              err.printf(
+                  "bench sweep --rounds: δ %s, P %d, speculate %s …%n", d, p, sp ? "on" : "off");
+              err.flush();
+              out.add(bench.rounds(d, p, sp, seconds));
+            }
+          }
+        }
+        printRounds(out);
+      } else if (real) {
         print(bench.real(trials, subsample, List.of(1, parallelism), spec.commandLine().getErr()));
       } else {
         print(bench.simulated(parallelism, seconds), sessionS);
@@ -73,6 +133,36 @@ final class BenchSweepCommand implements Runnable {
     } catch (java.io.IOException | InterruptedException e) {
       throw new IllegalStateException("bench sweep: " + e.getMessage(), e);
     }
+  }
+
+  private void printRounds(List<SweepBenchmark.Rounds> all) {
+    PrintWriter out = spec.commandLine().getOut();
+    out.printf(
+        "%6s %3s %9s %7s %8s %9s %10s %11s %12s%n",
+        "δ",
+        "P",
+        "speculate",
+        "rounds",
+        "started",
+        "recorded",
+        "cancelled",
+        "busy slots",
+        "largest gap");
+    for (SweepBenchmark.Rounds r : all) {
+      SweepRounds.Result x = r.result();
+      out.printf(
+          "%6.2f %3d %9s %7.2f %8d %9d %10d %11.2f %12.3f%n",
+          r.delta(),
+          r.parallelism(),
+          r.speculate() ? "on" : "off",
+          x.rounds(),
+          x.started(),
+          x.recorded(),
+          x.cancelled(),
+          x.meanBusy(),
+          x.largestGap());
+    }
+    out.flush();
   }
 
   private void print(SweepBenchmark.Simulated s, double sessionS) {

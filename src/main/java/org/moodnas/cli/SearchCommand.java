@@ -63,12 +63,25 @@ final class SearchCommand implements Callable<Integer> {
   @Option(names = "--simulate-seconds", description = "seconds each simulated trial takes")
   double simulateSeconds;
 
+  @Option(
+      names = "--speculate",
+      paramLabel = "on|off",
+      description =
+          "with --parallelism above 1: slots that would wait get speculative weights, bisecting the"
+              + " gaps that trials in flight are assumed to split, and such a trial the front no"
+              + " longer needs is cancelled (default: ${DEFAULT-VALUE}; off: only real gaps, as the"
+              + " sequential published sweep)")
+  String speculate = "on";
+
   @Mixin SparkOptions sparkOptions;
 
   @Mixin RunOptions runOptions;
 
   @Override
   public Integer call() throws InterruptedException {
+    if (!speculate.equals("on") && !speculate.equals("off")) {
+      throw new IllegalArgumentException("--speculate " + speculate + ": on or off");
+    }
     SweepSpec sweep =
         new SweepSpec(
             search.spec(),
@@ -77,7 +90,8 @@ final class SearchCommand implements Callable<Integer> {
             fanOut.spec(),
             maxTrials,
             simulate,
-            simulateSeconds);
+            simulateSeconds,
+            speculate.equals("on"));
     runOptions.check();
     if (!sweep.simulate() && runOptions.resume == null) {
       Datasets.check(sweep.trial().data());

@@ -7,7 +7,9 @@ import java.util.List;
 /**
  * A Pareto sweep: the spec every trial shares, the estimator's initial weights and stop distance δ,
  * how trials fan out, an optional cap on the number of trials (0: none) and, for orchestration
- * checks, a toy problem solved in {@code simulateSeconds} instead of training.
+ * checks, a toy problem solved in {@code simulateSeconds} instead of training. With {@code
+ * speculate}, slots that would idle get speculative weights (the estimator's class comment); runs
+ * recorded before it was a setting read false, as they ran.
  */
 public record SweepSpec(
     SearchSpec trial,
@@ -16,7 +18,8 @@ public record SweepSpec(
     FanOutSpec fanOut,
     int maxTrials,
     boolean simulate,
-    double simulateSeconds)
+    double simulateSeconds,
+    boolean speculate)
     implements RunConfig {
 
   /** The published initial weights: (ν, criterion weight) = (0.2, 0.8), then (0.0, 1.0). */
@@ -39,24 +42,32 @@ public record SweepSpec(
 
   /** A sweep with the published weights and δ, everything else as given. */
   public static SweepSpec of(SearchSpec trial, FanOutSpec fanOut) {
-    return new SweepSpec(trial, DEFAULT_INITIAL_WEIGHTS, DEFAULT_DELTA, fanOut, 0, false, 0);
+    return new SweepSpec(trial, DEFAULT_INITIAL_WEIGHTS, DEFAULT_DELTA, fanOut, 0, false, 0, true);
   }
 
   public SweepSpec withFanOut(FanOutSpec f) {
-    return new SweepSpec(trial, initialWeights, delta, f, maxTrials, simulate, simulateSeconds);
+    return new SweepSpec(
+        trial, initialWeights, delta, f, maxTrials, simulate, simulateSeconds, speculate);
   }
 
   public SweepSpec withMaxTrials(int n) {
-    return new SweepSpec(trial, initialWeights, delta, fanOut, n, simulate, simulateSeconds);
+    return new SweepSpec(
+        trial, initialWeights, delta, fanOut, n, simulate, simulateSeconds, speculate);
   }
 
   public SweepSpec withDelta(double d) {
-    return new SweepSpec(trial, initialWeights, d, fanOut, maxTrials, simulate, simulateSeconds);
+    return new SweepSpec(
+        trial, initialWeights, d, fanOut, maxTrials, simulate, simulateSeconds, speculate);
+  }
+
+  public SweepSpec withSpeculation(boolean on) {
+    return new SweepSpec(
+        trial, initialWeights, delta, fanOut, maxTrials, simulate, simulateSeconds, on);
   }
 
   /** The toy problem instead of training, each trial taking {@code seconds}. */
   public SweepSpec simulated(double seconds) {
-    return new SweepSpec(trial, initialWeights, delta, fanOut, maxTrials, true, seconds);
+    return new SweepSpec(trial, initialWeights, delta, fanOut, maxTrials, true, seconds, speculate);
   }
 
   @Override

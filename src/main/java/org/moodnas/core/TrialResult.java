@@ -69,6 +69,21 @@ public record TrialResult(
         durationS);
   }
 
+  /** A speculative trial cancelled before its end: why, and how long it had run. */
+  public static TrialResult cancelled(SearchSpec spec, Weight weight, String why, double seconds) {
+    return new TrialResult(
+        spec.objective(),
+        weight,
+        spec.training().weightDecay(),
+        TrialStatus.CANCELLED,
+        why,
+        null,
+        null,
+        null,
+        List.of(),
+        seconds);
+  }
+
   public boolean ok() {
     return status == TrialStatus.OK;
   }

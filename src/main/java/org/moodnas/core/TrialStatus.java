@@ -5,9 +5,11 @@ import java.util.Locale;
 /** How one trial or evaluation ended. */
 public enum TrialStatus {
   OK,
-  FAILED;
+  FAILED,
+  /** A speculative search trial the front no longer needed, stopped before its end. */
+  CANCELLED;
 
-  /** "ok" or "failed", as stored. */
+  /** "ok", "failed" or "cancelled", as stored. */
   @Override
   public String toString() {
     return name().toLowerCase(Locale.ROOT);

@@ -72,14 +72,16 @@ public record SweepRounds(
         cancelled++;
       }
     }
-    return new Result(now, started, recorded, cancelled, now == 0 ? 0 : busy / now, largestGap(e));
+    return new Result(
+        now, started, recorded, cancelled, now == 0 ? 0 : busy / now, largestGap(e.front()));
   }
 
-  private static double largestGap(WeightEstimator e) {
-    List<Point> m = e.front().members();
+  /** The largest normalized distance between neighbours of {@code front}. */
+  public static double largestGap(ParetoFront front) {
+    List<Point> m = front.members();
     double largest = 0;
     for (int i = 0; i + 1 < m.size(); i++) {
-      largest = Math.max(largest, e.front().normalizedDistance(m.get(i), m.get(i + 1)));
+      largest = Math.max(largest, front.normalizedDistance(m.get(i), m.get(i + 1)));
     }
     return largest;
   }

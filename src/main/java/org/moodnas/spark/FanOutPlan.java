@@ -33,6 +33,19 @@ public interface FanOutPlan<T extends FanOutTask<R>, R extends Serializable> {
    */
   default void epochsEnded(T task, List<? extends Serializable> epochs) {}
 
+  /**
+   * Tasks in flight the job no longer needs, asked after each outcome: each is cancelled once, and
+   * its outcome is then {@link #cancelled} (or its result, when it finished first).
+   */
+  default List<T> unneeded() {
+    return List.of();
+  }
+
+  /** The outcome of a task cancelled as unneeded, after {@code seconds}. */
+  default R cancelled(T task, double seconds) {
+    throw new UnsupportedOperationException(noun() + "s are never cancelled");
+  }
+
   /** A task's outcome, in the order tasks finish: record it. */
   void completed(T task, R result, int attempt, Instant started, Instant finished);
 

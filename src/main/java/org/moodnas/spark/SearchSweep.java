@@ -3,8 +3,11 @@ package org.moodnas.spark;
 import java.io.PrintWriter;
 import java.io.Serializable;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
@@ -13,9 +16,12 @@ import org.moodnas.core.RunStatus;
 import org.moodnas.core.SearchEpoch;
 import org.moodnas.core.SweepSpec;
 import org.moodnas.core.TrainingStateKeys;
+import org.moodnas.core.TrialAim;
 import org.moodnas.core.TrialResult;
+import org.moodnas.core.TrialStatus;
 import org.moodnas.core.Weight;
 import org.moodnas.pareto.Point;
+import org.moodnas.pareto.Proposal;
 import org.moodnas.pareto.WeightEstimator;
 import org.moodnas.spark.executor.TrialTask;
 import org.moodnas.store.Runs;
@@ -59,7 +65,8 @@ public final class SearchSweep {
       throw new IllegalStateException("run " + runId + " is already recorded");
     }
     runs.start(runId, spec);
-    return sweep(new WeightEstimator(spec.initialWeights(), spec.delta()), Set.of());
+    return sweep(
+        new WeightEstimator(spec.initialWeights(), spec.delta(), spec.speculate()), Set.of());
   }
 
   /**
@@ -68,7 +75,8 @@ public final class SearchSweep {
    * are given to the next trials, so that a run's indices have no gaps.
    */
   public List<Point> resume() throws InterruptedException {
-    WeightEstimator estimator = new WeightEstimator(spec.initialWeights(), spec.delta());
+    WeightEstimator estimator =
+        new WeightEstimator(spec.initialWeights(), spec.delta(), spec.speculate());
     SortedMap<Integer, TrialResult> recorded = records.trialsByIndex(runId);
     for (TrialResult r : recorded.values()) {
       estimator.replay(r.weight(), r.ok() ? Point.of(r) : null);
@@ -114,6 +122,8 @@ public final class SearchSweep {
   private final class Plan implements FanOutPlan<TrialTask, TrialResult> {
     private final WeightEstimator estimator;
     private final Set<Integer> taken;
+    private final Map<Integer, Proposal> proposals = new HashMap<>();
+    private final Map<Integer, TrialTask> running = new HashMap<>();
     private int nextIndex;
 
     /** Proposes trials under the indices not {@code recorded} yet, lowest first. */
@@ -132,11 +142,11 @@ public final class SearchSweep {
       if (estimator.done() || (spec.maxTrials() > 0 && taken.size() >= spec.maxTrials())) {
         return Optional.empty();
       }
-      Optional<Weight> w = estimator.next();
-      if (w.isEmpty()) {
+      Optional<Proposal> p = estimator.propose();
+      if (p.isEmpty()) {
         return Optional.empty();
       }
-      Weight weight = w.get();
+      Weight weight = p.get().weight();
       while (taken.contains(nextIndex)) {
         nextIndex++;
       }
@@ -149,11 +159,38 @@ public final class SearchSweep {
               spec.simulate() ? spec.simulateSeconds() : null,
               trainingStates.of(
                   TrainingStateKeys.search(nextIndex, weight), spec.fanOut(), discardMismatched));
+      proposals.put(task.index(), p.get());
+      running.put(task.index(), task);
       log.printf(
-          "trial %d: ν = %.6g, criterion weight %.6g started%n",
-          task.index(), weight.nu(), weight.criterionWeight());
+          "trial %d: ν = %.6g, criterion weight %.6g started (%s)%n",
+          task.index(), weight.nu(), weight.criterionWeight(), aim(p.get()).describe());
       log.flush();
       return Optional.of(task);
+    }
+
+    @Override
+    public List<TrialTask> unneeded() {
+      List<TrialTask> out = new ArrayList<>();
+      for (Proposal u : estimator.unneeded()) {
+        running.values().stream()
+            .filter(t -> t.weight().equals(u.weight()))
+            .findFirst()
+            .ifPresent(out::add);
+      }
+      return out;
+    }
+
+    @Override
+    public TrialResult cancelled(TrialTask task, double seconds) {
+      return TrialResult.cancelled(
+          task.spec(),
+          task.weight(),
+          "cancelled: the front no longer needs it (the members around ν "
+              + String.format("%.6g", task.weight().nu())
+              + " are within δ = "
+              + spec.delta()
+              + ")",
+          seconds);
     }
 
     @Override
@@ -171,12 +208,16 @@ public final class SearchSweep {
     public void completed(
         TrialTask task, TrialResult r, int attempt, Instant started, Instant finished) {
       long recordStart = System.nanoTime();
-      records.recordTrial(runId, task.index(), r, attempt, started, finished);
+      running.remove(task.index());
+      TrialAim aim = aim(proposals.remove(task.index()));
+      records.recordTrial(runId, task.index(), r, aim, attempt, started, finished);
       recordingSeconds += (System.nanoTime() - recordStart) / 1e9;
       trainingStates.recorded(TrainingStateKeys.search(task.index(), task.weight()));
       trialsRun++;
       if (r.ok()) {
         estimator.record(Point.of(r));
+      } else if (r.status() == TrialStatus.CANCELLED) {
+        estimator.cancel(task.weight());
       } else {
         estimator.recordFailure(task.weight());
       }
@@ -192,6 +233,12 @@ public final class SearchSweep {
               : "",
           r.durationS());
       log.flush();
+    }
+
+    private static TrialAim aim(Proposal p) {
+      return p == null || !p.aimed()
+          ? TrialAim.INITIAL
+          : new TrialAim(p.speculative(), p.left().weight().nu(), p.right().weight().nu());
     }
 
     @Override

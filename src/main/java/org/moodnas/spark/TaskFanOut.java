@@ -4,11 +4,9 @@ import java.io.PrintWriter;
 import java.io.Serializable;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.CompletionService;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -85,7 +83,8 @@ public final class TaskFanOut {
     Preemption stop = Preemption.of(runId);
     RunningTasks tasks = new RunningTasks(runId);
     spark.sparkContext().addSparkListener(tasks);
-    stop.onStop(() -> cancel(jsc));
+    TaskCancellation cancellation = new TaskCancellation(jsc, runId);
+    stop.onStop(cancellation::cancelRun);
     ExecutorService pool = Executors.newFixedThreadPool(spec.parallelism());
     CompletionService<Finished<T, R>> done = new ExecutorCompletionService<>(pool);
     RunStatus status = RunStatus.FAILED;
@@ -100,7 +99,7 @@ public final class TaskFanOut {
           }
           T task = next.get();
           inFlight.put(task.index(), task);
-          done.submit(() -> runTask(jsc, task, plan, gpus, stop));
+          done.submit(() -> runTask(jsc, task, plan, gpus, stop, cancellation));
           running++;
         }
         if (running == 0) {
@@ -108,7 +107,7 @@ public final class TaskFanOut {
         }
         Future<Finished<T, R>> next = done.poll(1, TimeUnit.SECONDS);
         if (next == null) {
-          if (stop.requested() && !cancelAgain(jsc, stop)) {
+          if (stop.requested() && !cancellation.cancelRunAgain(stop)) {
             break;
           }
           continue;
@@ -122,6 +121,9 @@ public final class TaskFanOut {
           continue;
         }
         plan.completed(f.task(), f.outcome().result(), f.outcome().attempt(), f.started(), f.end());
+        plan.unneeded().stream()
+            .filter(t -> inFlight.containsKey(t.index()))
+            .forEach(cancellation::cancelUnneeded);
       }
       status =
           stop.requested() ? paused(plan.noun(), paused, running, tasks, stop) : plan.endStatus();
@@ -135,36 +137,6 @@ public final class TaskFanOut {
       RunStatus end = status;
       stop.recordEnd(() -> runs.finish(runId, end));
     }
-  }
-
-  /** Cancels the run's jobs; their tasks are only marked killed (see the class comment). */
-  private void cancel(JavaSparkContext jsc) {
-    if (jsc.sc().isStopped()) {
-      return;
-    }
-    // only while one is active: Spark warns of a group without active jobs
-    Set<Integer> active = new HashSet<>();
-    for (int id : jsc.statusTracker().getActiveJobIds()) {
-      active.add(id);
-    }
-    for (int id : jsc.statusTracker().getJobIdsForGroup(runId)) {
-      if (active.contains(id)) {
-        jsc.sc().cancelJobGroup(runId, "the driver was asked to stop (SIGTERM)");
-        return;
-      }
-    }
-  }
-
-  /**
-   * While stopping: cancels again, since a job submitted as the stop came can have missed the
-   * cancellation; false once the tasks' time is up.
-   */
-  private boolean cancelAgain(JavaSparkContext jsc, Preemption stop) {
-    if (Instant.now().isAfter(stop.tasksDeadline())) {
-      return false;
-    }
-    cancel(jsc);
-    return true;
   }
 
   /**
@@ -217,17 +189,26 @@ public final class TaskFanOut {
 
   /** One task as a one-task Spark job; a job Spark gave up on is the plan's failed result. */
   private <T extends FanOutTask<R>, R extends Serializable> Finished<T, R> runTask(
-      JavaSparkContext jsc, T task, FanOutPlan<T, R> plan, ResourceProfile gpus, Preemption stop) {
+      JavaSparkContext jsc,
+      T task,
+      FanOutPlan<T, R> plan,
+      ResourceProfile gpus,
+      Preemption stop,
+      TaskCancellation cancellation) {
     Instant start = Instant.now();
     // false: a cancelled task is marked killed, its thread not interrupted (see the class comment)
     jsc.setJobGroup(runId, task.description(), false);
     int localThreads = Math.max(1, TaskResources.localCores(jsc.sc()) / spec.parallelism());
     ProgressAccumulator progress = new ProgressAccumulator();
     jsc.sc().register(progress, ProgressAccumulator.name(runId));
+    cancellation.tagThisThread(task);
     Attempted<R> outcome;
     try {
       if (stop.requested()) {
         return new Finished<>(task, null, start, Instant.now());
+      }
+      if (cancellation.unneeded(task)) {
+        return cancelled(task, plan, start);
       }
       JavaRDD<T> rdd = jsc.parallelize(List.of(task), 1);
       submitted.incrementAndGet();
@@ -240,6 +221,9 @@ public final class TaskFanOut {
       if (stop.requested()) {
         // cancelled by the stop (or failing as it came): paused, it runs again on resume
         return new Finished<>(task, null, start, Instant.now());
+      }
+      if (cancellation.unneeded(task)) {
+        return cancelled(task, plan, start);
       }
       TrialStateMismatchException mismatch = TrialStateMismatchException.in(e);
       if (mismatch != null) {
@@ -255,5 +239,12 @@ public final class TaskFanOut {
     // waited for a slot before)
     Instant started = outcome.started() != null ? outcome.started() : start;
     return new Finished<>(task, outcome, started, Instant.now());
+  }
+
+  private <T extends FanOutTask<R>, R extends Serializable> Finished<T, R> cancelled(
+      T task, FanOutPlan<T, R> plan, Instant start) {
+    double seconds = Duration.between(start, Instant.now()).toMillis() / 1e3;
+    return new Finished<>(
+        task, new Attempted<>(plan.cancelled(task, seconds), 1, null), start, Instant.now());
   }
 }

@@ -15,6 +15,7 @@ import org.moodnas.core.Objective;
 import org.moodnas.core.SearchEpoch;
 import org.moodnas.core.SearchMetrics;
 import org.moodnas.core.TimeSpan;
+import org.moodnas.core.TrialAim;
 import org.moodnas.core.TrialResult;
 import org.moodnas.core.TrialStatus;
 import org.moodnas.core.Weight;
@@ -45,6 +46,18 @@ public final class SearchRecords {
    */
   public void recordTrial(
       String runId, int trialIndex, TrialResult r, int attempt, Instant started, Instant finished) {
+    recordTrial(runId, trialIndex, r, TrialAim.INITIAL, attempt, started, finished);
+  }
+
+  /** Records a trial with why it ran ({@code aim}). */
+  public void recordTrial(
+      String runId,
+      int trialIndex,
+      TrialResult r,
+      TrialAim aim,
+      int attempt,
+      Instant started,
+      Instant finished) {
     Map<String, Object> trial = new LinkedHashMap<>();
     trial.put("run_id", runId);
     trial.put("trial_index", trialIndex);
@@ -52,6 +65,9 @@ public final class SearchRecords {
     trial.put("attempt", attempt);
     trial.put("started_at", Timestamp.from(started));
     trial.put("finished_at", Timestamp.from(finished));
+    trial.put("speculative", aim.speculative());
+    trial.put("gap_from_nu", aim.gapFromNu());
+    trial.put("gap_to_nu", aim.gapToNu());
     // Epochs first: a trial row means its epochs are there too.
     epochs.append(runId, trialIndex, r.epochs(), true, e -> epochRow(runId, trialIndex, e));
     warehouse.append(

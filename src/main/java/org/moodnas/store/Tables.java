@@ -45,7 +45,10 @@ public enum Tables {
           .add("attempt", DataTypes.IntegerType, true)
           .add("started_at", DataTypes.TimestampType, true)
           .add("finished_at", DataTypes.TimestampType, true)
-          .add("duration_s", DataTypes.DoubleType, true)),
+          .add("duration_s", DataTypes.DoubleType, true)
+          .add("speculative", DataTypes.BooleanType, true)
+          .add("gap_from_nu", DataTypes.DoubleType, true)
+          .add("gap_to_nu", DataTypes.DoubleType, true)),
   SEARCH_EPOCHS(
       new StructType()
           .add("run_id", DataTypes.StringType, false)

@@ -35,7 +35,8 @@ class LeasesTest {
           new FanOutSpec(1, null),
           0,
           true,
-          0);
+          0,
+          true);
   private static SparkSession spark;
 
   @BeforeAll

@@ -45,7 +45,7 @@ class RunConfigCodecTest {
             .withTraining(SearchSpec.DEFAULTS.training().toBuilder().cutout(true).seed(7).build());
     SweepSpec sweep =
         new SweepSpec(
-            trial, List.of(new Weight(0.3, 0.7)), 0.05, new FanOutSpec(4, 1), 9, true, 1.5);
+            trial, List.of(new Weight(0.3, 0.7)), 0.05, new FanOutSpec(4, 1), 9, true, 1.5, false);
     assertThat(roundTrip(sweep)).isEqualTo(sweep);
   }
 

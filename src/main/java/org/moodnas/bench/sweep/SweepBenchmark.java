@@ -2,8 +2,11 @@ package org.moodnas.bench.sweep;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.apache.spark.sql.SparkSession;
 import org.moodnas.bench.Overlap;
 import org.moodnas.core.DataSource;
@@ -11,6 +14,12 @@ import org.moodnas.core.DatasetKind;
 import org.moodnas.core.FanOutSpec;
 import org.moodnas.core.SearchSpec;
 import org.moodnas.core.SweepSpec;
+import org.moodnas.core.TimeSpan;
+import org.moodnas.core.TrialResult;
+import org.moodnas.core.TrialStatus;
+import org.moodnas.pareto.ParetoFront;
+import org.moodnas.pareto.Point;
+import org.moodnas.pareto.SweepRounds;
 import org.moodnas.spark.SearchSweep;
 import org.moodnas.spark.executor.DataCache;
 import org.moodnas.store.SearchRecords;
@@ -44,6 +53,10 @@ public final class SweepBenchmark {
 
   /** One real sweep: its parallelism, wall time and how its trials overlapped. */
   public record Real(int parallelism, double wallSeconds, Overlap overlap) {}
+
+  /** A sweep measured in trial lengths: its setting and {@link SweepRounds.Result}. */
+  public record Rounds(
+      double delta, int parallelism, boolean speculate, SweepRounds.Result result) {}
 
   private final SparkSession spark;
   private final Warehouse warehouse;
@@ -84,6 +97,48 @@ public final class SweepBenchmark {
       out.add(new Real(p, wall, Overlap.of(new SearchRecords(warehouse).spans(runId))));
     }
     return out;
+  }
+
+  /**
+   * The default sweep at δ {@code delta} on {@code parallelism} slots, each simulated trial {@code
+   * seconds} long, through Spark: its span from the first start to the last finish in trial
+   * lengths, its trials by status, the mean number of trials running, the final front's largest
+   * normalized gap (from search_trials and the returned front).
+   */
+  public Rounds rounds(double delta, int parallelism, boolean speculate, double seconds)
+      throws InterruptedException {
+    String runId = String.format(Locale.ROOT, "rounds-%s-%d-%b", delta, parallelism, speculate);
+    SweepSpec sweepSpec =
+        SweepSpec.of(SearchSpec.DEFAULTS, new FanOutSpec(parallelism, 0))
+            .withDelta(delta)
+            .withSpeculation(speculate)
+            .simulated(seconds);
+    List<Point> front =
+        new SearchSweep(spark, warehouse, runId, sweepSpec, new PrintWriter(new StringWriter()))
+            .start();
+    List<TrialResult> trials = new SearchRecords(warehouse).trials(runId);
+    List<TimeSpan> spans = new SearchRecords(warehouse).spans(runId);
+    Instant first = spans.stream().map(TimeSpan::start).min(Instant::compareTo).orElseThrow();
+    Instant last = spans.stream().map(TimeSpan::end).max(Instant::compareTo).orElseThrow();
+    double span = Duration.between(first, last).toMillis() / 1e3;
+    double busy =
+        spans.stream()
+            .mapToDouble(t -> Duration.between(t.start(), t.end()).toMillis() / 1e3)
+            .sum();
+    int cancelled = (int) trials.stream().filter(t -> t.status() == TrialStatus.CANCELLED).count();
+    ParetoFront f = new ParetoFront();
+    front.forEach(f::add);
+    return new Rounds(
+        delta,
+        parallelism,
+        speculate,
+        new SweepRounds.Result(
+            span / seconds,
+            trials.size(),
+            trials.size() - cancelled,
+            cancelled,
+            busy / span,
+            SweepRounds.largestGap(f)));
   }
 
   private static SweepSpec realSweep(int trials, double subsample, int p) {

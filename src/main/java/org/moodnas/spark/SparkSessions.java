@@ -3,6 +3,8 @@ package org.moodnas.spark;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Properties;
 import java.util.TreeMap;
 import org.apache.spark.sql.SparkSession;
@@ -24,6 +26,9 @@ public final class SparkSessions {
    * spark.master set, else local[*].
    */
   public static SparkSession getOrCreate(String master) {
+    checkLocalCluster(
+        master != null ? master : System.getProperty("spark.master", ""),
+        System.getenv("SPARK_HOME"));
     SparkSession.Builder b =
         SparkSession.builder()
             .appName("mood-nas")
@@ -46,6 +51,22 @@ public final class SparkSessions {
       b.master("local[*]");
     }
     return b.getOrCreate();
+  }
+
+  /**
+   * A local-cluster master's workers start each executor from SPARK_HOME/jars and, without it, fail
+   * every launch while the application waits for executors forever: one clear line instead.
+   */
+  static void checkLocalCluster(String master, String sparkHome) {
+    if (master.startsWith("local-cluster")
+        && (sparkHome == null || !Files.isDirectory(Path.of(sparkHome, "jars")))) {
+      throw new IllegalArgumentException(
+          "master "
+              + master
+              + ": its executors start from SPARK_HOME/jars, and "
+              + (sparkHome == null ? "SPARK_HOME is not set" : sparkHome + " has no jars/")
+              + " (jobs/mood-nas prepares target/spark-home for it)");
+    }
   }
 
   /** The built-in defaults, in key order. */

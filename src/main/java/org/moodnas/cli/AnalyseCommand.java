@@ -31,14 +31,17 @@ import picocli.CommandLine.Spec;
     name = "analyse",
     mixinStandardHelpOptions = true,
     description = {
-      "Analyse a search run and/or a train run as the published tables do: the result table",
-      "(model name, ν, size, train/valid/test loss and accuracy, top-5 where recorded, search",
-      "losses and accuracy, params, FLOPs, latency), Spearman's correlation matrix (signed, over",
-      "the models with every figure) beside the published one (absolute, each pair over the",
-      "models with both figures), a search run's table as the published analysis writes it",
-      "(its non-dominated trials) beside the table of every trial, the Pareto fronts (dominated",
-      "models kept and marked), the best model per size budget, charts (with the published",
-      "scatters of ν, search and validation figures), each genotype's cells and report.html.",
+      "Analyse a search run and/or a train run: result tables, correlations, Pareto fronts,"
+          + " charts and an HTML report.",
+      "The result table has a row per model, as the published tables do: its name, ν, size, train/valid/test loss and"
+          + " accuracy, top-5 where recorded, search losses and accuracy, params, FLOPs and"
+          + " latency. The console shows its main figures, rounded; the CSV keeps every column.",
+      "Beside it: Spearman's correlation matrix (signed, over the models with every figure) and"
+          + " the published one (absolute, each pair over the models with both figures); a search"
+          + " run's table as the published analysis writes it (its non-dominated trials) beside"
+          + " the table of every trial; the Pareto fronts (dominated models kept and marked); the"
+          + " best model per size budget; charts (with the published scatters of ν, search and"
+          + " validation figures); each genotype's cells; report.html.",
       "Result tables go to the warehouse's result_tables and, with the rest, to --out."
     })
 final class AnalyseCommand implements Callable<Integer> {

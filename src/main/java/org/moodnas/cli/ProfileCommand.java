@@ -32,12 +32,14 @@ import picocli.CommandLine.Spec;
     name = "profile",
     mixinStandardHelpOptions = true,
     description = {
-      "Parameters (auxiliary head excluded, and included), model size in MB (params / 1e6),",
-      "FLOPs (multiply-accumulates of conv and linear layers for one image, auxiliary head",
-      "excluded) and, with --latency, the mean milliseconds of one forward pass as the published",
-      "tables measured it: the network without batch normalization on zeros, --warmup passes,",
-      "then the total of --runs passes under one timer over --runs. --record also writes the",
-      "rows to the warehouse's profiles table."
+      "Parameters, model size, FLOPs and, with --latency, the latency of evaluation networks.",
+      "Parameters are counted without the auxiliary head and with it; the model size in MB is"
+          + " params / 1e6; FLOPs are the multiply-accumulates of conv and linear layers for one"
+          + " image, auxiliary head excluded.",
+      "--latency measures the mean milliseconds of one forward pass as the published tables"
+          + " measured it: the network without batch normalization on zeros, --warmup passes,"
+          + " then the total of --runs passes under one timer over --runs.",
+      "--record also writes the rows to the warehouse's profiles table."
     })
 final class ProfileCommand implements Callable<Integer> {
 

@@ -3,9 +3,12 @@ package org.moodnas.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.awt.image.BufferedImage;
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -104,7 +107,48 @@ class AnalyseCommandTest {
     assertThat(analyse.out()).containsPattern("l2_loss_3e02 .* not evaluated");
     // Fashion-MNIST evaluations record no top-5: columns without a value are left out of the
     // printed tables and the report's result and budget tables, kept in the CSV
-    assertThat(analyse.out()).contains("test_acc").doesNotContain("top5");
+    assertThat(analyse.out()).contains("test acc").doesNotContain("top-5");
+  }
+
+  @Test
+  void printsTablesThatFitATerminalWithRoundedFigures() throws Exception {
+    List<String> lines = analyse.out().lines().toList();
+    assertThat(lines).allSatisfy(l -> assertThat(l.length()).as(l).isLessThanOrEqualTo(100));
+    // no figure at full precision (at most 3 significant decimals), nor in Java's exponent notation
+    assertThat(analyse.out())
+        .doesNotContainPattern("\\.0*[1-9]\\d{3,}")
+        .doesNotContainPattern("\\dE-?\\d");
+    // the printed row of a model: its search accuracy to 2 decimals and its latency to 1, as
+    // its CSV row (every column at full precision) rounds
+    List<String> csv = Files.readAllLines(out.resolve("search_results.csv"));
+    List<String> header = List.of(csv.get(0).split(","));
+    String[] row =
+        csv.stream()
+            .filter(l -> l.startsWith("s,search,l2_loss_1e01,"))
+            .findFirst()
+            .orElseThrow()
+            .split(",", -1);
+    double searchAcc = Double.parseDouble(row[header.indexOf("search_acc")]);
+    double latency = Double.parseDouble(row[header.indexOf("latency_cpu_ms")]);
+    double params = Double.parseDouble(row[header.indexOf("params")]);
+    String printed =
+        lines.stream().filter(l -> l.startsWith("l2_loss_1e01 ")).findFirst().orElseThrow();
+    assertThat(printed.split("\\s+"))
+        .contains(
+            String.format(Locale.ROOT, "%.2f", searchAcc),
+            String.format(Locale.ROOT, "%.1f", latency),
+            new BigDecimal(params / 1e6)
+                .round(new MathContext(3))
+                .stripTrailingZeros()
+                .toPlainString());
+    assertThat(lines)
+        .anySatisfy(
+            l ->
+                assertThat(l)
+                    .startsWith("model ")
+                    .contains("ν", "params M", "FLOPs M", "CPU ms", "search acc", "test acc"))
+        .contains("(4 models, accuracies in %; every column in search_results.csv)");
+    assertThat(out.resolve("search_results.csv")).isRegularFile();
   }
 
   @Test

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.apache.spark.sql.Row;
 import org.moodnas.analysis.AnalysisFiles;
 import org.moodnas.analysis.AnalysisJob;
 import org.moodnas.analysis.frames.EmptyColumns;
@@ -18,6 +19,7 @@ import org.moodnas.analysis.frames.RunAnalysis;
 import org.moodnas.core.DeviceSpec;
 import org.moodnas.core.ProfilingSpec;
 import org.moodnas.core.RunKind;
+import org.moodnas.store.ResultColumns;
 import org.moodnas.store.RunRecord;
 import org.moodnas.store.Warehouse;
 import picocli.CommandLine.Command;
@@ -31,15 +33,18 @@ import picocli.CommandLine.Spec;
     name = "analyse",
     mixinStandardHelpOptions = true,
     description = {
-      "Analyse a search run and/or a train run as the published tables do: the result table",
-      "(model name, ν, size, train/valid/test loss and accuracy, top-5 where recorded, search",
-      "losses and accuracy, params, FLOPs, latency), Spearman's correlation matrix (signed, over",
-      "the models with every figure) beside the published one (absolute, each pair over the",
-      "models with both figures), a search run's table as the published analysis writes it",
-      "(its non-dominated trials) beside the table of every trial, the Pareto fronts (dominated",
-      "models kept and marked), the best model per size budget, charts (with the published",
-      "scatters of ν, search and validation figures), a train run's front of ensembles beside",
-      "its networks, each genotype's cells and report.html.",
+      "Analyse a search run and/or a train run: result tables, correlations, Pareto fronts,"
+          + " charts and an HTML report.",
+      "The result table has a row per model, as the published tables do: its name, ν, size, train/valid/test loss and"
+          + " accuracy, top-5 where recorded, search losses and accuracy, params, FLOPs and"
+          + " latency. The console shows its main figures, rounded; the CSV keeps every column.",
+      "Beside it: Spearman's correlation matrix (signed, over the models with every figure) and"
+          + " the published one (absolute, each pair over the models with both figures); a search"
+          + " run's table as the published analysis writes it (its non-dominated trials) beside"
+          + " the table of every trial; the Pareto fronts (dominated models kept and marked); the"
+          + " best model per size budget; charts (with the published scatters of ν, search and"
+          + " validation figures); a train run's front of ensembles beside its networks; each"
+          + " genotype's cells; report.html.",
       "Result tables go to the warehouse's result_tables and, with the rest, to --out."
     })
 final class AnalyseCommand implements Callable<Integer> {
@@ -131,6 +136,51 @@ final class AnalyseCommand implements Callable<Integer> {
     return String.valueOf(e.getMessage());
   }
 
+  /**
+   * What the console shows of a result table: the figures a reader compares models by, rounded
+   * (accuracies in percent); the CSV keeps every column at full precision.
+   */
+  private static final List<TablePrinter.Column> SHOWN =
+      List.of(
+          TablePrinter.Column.text("model", ResultColumns.MODEL_NAME),
+          new TablePrinter.Column("ν", ResultColumns.NU, TablePrinter.significant(3, 1)),
+          new TablePrinter.Column("size MB", ResultColumns.SIZE_MB, TablePrinter.decimals(2)),
+          new TablePrinter.Column(
+              "params M", ResultColumns.PARAMS, TablePrinter.significant(3, 1e6)),
+          new TablePrinter.Column("FLOPs M", ResultColumns.FLOPS, TablePrinter.significant(3, 1e6)),
+          new TablePrinter.Column("CPU ms", ResultColumns.LATENCY_CPU_MS, TablePrinter.decimals(1)),
+          new TablePrinter.Column("GPU ms", ResultColumns.LATENCY_GPU_MS, TablePrinter.decimals(1)),
+          new TablePrinter.Column("search acc", ResultColumns.SEARCH_ACC, TablePrinter.decimals(2)),
+          new TablePrinter.Column("valid acc", "valid_acc", TablePrinter.decimals(2)),
+          new TablePrinter.Column("test acc", ResultColumns.TEST_ACC, TablePrinter.decimals(2)),
+          new TablePrinter.Column("top-5", ResultColumns.TEST_TOP5, TablePrinter.decimals(2)),
+          TablePrinter.Column.text("missing", ResultColumns.MISSING));
+
+  /**
+   * Each run's result table as a terminal shows it: the {@link #SHOWN} columns some row has a value
+   * in (the size in MB only where no parameter count was profiled), then where the rest is.
+   */
+  private void printResults(PrintWriter stdout, AnalysisJob.Analysed a) {
+    for (RunAnalysis run : a.runs()) {
+      List<String> present = List.of(EmptyColumns.dropped(run.results()).columns());
+      List<TablePrinter.Column> columns =
+          SHOWN.stream()
+              .filter(c -> present.contains(c.field()))
+              .filter(
+                  c ->
+                      !c.field().equals(ResultColumns.SIZE_MB)
+                          || !present.contains(ResultColumns.PARAMS))
+              .toList();
+      List<Row> rows = run.results().collectAsList();
+      stdout.printf("%s %s%n", run.kind(), run.runId());
+      TablePrinter.fitted(stdout, columns, rows);
+      // the file's name only: --out may be a long path, and the last line names it
+      stdout.printf(
+          "(%d models, accuracies in %%; every column in %s_results.csv)%n%n",
+          rows.size(), run.kind());
+    }
+  }
+
   @Override
   public Integer call() {
     if (searchRun == null && trainRun == null && published.isEmpty()) {
@@ -167,12 +217,7 @@ final class AnalyseCommand implements Callable<Integer> {
     }
     AnalysisJob.Analysed a = job.run(search, train, published, !noEnsembleFront);
     PrintWriter stdout = spec.commandLine().getOut();
-    for (RunAnalysis run : a.runs()) {
-      stdout.printf("%s %s%n", run.kind(), run.runId());
-      // as the report shows it: without the columns no row has a value in
-      TablePrinter.print(stdout, EmptyColumns.dropped(run.results()));
-      stdout.println();
-    }
+    printResults(stdout, a);
     List<Path> files = AnalysisFiles.write(a, out);
     err.printf("analyse: %d files in %s; open %s%n", files.size(), out, out.resolve("report.html"));
     err.flush();

@@ -16,10 +16,12 @@ import picocli.CommandLine.Command;
       BenchEnsembleCommand.class
     },
     mixinStandardHelpOptions = true,
-    description =
-        "Benchmarks: the training steps on random images (ms/step, images/s, memory) and the"
-            + " orchestration overhead of a sweep; ensembles as DataFrame transforms against the"
-            + " driver-side path.")
+    description = {
+      "Benchmarks: training steps, a sweep's orchestration overhead, ensembling.",
+      "The training steps on random images (ms/step, images/s, memory), the orchestration"
+          + " overhead of a sweep, and ensembles as DataFrame transforms against the driver-side"
+          + " path."
+    })
 final class BenchCommand implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

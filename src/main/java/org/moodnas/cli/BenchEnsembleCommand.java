@@ -34,9 +34,10 @@ import picocli.CommandLine.Spec;
     name = "ensemble",
     mixinStandardHelpOptions = true,
     description = {
-      "Ensembling N members' synthetic predictions (default 50,000 images × 1,000 classes) as"
-          + " DataFrame transforms against the driver-side path: wall time, the driver JVM's heap"
-          + " and the executors' peak heap and RSS.",
+      "Ensembles of N members' synthetic predictions: DataFrame transforms against the"
+          + " driver-side path.",
+      "Each member scores 50,000 images × 1,000 classes by default; printed: wall time, the"
+          + " driver JVM's heap and the executors' peak heap and RSS.",
       "In local mode the tasks run in the driver's JVM, so its heap holds the executors' work"
           + " too. To measure the driver apart, run the executors as JVMs of their own with"
           + " Spark's local-cluster master through jobs/mood-nas, e.g. MOOD_NAS_JAVA_OPTS=-Xmx2g"

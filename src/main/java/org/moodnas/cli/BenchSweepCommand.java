@@ -29,7 +29,8 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Orchestration overhead of a simulated sweep; with --real, the speed-up of P real trials at"
-          + " once over one at a time (Fashion-MNIST, 8 channels, 5 layers, 1 epoch, batch 64)."
+          + " once over one at a time.",
+      "The real trials search Fashion-MNIST with 8 channels, 5 layers, 1 epoch, batch 64."
     })
 final class BenchSweepCommand implements Runnable {
 

@@ -18,11 +18,12 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "checkpoints",
     mixinStandardHelpOptions = true,
-    description =
-        "List what the warehouse keeps under checkpoints/, per run: its status in the runs table,"
-            + " its final networks (kept for ensembles) and the training states of unfinished"
-            + " trials (deleted once a trial is recorded, all of a run's once it ends done)."
-            + " A folder whose run is not in the runs table is an orphan.")
+    description = {
+      "List what the warehouse keeps under checkpoints/, per run.",
+      "For each run: its status in the runs table, its final networks (kept for ensembles) and"
+          + " the training states of unfinished trials (deleted once a trial is recorded, all of a"
+          + " run's once it ends done). A folder whose run is not in the runs table is an orphan."
+    })
 final class CheckpointsCommand implements Callable<Integer> {
 
   private static final String[] COLUMNS = {

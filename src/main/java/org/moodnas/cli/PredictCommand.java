@@ -25,10 +25,12 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "predict",
     mixinStandardHelpOptions = true,
-    description =
-        "Score a train run's networks on the executors into the predictions table: logits of"
-            + " every test image (split test) and of the training images the ensemble weighs the"
-            + " members on (split weights); a member's earlier rows of a split are replaced.")
+    description = {
+      "Score a train run's networks on the executors into the predictions table.",
+      "Each network's logits of every test image (split test) and of the training images the"
+          + " ensemble weighs the members on (split weights); a member's earlier rows of a split"
+          + " are replaced."
+    })
 final class PredictCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;

@@ -32,12 +32,13 @@ import picocli.CommandLine.Spec;
     name = "profile",
     mixinStandardHelpOptions = true,
     description = {
-      "Parameters (auxiliary head excluded, and included), model size in MB (params / 1e6),",
-      "FLOPs (multiply-accumulates of conv and linear layers for one image, auxiliary head",
-      "excluded) and, with --latency, the mean milliseconds of one forward pass as the published",
-      "tables measured it: the network without batch normalization on zeros, --warmup passes,",
-      "then the total of --runs passes under one timer over --runs. --record also writes the",
-      "rows to the warehouse's profiles table."
+      "Parameters, model size, FLOPs and, with --latency, the latency of evaluation networks.",
+      "Parameters without the auxiliary head and with it; size in MB: params / 1e6; FLOPs: the"
+          + " multiply-accumulates of conv and linear layers per image, no auxiliary head.",
+      "--latency measures the mean milliseconds of one forward pass as the published tables"
+          + " measured it: the network without batch normalization on zeros, --warmup passes,"
+          + " then the total of --runs passes under one timer over --runs. --record also writes"
+          + " the rows to the warehouse's profiles table."
     })
 final class ProfileCommand implements Callable<Integer> {
 

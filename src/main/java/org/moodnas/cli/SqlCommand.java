@@ -20,10 +20,11 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "sql",
     mixinStandardHelpOptions = true,
-    description =
-        "Query the warehouse with Spark SQL, its tables (runs, search_trials, search_epochs,"
-            + " memory_samples, …) as views. Read-only: only SELECT, WITH, VALUES, SHOW, DESCRIBE"
-            + " and EXPLAIN run.")
+    description = {
+      "Query the warehouse with Spark SQL, read-only.",
+      "Its tables (runs, search_trials, search_epochs, memory_samples, …) are views; only SELECT,"
+          + " WITH, VALUES, SHOW, DESCRIBE and EXPLAIN run."
+    })
 final class SqlCommand implements Callable<Integer> {
 
   enum Format {

@@ -46,9 +46,10 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Train genotypes from scratch (registry names, or a search run's), each a Spark task;"
-          + " results in eval_trials / eval_epochs, networks checkpointed under the warehouse.",
-      "Takes every train-one option; a genotype met twice is trained once. Each trained genotype",
-      "is profiled where it trained (parameters, FLOPs, latency on its device) into profiles."
+          + " results in eval_trials and eval_epochs.",
+      "Takes every train-one option; a genotype met twice is trained once. The networks are"
+          + " checkpointed under the warehouse; each trained genotype is profiled where it trained"
+          + " (parameters, FLOPs, latency on its device) into profiles."
     })
 final class TrainCommand implements Callable<Integer> {
 

@@ -222,7 +222,7 @@ public final class SearchSweep {
         estimator.recordFailure(task.weight());
       }
       log.printf(
-          "trial %d done: ν = %.6g, status %s, reg_loss %s, criterion_loss %s%s (%.1f s)%n",
+          "trial %d done: ν = %.6g, status %s, reg_loss %.6g, criterion_loss %.6g%s (%.1f s)%n",
           task.index(),
           task.weight().nu(),
           r.status(),

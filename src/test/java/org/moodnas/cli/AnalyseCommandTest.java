@@ -1,16 +1,14 @@
 package org.moodnas.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
 
 import java.awt.image.BufferedImage;
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeSet;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -19,7 +17,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.moodnas.store.Tables;
 import org.moodnas.testing.HeadlessChromium;
 
 /**
@@ -57,27 +54,9 @@ class AnalyseCommandTest {
 
   @BeforeAll
   void analyseTheTinyRuns() {
-    TinyTrainedRuns runs = TinyTrainedRuns.get();
-    out = runs.dir().resolve("analysis");
-    analyse =
-        CliRun.of(
-            "analyse",
-            "--search-run",
-            "s",
-            "--train-run",
-            "tiny",
-            "--warehouse",
-            runs.wh(),
-            "--out",
-            out.toString(),
-            "--profile-missing",
-            "--profile-warmup",
-            "1",
-            "--profile-runs",
-            "2",
-            "--master",
-            "local[2]");
-    assertThat(analyse.code()).as(analyse.err()).isZero();
+    TinyAnalysis a = TinyAnalysis.get();
+    out = a.out();
+    analyse = a.analyse();
   }
 
   @Test
@@ -114,50 +93,48 @@ class AnalyseCommandTest {
     assertThat(analyse.out()).containsPattern("l2_loss_3e02 .* not evaluated");
     // Fashion-MNIST evaluations record no top-5: columns without a value are left out of the
     // printed tables and the report's result and budget tables, kept in the CSV
-    assertThat(analyse.out()).contains("test_acc").doesNotContain("top5");
+    assertThat(analyse.out()).contains("test acc").doesNotContain("top-5");
   }
 
   @Test
-  void drawsTheFrontOfEnsemblesBesideTheNetworks() throws Exception {
-    List<String> lines = Files.readAllLines(out.resolve("train_ensemble_front.csv"));
-    List<String> header = List.of(lines.get(0).split(","));
-    List<String[]> rows = lines.stream().skip(1).map(l -> l.split(",", -1)).toList();
-    Map<String, Double> recorded = new HashMap<>();
-    TinyTrainedRuns.get()
-        .warehouse()
-        .read(Tables.EVAL_TRIALS)
-        .where("run_id = 'tiny' AND status = 'ok'")
-        .collectAsList()
-        .forEach(r -> recorded.put(r.getAs("arch"), r.getAs("test_acc")));
-    Map<String, Long> params = new HashMap<>();
-    List<String[]> ensembles = new ArrayList<>();
-    for (String[] r : rows) {
-      String members = r[header.indexOf("members")];
-      double top1 = Double.parseDouble(r[header.indexOf("test_top1")]);
-      long p = Long.parseLong(r[header.indexOf("params")]);
-      if (r[header.indexOf("kind")].equals("network")) {
-        // scored from the predictions table: the training's own last test epoch
-        assertThat(top1).as(members).isCloseTo(recorded.get(members), within(1e-9));
-        params.put(members, p);
-      } else {
-        assertThat(p).isLessThanOrEqualTo(Long.parseLong(r[header.indexOf("budget")]));
-        ensembles.add(r);
-      }
-    }
-    assertThat(params.keySet()).isEqualTo(recorded.keySet());
-    // one ensemble per budget: each network's size, and all of them together
-    TreeSet<Long> budgets = new TreeSet<>(params.values());
-    budgets.add(params.values().stream().mapToLong(Long::longValue).sum());
-    assertThat(ensembles.stream().map(r -> Long.parseLong(r[header.indexOf("budget")])))
-        .containsExactlyElementsOf(budgets);
-    // within the smallest network's size only that network fits: the ensemble is that network
-    String[] smallest = ensembles.get(0);
-    String alone =
-        params.entrySet().stream().min(Map.Entry.comparingByValue()).orElseThrow().getKey();
-    assertThat(smallest[header.indexOf("members")]).isEqualTo(alone);
-    assertThat(Double.parseDouble(smallest[header.indexOf("test_top1")]))
-        .isCloseTo(recorded.get(alone), within(1e-9));
-    assertThat(analyse.err()).contains("front of ensembles of 2 networks, greedy selection at 3");
+  void printsTablesThatFitATerminalWithRoundedFigures() throws Exception {
+    List<String> lines = analyse.out().lines().toList();
+    assertThat(lines).allSatisfy(l -> assertThat(l.length()).as(l).isLessThanOrEqualTo(100));
+    // no figure at full precision (at most 3 significant decimals), nor in Java's exponent notation
+    assertThat(analyse.out())
+        .doesNotContainPattern("\\.0*[1-9]\\d{3,}")
+        .doesNotContainPattern("\\dE-?\\d");
+    // the printed row of a model: its search accuracy to 2 decimals and its latency to 1, as
+    // its CSV row (every column at full precision) rounds
+    List<String> csv = Files.readAllLines(out.resolve("search_results.csv"));
+    List<String> header = List.of(csv.get(0).split(","));
+    String[] row =
+        csv.stream()
+            .filter(l -> l.startsWith("s,search,l2_loss_1e01,"))
+            .findFirst()
+            .orElseThrow()
+            .split(",", -1);
+    double searchAcc = Double.parseDouble(row[header.indexOf("search_acc")]);
+    double latency = Double.parseDouble(row[header.indexOf("latency_cpu_ms")]);
+    double params = Double.parseDouble(row[header.indexOf("params")]);
+    String printed =
+        lines.stream().filter(l -> l.startsWith("l2_loss_1e01 ")).findFirst().orElseThrow();
+    assertThat(printed.split("\\s+"))
+        .contains(
+            String.format(Locale.ROOT, "%.2f", searchAcc),
+            String.format(Locale.ROOT, "%.1f", latency),
+            new BigDecimal(params / 1e6)
+                .round(new MathContext(3))
+                .stripTrailingZeros()
+                .toPlainString());
+    assertThat(lines)
+        .anySatisfy(
+            l ->
+                assertThat(l)
+                    .startsWith("model ")
+                    .contains("ν", "params M", "FLOPs M", "CPU ms", "search acc", "test acc"))
+        .contains("(4 models, accuracies in %; every column in search_results.csv)");
+    assertThat(out.resolve("search_results.csv")).isRegularFile();
   }
 
   @Test

@@ -49,6 +49,19 @@ public interface FanOutPlan<T extends FanOutTask<R>, R extends Serializable> {
   /** A task's outcome, in the order tasks finish: record it. */
   void completed(T task, R result, int attempt, Instant started, Instant finished);
 
+  /** A task's outcome as {@link #completedAll} gets it. */
+  record Outcome<T, R>(T task, R result, int attempt, Instant started, Instant finished) {}
+
+  /**
+   * Outcomes that arrived together, in the order they finished: each to {@link #completed} in turn
+   * unless the plan records them at once.
+   */
+  default void completedAll(List<Outcome<T, R>> outcomes) {
+    for (Outcome<T, R> o : outcomes) {
+      completed(o.task(), o.result(), o.attempt(), o.started(), o.finished());
+    }
+  }
+
   /** The run's status once nothing is in flight and nothing more starts. */
   RunStatus endStatus();
 }

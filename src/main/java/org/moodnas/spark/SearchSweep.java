@@ -161,10 +161,7 @@ public final class SearchSweep {
                   TrainingStateKeys.search(nextIndex, weight), spec.fanOut(), discardMismatched));
       proposals.put(task.index(), p.get());
       running.put(task.index(), task);
-      log.printf(
-          "trial %d: ν = %.6g, criterion weight %.6g started (%s)%n",
-          task.index(), weight.nu(), weight.criterionWeight(), aim(p.get()).describe());
-      log.flush();
+      TrialLines.started(log, task, TrialLines.aim(p.get()));
       return Optional.of(task);
     }
 
@@ -207,38 +204,38 @@ public final class SearchSweep {
     @Override
     public void completed(
         TrialTask task, TrialResult r, int attempt, Instant started, Instant finished) {
-      long recordStart = System.nanoTime();
-      running.remove(task.index());
-      TrialAim aim = aim(proposals.remove(task.index()));
-      records.recordTrial(runId, task.index(), r, aim, attempt, started, finished);
-      recordingSeconds += (System.nanoTime() - recordStart) / 1e9;
-      trainingStates.recorded(TrainingStateKeys.search(task.index(), task.weight()));
-      trialsRun++;
-      if (r.ok()) {
-        estimator.record(Point.of(r));
-      } else if (r.status() == TrialStatus.CANCELLED) {
-        estimator.cancel(task.weight());
-      } else {
-        estimator.recordFailure(task.weight());
-      }
-      log.printf(
-          "trial %d done: ν = %.6g, status %s, reg_loss %.6g, criterion_loss %.6g%s (%.1f s)%n",
-          task.index(),
-          task.weight().nu(),
-          r.status(),
-          r.ok() ? r.metrics().regLoss() : null,
-          r.ok() ? r.metrics().criterionLoss() : null,
-          r.ok() && r.metrics().supernetParams() != null
-              ? String.format(", supernet %,d parameters", r.metrics().supernetParams())
-              : "",
-          r.durationS());
-      log.flush();
+      completedAll(List.of(new Outcome<>(task, r, attempt, started, finished)));
     }
 
-    private static TrialAim aim(Proposal p) {
-      return p == null || !p.aimed()
-          ? TrialAim.INITIAL
-          : new TrialAim(p.speculative(), p.left().weight().nu(), p.right().weight().nu());
+    /** Records the trials in one commit, then hands them to the estimator in finishing order. */
+    @Override
+    public void completedAll(List<Outcome<TrialTask, TrialResult>> outcomes) {
+      long recordStart = System.nanoTime();
+      List<SearchRecords.FinishedTrial> rows = new ArrayList<>();
+      for (Outcome<TrialTask, TrialResult> o : outcomes) {
+        int i = o.task().index();
+        running.remove(i);
+        TrialAim aim = TrialLines.aim(proposals.remove(i));
+        rows.add(
+            new SearchRecords.FinishedTrial(
+                i, o.result(), aim, o.attempt(), o.started(), o.finished()));
+      }
+      records.recordTrials(runId, rows);
+      recordingSeconds += (System.nanoTime() - recordStart) / 1e9;
+      for (Outcome<TrialTask, TrialResult> o : outcomes) {
+        TrialTask task = o.task();
+        TrialResult r = o.result();
+        trainingStates.recorded(TrainingStateKeys.search(task.index(), task.weight()));
+        trialsRun++;
+        if (r.ok()) {
+          estimator.record(Point.of(r));
+        } else if (r.status() == TrialStatus.CANCELLED) {
+          estimator.cancel(task.weight());
+        } else {
+          estimator.recordFailure(task.weight());
+        }
+        TrialLines.done(log, task, r);
+      }
     }
 
     @Override

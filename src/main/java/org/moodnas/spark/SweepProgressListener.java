@@ -8,6 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.apache.spark.scheduler.AccumulableInfo;
 import org.apache.spark.scheduler.SparkListener;
 import org.apache.spark.scheduler.SparkListenerExecutorMetricsUpdate;
+import org.moodnas.spark.executor.FanOutTask;
 import org.moodnas.spark.executor.ProgressAccumulator;
 import org.moodnas.spark.executor.TaskProgress;
 import scala.Tuple4;
@@ -38,6 +39,22 @@ final class SweepProgressListener extends SparkListener {
   private final String accumulatorName;
 
   /** {@code noun} names a task's unit of work in the lines: "trial", "evaluation". */
+  /** Progress lines of a run's tasks from heartbeats, the epochs they carry handed to the plan. */
+  static <T extends FanOutTask<R>, R extends Serializable> SweepProgressListener of(
+      PrintWriter log, String runId, FanOutPlan<T, R> plan, Map<Integer, T> inFlight) {
+    return new SweepProgressListener(
+        log,
+        5,
+        plan.noun(),
+        ProgressAccumulator.name(runId),
+        (index, epochs) -> {
+          T task = inFlight.get(index);
+          if (task != null) {
+            plan.epochsEnded(task, epochs);
+          }
+        });
+  }
+
   SweepProgressListener(
       PrintWriter log,
       double everySeconds,

@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.io.Serializable;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -52,6 +53,10 @@ public final class TaskFanOut {
     boolean paused() {
       return outcome == null;
     }
+
+    FanOutPlan.Outcome<T, R> outcome(T t) {
+      return new FanOutPlan.Outcome<>(t, outcome.result(), outcome.attempt(), started, end);
+    }
   }
 
   private final SparkSession spark;
@@ -78,7 +83,7 @@ public final class TaskFanOut {
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     ResourceProfile gpus = TaskResources.gpuProfile(spark.sparkContext(), spec.gpusPerTrial());
     Map<Integer, T> inFlight = new ConcurrentHashMap<>();
-    SweepProgressListener listener = listener(plan, inFlight);
+    SweepProgressListener listener = SweepProgressListener.of(log, runId, plan, inFlight);
     spark.sparkContext().addSparkListener(listener);
     Preemption stop = Preemption.of(runId);
     RunningTasks tasks = new RunningTasks(runId);
@@ -112,18 +117,25 @@ public final class TaskFanOut {
           }
           continue;
         }
-        Finished<T, R> f = next.get();
-        running--;
-        listener.finished(f.task().index());
-        inFlight.remove(f.task().index());
-        if (f.paused()) {
-          paused++;
-          continue;
+        // outcomes that arrived together go to the plan together (one commit, not one each)
+        List<FanOutPlan.Outcome<T, R>> arrived = new ArrayList<>();
+        for (Future<Finished<T, R>> n = next; n != null; n = done.poll()) {
+          Finished<T, R> f = n.get();
+          running--;
+          listener.finished(f.task().index());
+          inFlight.remove(f.task().index());
+          if (f.paused()) {
+            paused++;
+          } else {
+            arrived.add(f.outcome(f.task()));
+          }
         }
-        plan.completed(f.task(), f.outcome().result(), f.outcome().attempt(), f.started(), f.end());
-        plan.unneeded().stream()
-            .filter(t -> inFlight.containsKey(t.index()))
-            .forEach(cancellation::cancelUnneeded);
+        if (!arrived.isEmpty()) {
+          plan.completedAll(arrived);
+          plan.unneeded().stream()
+              .filter(t -> inFlight.containsKey(t.index()))
+              .forEach(cancellation::cancelUnneeded);
+        }
       }
       status =
           stop.requested() ? paused(plan.noun(), paused, running, tasks, stop) : plan.endStatus();
@@ -161,22 +173,6 @@ public final class TaskFanOut {
                 + " still in a step at the grace's end: they continue from their last state");
     log.flush();
     return RunStatus.STOPPED;
-  }
-
-  /** Progress lines from heartbeats, and the epochs they carry handed to the plan. */
-  private <T extends FanOutTask<R>, R extends Serializable> SweepProgressListener listener(
-      FanOutPlan<T, R> plan, Map<Integer, T> inFlight) {
-    return new SweepProgressListener(
-        log,
-        5,
-        plan.noun(),
-        ProgressAccumulator.name(runId),
-        (index, epochs) -> {
-          T task = inFlight.get(index);
-          if (task != null) {
-            plan.epochsEnded(task, epochs);
-          }
-        });
   }
 
   /** What the driver throws when a task's thread failed: a state mismatch as it is. */

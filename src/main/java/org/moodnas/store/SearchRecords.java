@@ -49,6 +49,15 @@ public final class SearchRecords {
     recordTrial(runId, trialIndex, r, TrialAim.INITIAL, attempt, started, finished);
   }
 
+  /** A finished trial to record: its index, result, why it ran, Spark's attempt, when it ran. */
+  public record FinishedTrial(
+      int index,
+      TrialResult result,
+      TrialAim aim,
+      int attempt,
+      Instant started,
+      Instant finished) {}
+
   /** Records a trial with why it ran ({@code aim}). */
   public void recordTrial(
       String runId,
@@ -58,23 +67,39 @@ public final class SearchRecords {
       int attempt,
       Instant started,
       Instant finished) {
-    Map<String, Object> trial = new LinkedHashMap<>();
-    trial.put("run_id", runId);
-    trial.put("trial_index", trialIndex);
-    trial.putAll(columns(r));
-    trial.put("attempt", attempt);
-    trial.put("started_at", Timestamp.from(started));
-    trial.put("finished_at", Timestamp.from(finished));
-    trial.put("speculative", aim.speculative());
-    trial.put("gap_from_nu", aim.gapFromNu());
-    trial.put("gap_to_nu", aim.gapToNu());
-    // Epochs first: a trial row means its epochs are there too.
-    epochs.append(runId, trialIndex, r.epochs(), true, e -> epochRow(runId, trialIndex, e));
-    warehouse.append(
-        Tables.SEARCH_TRIALS,
-        List.of(trial),
-        runId + "/" + trialIndex,
-        List.of("run_id", "trial_index"));
+    recordTrials(runId, List.of(new FinishedTrial(trialIndex, r, aim, attempt, started, finished)));
+  }
+
+  /**
+   * Records trials that finished together in one commit (one per trial would keep a driver with
+   * many slots busy committing while they idle). Each trial's epochs first: a trial row means its
+   * epochs are there too. Idempotent per batch: its key is the run and its trial indices, and a
+   * recorded trial never runs again.
+   */
+  public void recordTrials(String runId, List<FinishedTrial> trials) {
+    List<Map<String, Object>> rows = new ArrayList<>();
+    for (FinishedTrial t : trials) {
+      Map<String, Object> trial = new LinkedHashMap<>();
+      trial.put("run_id", runId);
+      trial.put("trial_index", t.index());
+      trial.putAll(columns(t.result()));
+      trial.put("attempt", t.attempt());
+      trial.put("started_at", Timestamp.from(t.started()));
+      trial.put("finished_at", Timestamp.from(t.finished()));
+      trial.put("speculative", t.aim().speculative());
+      trial.put("gap_from_nu", t.aim().gapFromNu());
+      trial.put("gap_to_nu", t.aim().gapToNu());
+      epochs.append(
+          runId, t.index(), t.result().epochs(), true, e -> epochRow(runId, t.index(), e));
+      rows.add(trial);
+    }
+    String key =
+        runId
+            + "/"
+            + trials.stream()
+                .map(t -> String.valueOf(t.index()))
+                .collect(java.util.stream.Collectors.joining("+"));
+    warehouse.append(Tables.SEARCH_TRIALS, rows, key, List.of("run_id", "trial_index"));
   }
 
   /** A trial's search_trials columns that come from its result (not the run's bookkeeping). */

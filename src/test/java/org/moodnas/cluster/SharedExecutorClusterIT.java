@@ -87,8 +87,15 @@ class SharedExecutorClusterIT {
     assertThat(o.most()).isEqualTo(2);
     assertThat(o.overlapSeconds()).isGreaterThan(0.5 * o.busySeconds());
 
-    // Its analysis in cluster deploy mode: the driver runs on the worker from the one jar; the
-    // submitter gets its exit status and (the worker's folder being readable here) its output.
+    analysedInClusterDeployMode(wh, warehouse);
+    aFailingDriverFailsItsSubmission(wh);
+  }
+
+  /**
+   * The search's analysis in cluster deploy mode: the driver runs on the worker from the one jar;
+   * the submitter gets its exit status and (the worker's folder being readable here) its output.
+   */
+  private static void analysedInClusterDeployMode(Path wh, Warehouse warehouse) throws Exception {
     Path out = dir.resolve("analysis-shared");
     Submission a =
         Submission.inClusterMode(
@@ -114,8 +121,10 @@ class SharedExecutorClusterIT {
                 .where("run_id = 'shared' AND kind = 'search'")
                 .count())
         .isEqualTo(2);
+  }
 
-    // a driver that fails: the submitter exits non-zero and shows the driver's last lines
+  /** A driver that fails: the submitter exits non-zero and shows the driver's last lines. */
+  private static void aFailingDriverFailsItsSubmission(Path wh) throws Exception {
     Path file = Files.writeString(dir.resolve("a-file"), "x");
     Submission refused =
         Submission.inClusterMode(

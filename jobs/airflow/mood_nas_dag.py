@@ -12,6 +12,11 @@ SPARK_HOME must be set for the worker running the tasks.
 
 Run ids derive from the logical date, so a retried task continues its run (--resume-existing)
 instead of starting over: no finished trial or evaluation is run twice.
+
+Without a checkout on the Airflow worker, each task can be a SparkSubmitOperator with the same
+arguments: application = the jar mvn package builds (target/mood-nas-VERSION-spark.jar),
+java_class = "org.moodnas.cli.MoodNas", application_args = the task's command line below from the
+command on, as a list, conf = the spark-submit --conf settings (README: On a cluster).
 """
 
 from datetime import datetime

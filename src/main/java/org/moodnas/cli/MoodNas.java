@@ -29,8 +29,23 @@ public final class MoodNas implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
+  /**
+   * jobs/mood-nas-submit tells the command from spark-submit's options by this list, so that every
+   * command is submittable and no script keeps a copy of the names. Hidden: not for users.
+   */
+  @CommandLine.Option(
+      names = "--list-commands",
+      hidden = true,
+      description = "print the commands' names, one a line")
+  boolean listCommands;
+
   @Override
   public void run() {
+    if (listCommands) {
+      spec.subcommands().keySet().forEach(spec.commandLine().getOut()::println);
+      spec.commandLine().getOut().flush();
+      return;
+    }
     throw new CommandLine.ParameterException(spec.commandLine(), "a command is required");
   }
 

@@ -23,8 +23,10 @@ import org.moodnas.testing.TinyFashionMnist;
 
 /**
  * The sweep on a real multi-process cluster: a standalone master and two workers (one core and one
- * fake GPU each) as separate JVMs, the driver submitted by jobs/mood-nas-submit, trials in the
- * executors' JVMs. Runs after packaging (Failsafe), since it submits the packaged jar.
+ * fake GPU each) as separate JVMs, the driver submitted by jobs/mood-nas-submit with the one
+ * application jar alone, trials in the executors' JVMs: search, train and ensemble (analyse, in
+ * cluster deploy mode: SharedExecutorClusterIT). Runs after packaging (Failsafe), since it submits
+ * the packaged jar.
  */
 class ClusterIT {
 
@@ -117,7 +119,7 @@ class ClusterIT {
   }
 
   @Test
-  void tinyTrainOnBothExecutorsWritesItsCheckpoints() throws Exception {
+  void tinyTrainOnBothExecutorsWritesItsCheckpointsAndItsNetworksAreEnsembled() throws Exception {
     Path wh = dir.resolve("wh-train");
     List<String> args =
         new ArrayList<>(
@@ -151,7 +153,16 @@ class ClusterIT {
     assertThat(rows.stream().map(r -> r.<String>getAs("device")).distinct().toList())
         .containsExactlyInAnyOrder("cpu (1 thread) on executor 0", "cpu (1 thread) on executor 1");
 
-    // an ensemble of them through mood-nas-submit: AirflowDagIT
+    // their ensemble, submitted the same way (with weights calculated: AirflowDagIT)
+    Submission e =
+        submit(
+            List.of("ensemble", "--train-run", "t", "--warehouse", wh.toString(), "--run-id", "e"),
+            line -> {});
+    assertThat(e.exit()).as(e.err()).isZero();
+    List<Row> ensembles = tables.read(Tables.ENSEMBLES).where("run_id = 'e'").collectAsList();
+    assertThat(ensembles).hasSize(1);
+    assertThat(ensembles.get(0).<String>getAs("source_run_id")).isEqualTo("t");
+    assertThat(ensembles.get(0).<Double>getAs("test_top1")).isBetween(0.0, 1.0);
   }
 
   @Test

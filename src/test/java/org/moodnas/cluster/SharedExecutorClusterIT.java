@@ -2,6 +2,7 @@ package org.moodnas.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,7 +22,7 @@ import org.moodnas.testing.TinyFashionMnist;
 /**
  * One executor with two task slots (a worker of 2 cores, spark.task.cpus 1), the layout of a
  * multi-GPU node whose executor holds all its devices: two real trials train in that one executor
- * JVM at the same time, one CPU thread each.
+ * JVM at the same time, one CPU thread each; then the search's analysis in cluster deploy mode.
  */
 class SharedExecutorClusterIT {
 
@@ -85,5 +86,62 @@ class SharedExecutorClusterIT {
     Overlap o = Overlap.of(new SearchRecords(warehouse).spans("shared"));
     assertThat(o.most()).isEqualTo(2);
     assertThat(o.overlapSeconds()).isGreaterThan(0.5 * o.busySeconds());
+
+    analysedInClusterDeployMode(wh, warehouse);
+    aFailingDriverFailsItsSubmission(wh);
+  }
+
+  /**
+   * The search's analysis in cluster deploy mode: the driver runs on the worker from the one jar;
+   * the submitter gets its exit status and (the worker's folder being readable here) its output.
+   */
+  private static void analysedInClusterDeployMode(Path wh, Warehouse warehouse) throws Exception {
+    Path out = dir.resolve("analysis-shared");
+    Submission a =
+        Submission.inClusterMode(
+            cluster,
+            ROOT,
+            dir,
+            List.of(
+                "analyse",
+                "--search-run",
+                "shared",
+                "--warehouse",
+                wh.toString(),
+                "--out",
+                out.toString()));
+    assertThat(a.exit()).as(a.err()).isZero();
+    assertThat(a.err()).containsPattern("driver driver-[0-9-]+ FINISHED");
+    assertThat(a.out()).contains("search shared");
+    assertThat(Files.readAllLines(out.resolve("search_results.csv"))).hasSize(1 + 2);
+    assertThat(out.resolve("report.html")).isNotEmptyFile();
+    assertThat(
+            warehouse
+                .read(Tables.RESULT_TABLES)
+                .where("run_id = 'shared' AND kind = 'search'")
+                .count())
+        .isEqualTo(2);
+  }
+
+  /** A driver that fails: the submitter exits non-zero and shows the driver's last lines. */
+  private static void aFailingDriverFailsItsSubmission(Path wh) throws Exception {
+    Path file = Files.writeString(dir.resolve("a-file"), "x");
+    Submission refused =
+        Submission.inClusterMode(
+            cluster,
+            ROOT,
+            dir,
+            List.of(
+                "analyse",
+                "--search-run",
+                "shared",
+                "--warehouse",
+                wh.toString(),
+                "--out",
+                file.toString()));
+    assertThat(refused.exit()).as(refused.err()).isEqualTo(1);
+    assertThat(refused.err())
+        .contains("--out " + file + ": is a file, not a folder")
+        .containsPattern("driver driver-[0-9-]+ FAILED");
   }
 }

@@ -14,15 +14,30 @@ import java.util.stream.Stream;
 /**
  * A Spark standalone cluster on 127.0.0.1 for tests: a master and workers as separate JVMs, run
  * from the Spark jars Maven resolved, laid out as SPARK_HOME/jars. Like a Spark distribution, that
- * folder lacks what mood-nas brings itself (DJL, Delta, picocli, JFreeChart): those go with the
- * application through jobs/mood-nas-submit. Each worker has one core and reports one fake GPU
- * through a discovery script.
+ * folder lacks what mood-nas brings itself (DJL, Delta, picocli, JFreeChart, …): those are in the
+ * one application jar jobs/mood-nas-submit submits. Each worker has one core and reports one fake
+ * GPU through a discovery script; the workers share one work folder (SPARK_WORKER_DIR), where a
+ * driver in cluster deploy mode writes its console output.
  */
 final class StandaloneCluster implements AutoCloseable {
 
-  /** Dependencies a Spark distribution does not have. */
-  private static final List<String> NOT_IN_SPARK =
-      List.of("api-0.36", "pytorch-", "delta-", "picocli-", "jfreechart-");
+  /**
+   * The runtime dependencies (file name prefixes in target/lib) a Spark 4.1 distribution does not
+   * have: the ones the application jar bundles (pom.xml's shade includes; SparkJarIT checks the two
+   * agree). The rest of target/lib is Spark's.
+   */
+  static final List<String> NOT_IN_SPARK =
+      List.of(
+          "api-0.36",
+          "pytorch-",
+          "jna-",
+          "delta-",
+          "picocli-",
+          "jfreechart-",
+          "imageio-",
+          "common-image-",
+          "common-io-",
+          "common-lang-");
 
   /**
    * JVM option for the tests' short-lived processes (cluster daemons, executors, drivers): only the
@@ -86,7 +101,7 @@ final class StandaloneCluster implements AutoCloseable {
               "--webui-port",
               String.valueOf(freePort()),
               "--work-dir",
-              dir.resolve("work-" + i).toString(),
+              c.workDir().toString(),
               c.masterUrl()),
           dir.resolve("worker-" + i + ".log"));
     }
@@ -132,12 +147,25 @@ final class StandaloneCluster implements AutoCloseable {
     return home;
   }
 
-  /** The environment Spark processes need on this machine (its NIC is not loopback). */
+  /** The workers' work folder: app-ID/EXECUTOR for executors, driver-ID for drivers. */
+  Path workDir() {
+    return home.resolveSibling("work");
+  }
+
+  /**
+   * The environment Spark processes need on this machine (its NIC is not loopback), and where
+   * jobs/mood-nas-submit finds a cluster-mode driver's console output.
+   */
   Map<String, String> environment() {
     return Map.of(
-        "SPARK_HOME", home.toString(),
-        "SPARK_SCALA_VERSION", "2.13",
-        "SPARK_LOCAL_IP", "127.0.0.1");
+        "SPARK_HOME",
+        home.toString(),
+        "SPARK_SCALA_VERSION",
+        "2.13",
+        "SPARK_LOCAL_IP",
+        "127.0.0.1",
+        "SPARK_WORKER_DIR",
+        workDir().toString());
   }
 
   /** Kills -9 the executor JVM with Spark executor id {@code id}; false if none runs. */

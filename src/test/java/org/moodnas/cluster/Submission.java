@@ -25,6 +25,27 @@ record Submission(int exit, String out, String err) {
       List<String> command,
       Consumer<String> onErrLine)
       throws IOException, InterruptedException {
+    return run(cluster, root, dir, List.of(), command, onErrLine);
+  }
+
+  /**
+   * Submits {@code command} in cluster deploy mode: the driver runs on a worker, the submitter
+   * waits for it; {@link #out()} is the driver's console output as the wrapper prints it.
+   */
+  static Submission inClusterMode(
+      StandaloneCluster cluster, Path root, Path dir, List<String> command)
+      throws IOException, InterruptedException {
+    return run(cluster, root, dir, List.of("--deploy-mode", "cluster"), command, line -> {});
+  }
+
+  private static Submission run(
+      StandaloneCluster cluster,
+      Path root,
+      Path dir,
+      List<String> submitOptions,
+      List<String> command,
+      Consumer<String> onErrLine)
+      throws IOException, InterruptedException {
     List<String> cmd =
         new ArrayList<>(
             List.of(
@@ -46,6 +67,7 @@ record Submission(int exit, String out, String err) {
                 "--conf",
                 "spark.executor.extraJavaOptions=-Dai.djl.offline=true "
                     + StandaloneCluster.QUICK_JVM));
+    cmd.addAll(submitOptions);
     cmd.addAll(command);
     ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile());
     pb.environment().putAll(cluster.environment());

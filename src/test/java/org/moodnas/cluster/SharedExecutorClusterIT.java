@@ -97,19 +97,7 @@ class SharedExecutorClusterIT {
    */
   private static void analysedInClusterDeployMode(Path wh, Warehouse warehouse) throws Exception {
     Path out = dir.resolve("analysis-shared");
-    Submission a =
-        Submission.inClusterMode(
-            cluster,
-            ROOT,
-            dir,
-            List.of(
-                "analyse",
-                "--search-run",
-                "shared",
-                "--warehouse",
-                wh.toString(),
-                "--out",
-                out.toString()));
+    Submission a = analyseInClusterMode(wh, out);
     assertThat(a.exit()).as(a.err()).isZero();
     assertThat(a.err()).containsPattern("driver driver-[0-9-]+ FINISHED");
     assertThat(a.out()).contains("search shared");
@@ -123,22 +111,26 @@ class SharedExecutorClusterIT {
         .isEqualTo(2);
   }
 
+  /** {@code analyse} of the search run into {@code out}, its driver on a worker. */
+  private static Submission analyseInClusterMode(Path wh, Path out) throws Exception {
+    return Submission.inClusterMode(
+        cluster,
+        ROOT,
+        dir,
+        List.of(
+            "analyse",
+            "--search-run",
+            "shared",
+            "--warehouse",
+            wh.toString(),
+            "--out",
+            out.toString()));
+  }
+
   /** A driver that fails: the submitter exits non-zero and shows the driver's last lines. */
   private static void aFailingDriverFailsItsSubmission(Path wh) throws Exception {
     Path file = Files.writeString(dir.resolve("a-file"), "x");
-    Submission refused =
-        Submission.inClusterMode(
-            cluster,
-            ROOT,
-            dir,
-            List.of(
-                "analyse",
-                "--search-run",
-                "shared",
-                "--warehouse",
-                wh.toString(),
-                "--out",
-                file.toString()));
+    Submission refused = analyseInClusterMode(wh, file);
     assertThat(refused.exit()).as(refused.err()).isEqualTo(1);
     assertThat(refused.err())
         .contains("--out " + file + ": is a file, not a folder")

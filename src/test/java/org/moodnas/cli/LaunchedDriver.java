@@ -25,6 +25,14 @@ final class LaunchedDriver {
     return pb.start();
   }
 
+  /**
+   * A trial's or evaluation's start line: it ends with "started", or "started (why it ran)" (a
+   * search trial says why: an initial weight, a gap, a speculative gap).
+   */
+  static boolean isStartLine(String line) {
+    return line.matches(".* started( \\(.*\\))?");
+  }
+
   /** Waits until {@code err} holds {@code count} lines that pass {@code line}; fails if p ends. */
   static void awaitLines(Process p, Path err, Predicate<String> line, int count) throws Exception {
     long until = System.nanoTime() + STARTING.toNanos();

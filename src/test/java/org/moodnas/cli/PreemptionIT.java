@@ -29,7 +29,7 @@ class PreemptionIT {
     int grace = 120;
     Path err = dir.resolve("sweep.err");
     Process p = sweep(wh, "pre", err, "--grace-seconds", String.valueOf(grace));
-    LaunchedDriver.awaitLines(p, err, l -> l.endsWith(" started"), 2);
+    LaunchedDriver.awaitLines(p, err, LaunchedDriver::isStartLine, 2);
     Thread.sleep(1000); // a second into trials of 8 s
     long signalled = System.nanoTime();
     p.destroy();
@@ -89,7 +89,7 @@ class PreemptionIT {
     String wh = dir.resolve("wh").toString();
     Path err = dir.resolve("sweep.err");
     Process p = sweep(wh, "twice", err, "--grace-seconds", "300");
-    LaunchedDriver.awaitLines(p, err, l -> l.endsWith(" started"), 2);
+    LaunchedDriver.awaitLines(p, err, LaunchedDriver::isStartLine, 2);
     p.destroy();
     Thread.sleep(300);
     p.destroy();
@@ -134,7 +134,7 @@ class PreemptionIT {
                 "--grace-seconds",
                 "300")));
     Process p = LaunchedDriver.launch(cmd, err, dir.resolve("tr.out"));
-    LaunchedDriver.awaitLines(p, err, l -> l.endsWith(" started"), 2);
+    LaunchedDriver.awaitLines(p, err, LaunchedDriver::isStartLine, 2);
     p.destroy();
     assertThat(p.waitFor(310, TimeUnit.SECONDS)).as("the driver exits").isTrue();
     String log = Files.readString(err);

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -110,8 +109,7 @@ final class TrainRunEnsembleFront {
   /** The successful networks of {@code trainRun} with predictions on both splits. */
   private static List<EnsembleSelection.Candidate> candidates(
       Warehouse warehouse, Predictions predictions, String trainRun, PrintWriter log) {
-    Set<String> scored = new TreeSet<>(predictions.members(trainRun, Predictions.Split.TEST));
-    scored.retainAll(predictions.members(trainRun, Predictions.Split.WEIGHTS));
+    Set<String> scored = predictions.membersWithEverySplit(trainRun);
     List<EnsembleSelection.Candidate> candidates = new ArrayList<>();
     List<String> without = new ArrayList<>();
     for (EvalRecords.Evaluated e : new EvalRecords(warehouse).evaluations(trainRun)) {

@@ -210,8 +210,7 @@ final class TrainCommand implements Callable<Integer> {
   private static void predict(
       SparkSession spark, Warehouse wh, String runId, TrainJobSpec job, PrintWriter err) {
     Predictions predictions = new Predictions(wh);
-    Set<String> done = new java.util.HashSet<>(predictions.members(runId, Predictions.Split.TEST));
-    done.retainAll(predictions.members(runId, Predictions.Split.WEIGHTS));
+    Set<String> done = predictions.membersWithEverySplit(runId);
     List<PredictionJob.Member> todo =
         PredictCommand.chosen(new EvalRecords(wh), runId, null).stream()
             .filter(m -> !done.contains(m.name()))

@@ -92,6 +92,13 @@ public final class Predictions {
     return warehouse.read(Tables.PREDICTIONS).where(c);
   }
 
+  /** The members of {@code runId} with rows of every split: those an ensemble can take. */
+  public java.util.Set<String> membersWithEverySplit(String runId) {
+    java.util.Set<String> out = new java.util.TreeSet<>(members(runId, Split.TEST));
+    out.retainAll(members(runId, Split.WEIGHTS));
+    return out;
+  }
+
   /** The members of {@code runId} with rows of {@code split}. */
   public List<String> members(String runId, Split split) {
     return of(runId, null, split)

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.IntStream;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.BeforeAll;
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.moodnas.core.FanOutSpec;
 import org.moodnas.core.RunStatus;
+import org.moodnas.core.SearchMetrics;
 import org.moodnas.core.SearchSpec;
 import org.moodnas.core.SweepSpec;
 import org.moodnas.core.TrialResult;
@@ -24,14 +26,21 @@ import org.moodnas.core.TrialStatus;
 import org.moodnas.core.Weight;
 import org.moodnas.pareto.ParetoFront;
 import org.moodnas.pareto.Point;
+import org.moodnas.pareto.Proposal;
 import org.moodnas.pareto.SweepRounds;
+import org.moodnas.pareto.ToyProblem;
+import org.moodnas.pareto.WeightEstimator;
 import org.moodnas.spark.executor.TrialTask;
 import org.moodnas.store.Runs;
+import org.moodnas.store.SearchRecords;
 import org.moodnas.store.Tables;
 import org.moodnas.store.Warehouse;
 import org.moodnas.testing.SimulatedSweeps;
 
-/** Speculative sweeps through local Spark: what they record, and a task cancelled alone. */
+/**
+ * Speculative sweeps through local Spark: what they record, a task cancelled alone, and the resume
+ * of a sweep killed with speculative trials recorded, cancelled and in flight.
+ */
 @Tag("slow")
 class SpeculativeSweepTest {
 
@@ -147,5 +156,67 @@ class SpeculativeSweepTest {
     // the 600 s trial ended when cancelled, not at its end
     assertThat(outcomes.get(1).durationS()).isLessThan(600);
     assertThat(outcomes.get(1).weight()).isEqualTo(slow.weight());
+  }
+
+  @Test
+  void aKilledSpeculativeSweepResumesKeepingWhatItRecorded(@TempDir Path dir) throws Exception {
+    Warehouse wh = new Warehouse(spark, dir.toUri().toString());
+    SweepSpec spec = SimulatedSweeps.sweep(4, 0, 0.2);
+    new Runs(wh).start("killed", spec);
+    // what a driver with four slots proposed before it died: the initial weights, then the gap
+    // between them and three speculative weights
+    WeightEstimator e = new WeightEstimator(spec.initialWeights(), spec.delta(), true);
+    List<Proposal> p = new ArrayList<>(List.of(e.propose().get(), e.propose().get()));
+    p.forEach(q -> e.record(ToyProblem.solve(q.weight())));
+    for (int i = 0; i < 4; i++) {
+      p.add(e.propose().get());
+    }
+    assertThat(p.subList(3, 6)).allMatch(Proposal::speculative);
+    // recorded: 0, 1, 2 and 5 done, 3 cancelled (its row may be the last commit the driver made);
+    // 4 was in flight
+    SearchRecords records = new SearchRecords(wh);
+    Instant now = Instant.now();
+    for (int i : List.of(0, 1, 2, 3, 5)) {
+      Weight w = p.get(i).weight();
+      Point solved = ToyProblem.solve(w);
+      TrialResult r =
+          i == 3
+              ? TrialResult.cancelled(SearchSpec.DEFAULTS, w, "cancelled: unneeded", 0.1)
+              : TrialResult.ok(
+                  SearchSpec.DEFAULTS,
+                  w,
+                  SearchMetrics.objectives(
+                      SearchSpec.DEFAULTS.objective(), solved.regLoss(), solved.criterionLoss()),
+                  null,
+                  "cpu",
+                  List.of(),
+                  0.2);
+      records.recordTrial("killed", i, r, TrialLines.aim(p.get(i)), 1, now, now);
+    }
+
+    StringWriter log = new StringWriter();
+    List<Point> front = new SearchSweep(spark, wh, "killed", spec, new PrintWriter(log)).resume();
+    assertThat(log.toString()).contains("after 5 recorded trials (1 cut short");
+    List<Row> rows = trials(wh, "killed");
+    assertThat(rows)
+        .extracting(r -> r.<Integer>getAs("trial_index"))
+        .as("every index once, no gap")
+        .containsExactlyElementsOf(IntStream.range(0, rows.size()).boxed().toList());
+    for (int i : List.of(0, 1, 2, 3, 5)) {
+      assertThat(rows.get(i).<Double>getAs("reg_weight")).isEqualTo(p.get(i).weight().nu());
+      assertThat(rows.get(i).<Boolean>getAs("speculative")).isEqualTo(p.get(i).speculative());
+    }
+    assertThat(rows.get(3).<String>getAs("status")).isEqualTo("cancelled");
+    assertThat(rows.get(4).<String>getAs("status")).as("ran again").isIn("ok", "cancelled");
+    double cancelledNu = p.get(3).weight().nu();
+    assertThat(rows)
+        .as("a cancelled weight is not proposed again")
+        .filteredOn(r -> r.<Double>getAs("reg_weight") == cancelledNu)
+        .hasSize(1);
+    ParetoFront f = new ParetoFront();
+    front.forEach(f::add);
+    assertThat(SweepRounds.largestGap(f)).isLessThanOrEqualTo(SweepSpec.DEFAULT_DELTA);
+    assertThat(wh.read(Tables.RUNS).where("run_id = 'killed'").first().<String>getAs("status"))
+        .isEqualTo("done");
   }
 }

@@ -178,19 +178,10 @@ class SpeculativeSweepTest {
     Instant now = Instant.now();
     for (int i : List.of(0, 1, 2, 3, 5)) {
       Weight w = p.get(i).weight();
-      Point solved = ToyProblem.solve(w);
       TrialResult r =
           i == 3
               ? TrialResult.cancelled(SearchSpec.DEFAULTS, w, "cancelled: unneeded", 0.1)
-              : TrialResult.ok(
-                  SearchSpec.DEFAULTS,
-                  w,
-                  SearchMetrics.objectives(
-                      SearchSpec.DEFAULTS.objective(), solved.regLoss(), solved.criterionLoss()),
-                  null,
-                  "cpu",
-                  List.of(),
-                  0.2);
+              : simulated(w);
       records.recordTrial("killed", i, r, TrialLines.aim(p.get(i)), 1, now, now);
     }
 
@@ -218,5 +209,19 @@ class SpeculativeSweepTest {
     assertThat(SweepRounds.largestGap(f)).isLessThanOrEqualTo(SweepSpec.DEFAULT_DELTA);
     assertThat(wh.read(Tables.RUNS).where("run_id = 'killed'").first().<String>getAs("status"))
         .isEqualTo("done");
+  }
+
+  /** A simulated trial's result at {@code w}: the toy problem's optimum. */
+  private static TrialResult simulated(Weight w) {
+    Point solved = ToyProblem.solve(w);
+    return TrialResult.ok(
+        SearchSpec.DEFAULTS,
+        w,
+        SearchMetrics.objectives(
+            SearchSpec.DEFAULTS.objective(), solved.regLoss(), solved.criterionLoss()),
+        null,
+        "cpu",
+        List.of(),
+        0.2);
   }
 }

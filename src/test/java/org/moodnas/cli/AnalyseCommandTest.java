@@ -7,8 +7,10 @@ import java.math.BigDecimal;
 import java.math.MathContext;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -106,17 +108,10 @@ class AnalyseCommandTest {
         .doesNotContainPattern("\\dE-?\\d");
     // the printed row of a model: its search accuracy to 2 decimals and its latency to 1, as
     // its CSV row (every column at full precision) rounds
-    List<String> csv = Files.readAllLines(out.resolve("search_results.csv"));
-    List<String> header = List.of(csv.get(0).split(","));
-    String[] row =
-        csv.stream()
-            .filter(l -> l.startsWith("s,search,l2_loss_1e01,"))
-            .findFirst()
-            .orElseThrow()
-            .split(",", -1);
-    double searchAcc = Double.parseDouble(row[header.indexOf("search_acc")]);
-    double latency = Double.parseDouble(row[header.indexOf("latency_cpu_ms")]);
-    double params = Double.parseDouble(row[header.indexOf("params")]);
+    Map<String, String> row = searchResult("l2_loss_1e01");
+    double searchAcc = Double.parseDouble(row.get("search_acc"));
+    double latency = Double.parseDouble(row.get("latency_cpu_ms"));
+    double params = Double.parseDouble(row.get("params"));
     String printed =
         lines.stream().filter(l -> l.startsWith("l2_loss_1e01 ")).findFirst().orElseThrow();
     assertThat(printed.split("\\s+"))
@@ -163,18 +158,28 @@ class AnalyseCommandTest {
             .findFirst()
             .orElseThrow()
             .split(",");
-    List<String> ours = Files.readAllLines(out.resolve("search_results.csv"));
-    List<String> header = List.of(ours.get(0).split(","));
+    Map<String, String> row = searchResult("l2_loss_1e01");
+    // the published Parameters count the auxiliary head; FLOPs do not
+    assertThat(row.get("params_with_aux")).isEqualTo(l2loss1e01[12]);
+    assertThat(row.get("flops")).isEqualTo(l2loss1e01[13]);
+    assertThat(Double.parseDouble(row.get("latency_cpu_ms"))).isPositive();
+  }
+
+  /** The row of search_results.csv of run "s"'s model {@code name}, column → value. */
+  private Map<String, String> searchResult(String name) throws Exception {
+    List<String> csv = Files.readAllLines(out.resolve("search_results.csv"));
+    String[] header = csv.get(0).split(",");
     String[] row =
-        ours.stream()
-            .filter(l -> l.startsWith("s,search,l2_loss_1e01,"))
+        csv.stream()
+            .filter(l -> l.startsWith("s,search," + name + ","))
             .findFirst()
             .orElseThrow()
             .split(",", -1);
-    // the published Parameters count the auxiliary head; FLOPs do not
-    assertThat(row[header.indexOf("params_with_aux")]).isEqualTo(l2loss1e01[12]);
-    assertThat(row[header.indexOf("flops")]).isEqualTo(l2loss1e01[13]);
-    assertThat(Double.parseDouble(row[header.indexOf("latency_cpu_ms")])).isPositive();
+    Map<String, String> columns = new HashMap<>();
+    for (int i = 0; i < header.length; i++) {
+      columns.put(header[i], row[i]);
+    }
+    return columns;
   }
 
   @Test

@@ -182,15 +182,13 @@ public final class TaskFanOut {
   }
 
   /** A failing loop's recordings land before the run is closed; a failed one is said. */
-  private void awaitRecordings(RecordingQueue recordings) {
+  private void awaitRecordings(RecordingQueue recordings) throws InterruptedException {
     try (recordings) {
       RuntimeException failed = recordings.awaitAll();
       if (failed != null) {
         log.printf("run %s: recording failed: %s%n", runId, failed.getMessage());
         log.flush();
       }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt(); // the run is still closed below
     }
   }
 

@@ -6,6 +6,7 @@ import static org.apache.spark.sql.functions.lit;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -93,8 +94,8 @@ public final class Predictions {
   }
 
   /** The members of {@code runId} with rows of every split: those an ensemble can take. */
-  public java.util.Set<String> membersWithEverySplit(String runId) {
-    java.util.Set<String> out = new java.util.TreeSet<>(members(runId, Split.TEST));
+  public Set<String> membersWithEverySplit(String runId) {
+    Set<String> out = new TreeSet<>(members(runId, Split.TEST));
     out.retainAll(members(runId, Split.WEIGHTS));
     return out;
   }

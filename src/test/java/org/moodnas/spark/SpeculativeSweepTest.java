@@ -174,9 +174,10 @@ class SpeculativeSweepTest {
     assertThat(p.subList(3, 6)).allMatch(Proposal::speculative);
     // recorded: 0, 1, 2 and 5 done, 3 cancelled (its row may be the last commit the driver made);
     // 4 was in flight
+    List<Integer> recorded = List.of(0, 1, 2, 3, 5);
     SearchRecords records = new SearchRecords(wh);
     Instant now = Instant.now();
-    for (int i : List.of(0, 1, 2, 3, 5)) {
+    for (int i : recorded) {
       Weight w = p.get(i).weight();
       TrialResult r =
           i == 3
@@ -193,7 +194,7 @@ class SpeculativeSweepTest {
         .extracting(r -> r.<Integer>getAs("trial_index"))
         .as("every index once, no gap")
         .containsExactlyElementsOf(IntStream.range(0, rows.size()).boxed().toList());
-    for (int i : List.of(0, 1, 2, 3, 5)) {
+    for (int i : recorded) {
       assertThat(rows.get(i).<Double>getAs("reg_weight")).isEqualTo(p.get(i).weight().nu());
       assertThat(rows.get(i).<Boolean>getAs("speculative")).isEqualTo(p.get(i).speculative());
     }

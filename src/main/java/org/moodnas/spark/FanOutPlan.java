@@ -10,7 +10,8 @@ import org.moodnas.spark.executor.FanOutTask;
 /**
  * What a fanned-out job supplies to {@link TaskFanOut}: which task to start next, how to record an
  * outcome, and how the run ends. Called on the driver from one thread, but for {@link
- * #epochsEnded}, which Spark's listener thread calls while the others run.
+ * #epochsEnded}, which Spark's listener thread calls while the others run, and the recordings
+ * {@link #arrived} returns, which run on a recording thread.
  *
  * @param <T> the job's tasks
  * @param <R> what a task returns
@@ -29,7 +30,7 @@ public interface FanOutPlan<T extends FanOutTask<R>, R extends Serializable> {
   /**
    * A running task's most recently ended epochs (oldest first; the same ones may come again, and a
    * task retried by Spark starts over): record those not recorded yet. Its call for a task may
-   * overlap {@link #completed} of the same task.
+   * overlap the recording of the same task's outcome.
    */
   default void epochsEnded(T task, List<? extends Serializable> epochs) {}
 
@@ -49,17 +50,20 @@ public interface FanOutPlan<T extends FanOutTask<R>, R extends Serializable> {
   /** A task's outcome, in the order tasks finish: record it. */
   void completed(T task, R result, int attempt, Instant started, Instant finished);
 
-  /** A task's outcome as {@link #completedAll} gets it. */
+  /** A task's outcome as {@link #arrived} gets it. */
   record Outcome<T, R>(T task, R result, int attempt, Instant started, Instant finished) {}
 
   /**
-   * Outcomes that arrived together, in the order they finished: each to {@link #completed} in turn
-   * unless the plan records them at once.
+   * Outcomes that arrived together, in the order they finished. The plan takes them in at once, on
+   * the loop's thread, so that the next tasks start from them, and returns what is left of
+   * recording them: that runs on one recording thread, in arrival order, while the next tasks run.
+   * By default each goes to {@link #completed} in turn and nothing is left.
    */
-  default void completedAll(List<Outcome<T, R>> outcomes) {
+  default Runnable arrived(List<Outcome<T, R>> outcomes) {
     for (Outcome<T, R> o : outcomes) {
       completed(o.task(), o.result(), o.attempt(), o.started(), o.finished());
     }
+    return () -> {};
   }
 
   /** The run's status once nothing is in flight and nothing more starts. */

@@ -30,9 +30,11 @@ import org.moodnas.store.Warehouse;
 
 /**
  * The Pareto sweep: the driver runs the {@link WeightEstimator}, every trial is a task of a {@link
- * TaskFanOut}, a running trial's epochs are appended to search_epochs as they end, and each
- * finished trial is appended to search_trials before the estimator sees it, so a resumed run
- * replays exactly the recorded trials.
+ * TaskFanOut}, a running trial's epochs are appended to search_epochs as they end. The estimator
+ * sees a finished trial at once, so the next trials start while it is appended to search_trials
+ * (trials that finished together in one commit, commits in the order they finished): a resumed run
+ * replays exactly the recorded trials, which are those the estimator saw first, and a trial it saw
+ * but the driver did not record yet runs again, as one in flight does.
  */
 public final class SearchSweep {
 
@@ -44,7 +46,7 @@ public final class SearchSweep {
   private final PrintWriter log;
   private final TrainingStates trainingStates;
   private boolean discardMismatched;
-  private double recordingSeconds;
+  private volatile double recordingSeconds;
   private int trialsRun;
 
   public SearchSweep(
@@ -167,26 +169,19 @@ public final class SearchSweep {
 
     @Override
     public List<TrialTask> unneeded() {
-      List<TrialTask> out = new ArrayList<>();
-      for (Proposal u : estimator.unneeded()) {
-        running.values().stream()
-            .filter(t -> t.weight().equals(u.weight()))
-            .findFirst()
-            .ifPresent(out::add);
-      }
-      return out;
+      return estimator.unneeded().stream()
+          .flatMap(u -> running.values().stream().filter(t -> t.weight().equals(u.weight())))
+          .toList();
     }
 
     @Override
     public TrialResult cancelled(TrialTask task, double seconds) {
+      String why =
+          "cancelled: the front no longer needs it (the members around ν %.6g are within δ = %s)";
       return TrialResult.cancelled(
           task.spec(),
           task.weight(),
-          "cancelled: the front no longer needs it (the members around ν "
-              + String.format("%.6g", task.weight().nu())
-              + " are within δ = "
-              + spec.delta()
-              + ")",
+          String.format(why, task.weight().nu(), spec.delta()),
           seconds);
     }
 
@@ -204,28 +199,24 @@ public final class SearchSweep {
     @Override
     public void completed(
         TrialTask task, TrialResult r, int attempt, Instant started, Instant finished) {
-      completedAll(List.of(new Outcome<>(task, r, attempt, started, finished)));
+      arrived(List.of(new Outcome<>(task, r, attempt, started, finished))).run();
     }
 
-    /** Records the trials in one commit, then hands them to the estimator in finishing order. */
+    /**
+     * Hands the trials to the estimator in finishing order, so that the next proposals start from
+     * them, and returns their recording: one commit, then their training states go.
+     */
     @Override
-    public void completedAll(List<Outcome<TrialTask, TrialResult>> outcomes) {
-      long recordStart = System.nanoTime();
+    public Runnable arrived(List<Outcome<TrialTask, TrialResult>> outcomes) {
       List<SearchRecords.FinishedTrial> rows = new ArrayList<>();
-      for (Outcome<TrialTask, TrialResult> o : outcomes) {
-        int i = o.task().index();
-        running.remove(i);
-        TrialAim aim = TrialLines.aim(proposals.remove(i));
-        rows.add(
-            new SearchRecords.FinishedTrial(
-                i, o.result(), aim, o.attempt(), o.started(), o.finished()));
-      }
-      records.recordTrials(runId, rows);
-      recordingSeconds += (System.nanoTime() - recordStart) / 1e9;
       for (Outcome<TrialTask, TrialResult> o : outcomes) {
         TrialTask task = o.task();
         TrialResult r = o.result();
-        trainingStates.recorded(TrainingStateKeys.search(task.index(), task.weight()));
+        running.remove(task.index());
+        TrialAim aim = TrialLines.aim(proposals.remove(task.index()));
+        rows.add(
+            new SearchRecords.FinishedTrial(
+                task.index(), r, aim, o.attempt(), o.started(), o.finished()));
         trialsRun++;
         if (r.ok()) {
           estimator.record(Point.of(r));
@@ -235,6 +226,16 @@ public final class SearchSweep {
           estimator.recordFailure(task.weight());
         }
         TrialLines.done(log, task, r);
+      }
+      return () -> record(rows);
+    }
+
+    private void record(List<SearchRecords.FinishedTrial> rows) {
+      long recordStart = System.nanoTime();
+      records.recordTrials(runId, rows);
+      recordingSeconds += (System.nanoTime() - recordStart) / 1e9;
+      for (SearchRecords.FinishedTrial t : rows) {
+        trainingStates.recorded(TrainingStateKeys.search(t.index(), t.result().weight()));
       }
     }
 

@@ -33,8 +33,9 @@ import org.moodnas.store.Runs;
  * a driver thread (FAIR scheduling lets them run at once), so a slot that frees takes the next task
  * at once. Running tasks' progress is printed from executor heartbeats, and the epochs they carry
  * go to the plan as they end ({@link FanOutPlan#epochsEnded}); each outcome (or the failure of a
- * task Spark gave up on) goes to the plan as it completes; the run is closed with the plan's
- * status, or failed when the driver stops on an error.
+ * task Spark gave up on) goes to the plan as it completes, and what the plan leaves of recording it
+ * runs on a {@link RecordingQueue} while the next tasks start; once every recording landed, the run
+ * is closed with the plan's status, or failed when the driver stops on an error.
  *
  * <p>Asked to stop ({@link Preemption}: SIGTERM), it starts no more tasks and cancels the run's
  * jobs. The jobs do not interrupt their task threads (a thread interrupted while writing a
@@ -92,6 +93,7 @@ public final class TaskFanOut {
     stop.onStop(cancellation::cancelRun);
     ExecutorService pool = Executors.newFixedThreadPool(spec.parallelism());
     CompletionService<Finished<T, R>> done = new ExecutorCompletionService<>(pool);
+    RecordingQueue recordings = new RecordingQueue();
     RunStatus status = RunStatus.FAILED;
     try {
       int running = 0;
@@ -111,13 +113,15 @@ public final class TaskFanOut {
           break;
         }
         Future<Finished<T, R>> next = done.poll(1, TimeUnit.SECONDS);
+        recordings.check();
         if (next == null) {
           if (stop.requested() && !cancellation.cancelRunAgain(stop)) {
             break;
           }
           continue;
         }
-        // outcomes that arrived together go to the plan together (one commit, not one each)
+        // outcomes that arrived together go to the plan together (one commit, not one each); the
+        // next tasks start before that commit is made
         List<FanOutPlan.Outcome<T, R>> arrived = new ArrayList<>();
         for (Future<Finished<T, R>> n = next; n != null; n = done.poll()) {
           Finished<T, R> f = n.get();
@@ -131,12 +135,13 @@ public final class TaskFanOut {
           }
         }
         if (!arrived.isEmpty()) {
-          plan.completedAll(arrived);
+          recordings.add(plan.arrived(arrived));
           plan.unneeded().stream()
               .filter(t -> inFlight.containsKey(t.index()))
               .forEach(cancellation::cancelUnneeded);
         }
       }
+      recordings.drain();
       status =
           stop.requested() ? paused(plan.noun(), paused, running, tasks, stop) : plan.endStatus();
       return status;
@@ -144,6 +149,7 @@ public final class TaskFanOut {
       throw failure(plan.noun(), e.getCause());
     } finally {
       pool.shutdownNow();
+      awaitRecordings(recordings);
       spark.sparkContext().removeSparkListener(listener);
       spark.sparkContext().removeSparkListener(tasks);
       RunStatus end = status;
@@ -173,6 +179,19 @@ public final class TaskFanOut {
                 + " still in a step at the grace's end: they continue from their last state");
     log.flush();
     return RunStatus.STOPPED;
+  }
+
+  /** A failing loop's recordings land before the run is closed; a failed one is said. */
+  private void awaitRecordings(RecordingQueue recordings) {
+    try (recordings) {
+      RuntimeException failed = recordings.awaitAll();
+      if (failed != null) {
+        log.printf("run %s: recording failed: %s%n", runId, failed.getMessage());
+        log.flush();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt(); // the run is still closed below
+    }
   }
 
   /** What the driver throws when a task's thread failed: a state mismatch as it is. */

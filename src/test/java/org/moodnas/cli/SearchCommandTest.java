@@ -90,7 +90,6 @@ class SearchCommandTest {
     CliRun resumed = CliRun.of("search", "--resume", "dmg", "--warehouse", wh);
     assertThat(resumed.code()).isEqualTo(1);
     assertThat(resumed.err())
-        .doesNotContain("trial 1 done")
         .containsPattern(
             "(?m)^mood-nas: table search_trials at \\S+ is damaged: its _delta_log holds the"
                 + " append of dmg/1 .*; restore the table from a copy$");

@@ -105,7 +105,12 @@ class ClusterIT {
     assertThat(killed).as("an executor was killed while running a trial").hasSize(1);
     List<Row> rows = trials(wh, "sim");
     assertThat(rows).extracting(r -> r.<Integer>getAs("trial_index")).containsExactly(0, 1, 2, 3);
-    assertThat(rows).allMatch(r -> "ok".equals(r.getAs("status")));
+    // none failed: a speculative trial the front stopped needing may be cancelled, as it finishes
+    assertThat(rows)
+        .allMatch(
+            r ->
+                "ok".equals(r.getAs("status"))
+                    || ("cancelled".equals(r.getAs("status")) && r.<Boolean>getAs("speculative")));
     // the killed trial ran again, on an executor of its own
     int killedTrial = Integer.parseInt(killed.get(0).split(" ")[0]);
     assertThat(rows.get(killedTrial).<Integer>getAs("attempt")).isEqualTo(2);
